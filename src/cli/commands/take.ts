@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { lazyAction } from '../lazy-action.js';
+
+export function registerTake(program: Command): void {
+  program
+    .command('take')
+    .description('take an assessment')
+    .argument('[bank]', 'question bank YAML file')
+    .option('--resume', 'resume the unfinished attempt')
+    .option('--seed <seed>', 'make the form reproducible')
+    .option('--extra-time <multiplier>', 'accommodation: multiply every time limit (e.g. 1.5)')
+    .option('--name <name>', 'candidate name')
+    .option('--employee-id <id>', 'candidate employee id')
+    .option('--tag <key=value...>', 'label the attempt (cohort, site, team)')
+    .option('--screen-reader', 'plain text for screen readers (also INK_SCREEN_READER=true)')
+    .action(lazyAction(() => import('../run/take.js')));
+}

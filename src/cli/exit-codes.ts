@@ -1,0 +1,49 @@
+/**
+ * Every exit status frontline returns, in one place. Documented in the README
+ * ("Exit codes"); scripts depend on these numbers, so never renumber.
+ */
+export const ExitCode = {
+  /** Everything asked for succeeded (an assessment passed, every certificate verified). */
+  ok: 0,
+  /** A verdict of "no": the assessment was failed, or certificates failed for mixed reasons. */
+  failed: 1,
+  /** The command line itself was wrong: unknown command or option, missing argument. */
+  usage: 2,
+  /** An input file is invalid: bank, attempt record, key, trust list, CSV... */
+  invalidInput: 3,
+  /** A file could not be read or written (missing, permission, disk full). */
+  io: 4,
+  /** An interactive command was run without a terminal. */
+  noTerminal: 5,
+  /** A private key file is readable by group or others. */
+  insecureKey: 6,
+  /** The attempt may not be started now (attempts used up, cooldown). */
+  notAllowed: 7,
+
+  // `verify`: when every failing certificate fails for one reason, its code; mixed reasons give `failed`.
+  /** The signature does not match the document (tampered, or signed by another key). */
+  badSignature: 10,
+  /** Signed by a key the trust list does not name, or outside that key's validity window. */
+  untrustedIssuer: 11,
+  /** `validUntil` is in the past. */
+  expired: 12,
+  /** The status list marks it revoked. */
+  revoked: 13,
+  /** `validFrom` is in the future. */
+  notYetValid: 14,
+  /** Not a certificate at all: not JSON, truncated, or missing required fields. */
+  malformed: 15,
+  /** The status list it points to is not available locally. */
+  statusUnknown: 16,
+
+  /** Could not reach the LRS; the outbox is intact and will be retried. */
+  offline: 20,
+
+  /** A bug in frontline. Run with --debug for the stack and report it. */
+  internal: 70,
+  /** Interrupted by Ctrl-C / SIGINT. */
+  interrupted: 130,
+} as const;
+
+export type ExitCodeName = keyof typeof ExitCode;
+export type ExitCodeValue = (typeof ExitCode)[ExitCodeName];

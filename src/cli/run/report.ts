@@ -1,0 +1,6 @@
+import { UserError } from '../errors.js';
+import type { Run } from '../lazy-action.js';
+
+export const run: Run = async () => {
+  throw new UserError('report: not implemented yet');
+};
