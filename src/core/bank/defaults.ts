@@ -1,0 +1,54 @@
+import type { Bank, Competency, FeedbackPolicy, Item, Policy } from './types.js';
+
+/** A policy with every optional field decided, so no caller re-derives a default. */
+export interface ResolvedPolicy {
+  timeLimitMinutes: number;
+  itemTimeLimitSeconds: number | undefined;
+  onExpiry: 'submit' | 'grace';
+  graceSeconds: number;
+  passMark: number;
+  draws: Record<string, number>;
+  shuffleItems: boolean;
+  shuffleOptions: boolean;
+  allowBack: boolean;
+  allowFlag: boolean;
+  showReview: boolean;
+  feedback: FeedbackPolicy;
+  maxAttempts: number | undefined;
+  cooldownHours: number;
+  validityMonths: number | undefined;
+}
+
+export function resolvePolicy(policy: Policy): ResolvedPolicy {
+  const onExpiry = policy.onExpiry ?? 'submit';
+  return {
+    timeLimitMinutes: policy.timeLimitMinutes,
+    itemTimeLimitSeconds: policy.itemTimeLimitSeconds,
+    onExpiry,
+    graceSeconds: onExpiry === 'grace' ? (policy.graceSeconds ?? 0) : 0,
+    passMark: policy.passMark,
+    draws: policy.draws ?? {},
+    shuffleItems: policy.shuffle?.items ?? true,
+    shuffleOptions: policy.shuffle?.options ?? true,
+    allowBack: policy.navigation?.back ?? true,
+    allowFlag: policy.navigation?.flag ?? true,
+    showReview: policy.navigation?.review ?? true,
+    feedback: policy.feedback ?? 'competency',
+    maxAttempts: policy.attempts?.max,
+    cooldownHours: policy.attempts?.cooldownHours ?? 0,
+    validityMonths: policy.certificate?.validityMonths,
+  };
+}
+
+export const competencyWeight = (c: Competency): number => c.weight ?? 1;
+export const competencyFloor = (c: Competency): number => c.floor ?? 0;
+export const itemPoints = (item: Item): number => item.points ?? 1;
+
+/** The item's handle-time limit in seconds, if any (item overrides policy). */
+export function itemTimeLimitSeconds(item: Item, policy: Policy): number | undefined {
+  return item.timeLimitSeconds ?? policy.itemTimeLimitSeconds;
+}
+
+export function findItem(bank: Bank, id: string): Item | undefined {
+  return bank.items.find((item) => item.id === id);
+}
