@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { describeError, ioError, UserError } from '../../src/cli/errors.js';
+import { ExitCode } from '../../src/cli/exit-codes.js';
+
+describe('describeError', () => {
+  it('shows a user error as one line with its hint and no stack', () => {
+    const report = describeError(new UserError('bank.yaml:3:1: bad', { hint: 'fix it', exitCode: ExitCode.invalidInput }), false);
+    expect(report).toEqual({ lines: ['frontline: bank.yaml:3:1: bad', 'hint: fix it'], exitCode: ExitCode.invalidInput });
+  });
+
+  it('adds the stack of a user error only with --debug', () => {
+    const report = describeError(new UserError('bad'), true);
+    expect(report.lines[1]).toMatch(/UserError: bad\n\s+at /);
+  });
+
+  it('calls anything else an internal error and hides its stack without --debug', () => {
+    const report = describeError(new TypeError('x is undefined'), false);
+    expect(report.exitCode).toBe(ExitCode.internal);
+    expect(report.lines.join('\n')).not.toMatch(/\bat /);
+    expect(report.lines[0]).toBe('frontline: internal error: x is undefined');
+  });
+
+  it('shows the stack of an internal error with --debug', () => {
+    expect(describeError(new TypeError('boom'), true).lines[1]).toMatch(/TypeError: boom\n\s+at /);
+  });
+});
+
+describe('ioError', () => {
+  it.each([
+    ['ENOENT', 'no such file or directory'],
+    ['EACCES', 'permission denied'],
+    ['EISDIR', 'is a directory'],
+    ['ENOSPC', 'no space left on device'],
+  ])('names the file and says %s plainly', (code, words) => {
+    const error = ioError('banks/a.yaml', Object.assign(new Error('raw'), { code }));
+    expect(error.message).toBe(`banks/a.yaml: cannot read: ${words}`);
+    expect(error.exitCode).toBe(ExitCode.io);
+  });
+});
+
+describe('exit codes', () => {
+  it('gives every outcome its own number', () => {
+    const values = Object.values(ExitCode);
+    expect(new Set(values).size).toBe(values.length);
+  });
+});

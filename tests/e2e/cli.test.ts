@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ExitCode } from '../../src/cli/exit-codes.js';
+import { repoRoot, runCli } from './run-cli.js';
+
+const pkg = JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')) as { version: string };
+
+describe('frontline (built binary)', () => {
+  it('prints the package version', () => {
+    const result = runCli(['--version']);
+    expect(result).toMatchObject({ status: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('lists every command in --help', () => {
+    const result = runCli(['--help']);
+    expect(result.status).toBe(0);
+    for (const command of ['take', 'history', 'init', 'validate', 'preview', 'report', 'import', 'keys', 'issue', 'verify', 'revoke', 'export', 'sync']) {
+      expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    }
+  });
+
+  it('exits with the usage code for an unknown command, without a stack', () => {
+    const result = runCli(['frobnicate']);
+    expect(result.status).toBe(ExitCode.usage);
+    expect(result.stderr).toContain("unknown command 'frobnicate'");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits with the usage code for a missing argument', () => {
+    const result = runCli(['validate']);
+    expect(result.status).toBe(ExitCode.usage);
+    expect(result.stderr).toContain("missing required argument 'files'");
+  });
+
+  it('does not load Ink, React, yaml or ajv for --version', () => {
+    // The main chunk is what --version loads; heavy libraries must live in lazily imported chunks.
+    const main = readFileSync(`${repoRoot}dist/cli/main.js`, 'utf8');
+    for (const marker of ['react.production', 'yoga', 'parseDocument', 'ajv']) {
+      expect(main).not.toContain(marker);
+    }
+  });
+});
