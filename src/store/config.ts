@@ -1,0 +1,55 @@
+import Conf from 'conf';
+import { resolveDataDir } from './data-dir.js';
+
+/**
+ * Settings kept between runs (`config.json`). Keys, as dotted paths:
+ * - `candidate.name`, `candidate.employeeId`: prefill the start screen of `take`
+ * - `tags`: labels added to every attempt, e.g. { site: "Leeds", cohort: "2026-11" }
+ * - `signing.keyFile`: private key used to issue a certificate at the end of `take` (proctored machines)
+ * - `issuer.name`: the organisation named as issuer on certificates
+ * - `lrs.endpoint`, `lrs.auth`: the Learning Record Store that receives xAPI statements
+ */
+export interface FrontlineConfig {
+  candidate?: { name?: string; employeeId?: string };
+  tags?: Record<string, string>;
+  signing?: { keyFile?: string };
+  issuer?: { name?: string };
+  lrs?: { endpoint?: string; auth?: string };
+}
+
+export type ConfigStore = Conf<FrontlineConfig>;
+
+/**
+ * Opens the config. With `--data-dir` or FRONTLINE_HOME the file lives in that
+ * directory, so a test or a shared kiosk gets its own settings; otherwise in the
+ * OS config directory (~/.config/frontline on Linux).
+ */
+export function openConfig(globals: { dataDir?: string | undefined } = {}, env: NodeJS.ProcessEnv = process.env): ConfigStore {
+  const isolated = Boolean(globals.dataDir) || Boolean(env['FRONTLINE_HOME']);
+  return new Conf<FrontlineConfig>({
+    projectName: 'frontline',
+    projectSuffix: '',
+    // lrs.auth is a credential.
+    configFileMode: 0o600,
+    ...(isolated ? { cwd: resolveDataDir(globals, env) } : {}),
+  });
+}
+
+export interface CandidateDefaults {
+  name: string;
+  employeeId: string;
+}
+
+export function candidateDefaults(config: ConfigStore): CandidateDefaults {
+  return { name: config.get('candidate.name') ?? '', employeeId: config.get('candidate.employeeId') ?? '' };
+}
+
+/** Remembers who took the test on this machine, so the next start screen is prefilled. */
+export function rememberCandidate(config: ConfigStore, candidate: CandidateDefaults): void {
+  config.set('candidate.name', candidate.name);
+  config.set('candidate.employeeId', candidate.employeeId);
+}
+
+export function configTags(config: ConfigStore): Record<string, string> {
+  return config.get('tags') ?? {};
+}

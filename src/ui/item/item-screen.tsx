@@ -1,0 +1,155 @@
+import { useReducer } from 'react';
+import { useInput, useIsScreenReaderEnabled } from 'ink';
+import type { CaseStudy, Item } from '../../core/bank/types.js';
+import type { FormEntry, Response } from '../../core/attempt-types.js';
+import { sanitizeText } from '../../core/text/sanitize.js';
+import { Lines, line, type Line } from '../layout/line.js';
+import { wrapText } from '../layout/wrap.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { formatClock, timeWarning, timeWarningText } from '../widgets/countdown.js';
+import { keyHintRows, type KeyHint } from '../widgets/key-hints.js';
+import { progressBar } from '../widgets/progress-bar.js';
+import { scrollWindow } from '../widgets/scroll-window.js';
+import { layoutCase } from './case-panel.js';
+import { layoutItemBody } from './item-body.js';
+import { initialItemScreen, itemScreenReducer } from './item-screen-state.js';
+import { initialHighlight, useItemInput } from './use-item-input.js';
+
+export interface ItemScreenProps {
+  item: Item;
+  entry: FormEntry;
+  caseStudy: CaseStudy | undefined;
+  /** 0-based position on the form. */
+  index: number;
+  total: number;
+  answeredCount: number;
+  response: Response | null;
+  flagged: boolean;
+  /** Answers can no longer change (the item's handle time ran out). */
+  locked: boolean;
+  /** In the grace period after the deadline: answers are marked late. */
+  late: boolean;
+  testRemainingMs: number;
+  itemRemainingMs: number | undefined;
+  canGoBack: boolean;
+  canFlag: boolean;
+  isLast: boolean;
+  now: () => number;
+  onAnswer: (response: Response) => void;
+  onNext: () => void;
+  onPrevious: () => void;
+  onFlag: () => void;
+  onReview: () => void;
+  onSubmit: () => void;
+  onHelp: () => void;
+  onQuit: () => void;
+}
+
+export interface ItemLayoutInput extends ItemScreenProps {
+  highlighted: number;
+  caseOffset: number;
+  caseReader: boolean;
+  columns: number;
+  rows: number;
+  plain: boolean;
+}
+
+function headerLines(p: ItemLayoutInput, width: number): Line[] {
+  const status = [p.flagged ? '(flagged)' : '', p.response !== null ? '(answered)' : '', p.locked ? '(locked)' : '']
+    .filter(Boolean)
+    .join(' ');
+  const clocks =
+    `Test ${formatClock(p.testRemainingMs)}` + (p.itemRemainingMs !== undefined ? `  Item ${formatClock(p.itemRemainingMs)}` : '');
+  const title = `Question ${p.index + 1} of ${p.total} ${status}`.trimEnd();
+  const gap = Math.max(1, width - title.length - clocks.length);
+  const out = [line(`${title}${' '.repeat(gap)}${clocks}`, { bold: true }), line(progressBar(p.answeredCount, p.total, width, p.plain))];
+  const warning = p.late
+    ? '! Time is up: you are in the grace period; answers now are marked late.'
+    : timeWarningText(timeWarning(p.testRemainingMs));
+  if (warning) out.push(line(warning, { bold: true, color: 'yellow' }));
+  if (p.locked) out.push(line('! The time for this question is up: its answer is locked as it stands.', { color: 'yellow' }));
+  return out;
+}
+
+function hints(p: ItemLayoutInput): KeyHint[] {
+  const answerKeys: KeyHint[] =
+    p.item.type === 'rating'
+      ? [{ keys: 'up/down', does: 'pick' }, { keys: 'left/right 1-9', does: 'rate' }]
+      : p.item.type === 'ordering'
+        ? [{ keys: 'up/down', does: 'pick' }, { keys: 'u/d', does: 'move it' }, { keys: 'Enter', does: 'confirm' }]
+        : p.item.type === 'multiple'
+          ? [{ keys: 'space/1-9', does: 'tick' }, { keys: 'Enter', does: 'next' }]
+          : [{ keys: '1-9', does: 'choose' }, { keys: 'Enter', does: 'choose & next' }];
+  return [
+    ...answerKeys,
+    ...(p.canGoBack ? [{ keys: 'p', does: 'back' }] : []),
+    { keys: 'n', does: 'next' },
+    ...(p.canFlag ? [{ keys: 'f', does: 'flag' }] : []),
+    { keys: 'r', does: 'review' },
+    ...(p.caseStudy ? [{ keys: 'c', does: 'case' }] : []),
+    { keys: '?', does: 'help' },
+  ];
+}
+
+/** The rows of the item screen, fitted to the terminal: the case gives way so the question and options always show. */
+export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[]; caseMax: number; casePage: number } {
+  const width = Math.max(20, p.columns - 1);
+  const header = headerLines(p, width);
+  const footer = keyHintRows(hints(p), width).map((t) => line(t, { dim: true }));
+  const caseLines = p.caseStudy ? layoutCase(p.caseStudy, width) : [];
+
+  if (p.plain) {
+    // Screen readers get everything in reading order; nothing is windowed away.
+    const body = layoutItemBody({ ...p, width, plain: true });
+    return {
+      lines: [...header, ...caseLines, line(''), ...wrapText(sanitizeText(p.item.stem), width).map((t) => line(t, { bold: true })), ...body, ...footer],
+      caseMax: 0,
+      casePage: 0,
+    };
+  }
+
+  if (p.caseReader && p.caseStudy) {
+    const height = p.rows - header.length - 2;
+    const view = scrollWindow(caseLines, p.caseOffset, height, 'PgUp/PgDn');
+    return {
+      lines: [...header, ...view.lines, line('c or Esc: back to the question   PgUp/PgDn: scroll', { dim: true })],
+      caseMax: Math.max(0, caseLines.length - (height - 2)),
+      casePage: Math.max(1, height - 3),
+    };
+  }
+
+  const stem = wrapText(sanitizeText(p.item.stem), width).map((t) => line(t, { bold: true }));
+  let body = layoutItemBody({ ...p, width, plain: false });
+  // One row is kept free: a frame as tall as the terminal makes Ink clear the whole screen on each update.
+  const free = p.rows - 1 - header.length - footer.length - stem.length - body.length;
+  let caseBlock: Line[] = [];
+  let caseMax = 0;
+  let casePage = 1;
+  if (caseLines.length > 0) {
+    if (free - 1 >= caseLines.length) caseBlock = [...caseLines, line('')];
+    else if (free - 1 >= 5) {
+      const view = scrollWindow(caseLines, p.caseOffset, free - 1, 'PgUp/PgDn, c: full screen');
+      caseBlock = [...view.lines, line('')];
+      caseMax = Math.max(0, caseLines.length - (free - 3));
+      casePage = Math.max(1, free - 4);
+    } else {
+      caseBlock = [line(`Case: ${sanitizeText(p.caseStudy?.title ?? '')} (${caseLines.length} lines): press c to read it`, { bold: true })];
+    }
+  }
+  const room = p.rows - 1 - header.length - footer.length - caseBlock.length - stem.length;
+  if (body.length > room && room > 3) {
+    // Long options: keep the highlighted one in view.
+    const at = Math.max(0, body.findIndex((l) => l.text.startsWith('> ')));
+    body = scrollWindow(body, at - Math.floor((room - 2) / 2), room, 'up/down').lines;
+  }
+  return { lines: [...header, ...caseBlock, ...stem, ...body, ...footer], caseMax, casePage };
+}
+
+export function ItemScreen(props: ItemScreenProps) {
+  const { columns, rows } = useTerminalSize();
+  const plain = useIsScreenReaderEnabled();
+  const [state, dispatch] = useReducer(itemScreenReducer, initialHighlight(props), initialItemScreen);
+  const layout = layoutItemScreen({ ...props, ...state, columns, rows, plain });
+  useItemInput(props, state, dispatch, layout);
+  return <Lines lines={layout.lines} />;
+}

@@ -1,0 +1,27 @@
+import type { Option, OptionId } from '../../core/bank/types.js';
+import { Lines, line, type Line } from '../layout/line.js';
+import { optionRows } from './option-rows.js';
+
+export interface MultipleResponseProps {
+  options: Option[];
+  highlighted: number;
+  chosen: readonly OptionId[];
+  width: number;
+  plain?: boolean;
+}
+
+export function layoutMultipleResponse({ options, highlighted, chosen, width, plain = false }: MultipleResponseProps): Line[] {
+  return [
+    line('Choose all that apply.', { dim: true }),
+    ...optionRows(
+      options.map((o) => ({ text: o.text, mark: chosen.includes(o.id) ? 'box-on' : 'box-off' })),
+      highlighted,
+      width,
+      plain,
+    ),
+  ];
+}
+
+export function MultipleResponse(props: MultipleResponseProps) {
+  return <Lines lines={layoutMultipleResponse(props)} />;
+}

@@ -1,0 +1,189 @@
+import type { Dispatch } from 'react';
+import { useInput } from 'ink';
+import type { Response } from '../../core/attempt-types.js';
+import { assertNever } from '../../core/bank/types.js';
+import { itemKeyCommand, type ItemCommand } from './item-keys.js';
+import type { ItemScreenAction, ItemScreenState } from './item-screen-state.js';
+import type { ItemScreenProps } from './item-screen.js';
+import {
+  choiceCount,
+  currentOrder,
+  moveInOrder,
+  scenarioFinished,
+  scenarioPath,
+  scenarioStep,
+  shownOptions,
+  stepRating,
+  toggleChoice,
+} from './respond.js';
+import { trueFalseValues } from './true-false.js';
+
+/** Start on the answer already given, so Enter on a revisited item keeps it. */
+export function initialHighlight(p: Pick<ItemScreenProps, 'item' | 'entry' | 'response'>): number {
+  const { item, entry, response } = p;
+  if (item.type === 'single' && response?.type === 'single') {
+    return Math.max(0, shownOptions(item.options, entry).findIndex((o) => o.id === response.choice));
+  }
+  if (item.type === 'true-false' && response?.type === 'true-false') return response.value ? 0 : 1;
+  return 0;
+}
+
+/** The response a choice at row `index` gives, or undefined when the row does not exist. */
+function responseForChoice(p: ItemScreenProps, index: number): Response | undefined {
+  const { item, entry, response } = p;
+  switch (item.type) {
+    case 'single': {
+      const option = shownOptions(item.options, entry)[index];
+      return option ? { type: 'single', choice: option.id } : undefined;
+    }
+    case 'true-false': {
+      const value = trueFalseValues[index];
+      return value === undefined ? undefined : { type: 'true-false', value };
+    }
+    case 'scenario': {
+      const path = scenarioPath(response);
+      const step = scenarioStep(item, path);
+      const choice = step?.choices?.[index];
+      if (!step || !choice) return undefined;
+      return { type: 'scenario', path: [...path, { step: step.id, choice: choice.id, at: new Date(p.now()).toISOString() }] };
+    }
+    case 'ordering':
+      return { type: 'ordering', order: currentOrder(entry, item, response) };
+    case 'multiple':
+    case 'rating':
+      return undefined;
+    default:
+      return assertNever(item, 'item');
+  }
+}
+
+export interface ItemLayoutFacts {
+  caseMax: number;
+  casePage: number;
+}
+
+/** Applies one command: cursor and case view change here; answers and navigation go to the attempt. */
+export function runItemCommand(
+  command: ItemCommand,
+  p: ItemScreenProps,
+  state: ItemScreenState,
+  dispatch: Dispatch<ItemScreenAction>,
+  layout: ItemLayoutFacts,
+): void {
+  const { item, entry, response } = p;
+  const count = choiceCount(item, entry, response);
+  const answer = (next: Response | undefined) => {
+    if (next && !p.locked) p.onAnswer(next);
+  };
+  if (state.caseReader) {
+    // The full-screen case takes the scrolling keys; anything else returns to the question first.
+    if (command.type === 'case-scroll') dispatch({ type: 'case-scroll', delta: command.pages * layout.casePage, max: layout.caseMax });
+    else if (command.type === 'move') dispatch({ type: 'case-scroll', delta: command.delta, max: layout.caseMax });
+    else if (command.type === 'quit') p.onQuit();
+    else if (command.type !== 'none') dispatch({ type: 'case-reader' });
+    return;
+  }
+  switch (command.type) {
+    case 'move':
+      dispatch({ type: 'move', delta: command.delta, count });
+      return;
+    case 'choose':
+      if (command.index >= count) return;
+      dispatch({ type: 'highlight', index: command.index });
+      answer(responseForChoice(p, command.index));
+      if (item.type === 'scenario') dispatch({ type: 'highlight', index: 0 });
+      return;
+    case 'choose-highlighted':
+      answer(responseForChoice(p, state.highlighted));
+      if (item.type === 'scenario') dispatch({ type: 'highlight', index: 0 });
+      return;
+    case 'choose-highlighted-and-next':
+      if (item.type === 'scenario') {
+        if (!scenarioFinished(item, scenarioPath(response))) {
+          answer(responseForChoice(p, state.highlighted));
+          dispatch({ type: 'highlight', index: 0 });
+          return;
+        }
+      } else if (item.type !== 'ordering' || response === null) {
+        answer(responseForChoice(p, state.highlighted));
+      }
+      p.onNext();
+      return;
+    case 'toggle':
+    case 'toggle-highlighted': {
+      if (item.type !== 'multiple') return;
+      const index = command.type === 'toggle' ? command.index : state.highlighted;
+      const option = shownOptions(item.options, entry)[index];
+      if (!option) return;
+      dispatch({ type: 'highlight', index });
+      answer({ type: 'multiple', choices: toggleChoice(response?.type === 'multiple' ? response.choices : [], option.id) });
+      return;
+    }
+    case 'reorder': {
+      if (item.type !== 'ordering' || p.locked) return;
+      const order = moveInOrder(currentOrder(entry, item, response), state.highlighted, command.delta);
+      answer({ type: 'ordering', order });
+      dispatch({ type: 'move', delta: command.delta, count });
+      return;
+    }
+    case 'rate':
+    case 'rate-step': {
+      if (item.type !== 'rating') return;
+      const option = shownOptions(item.options, entry)[state.highlighted];
+      if (!option) return;
+      const ratings = response?.type === 'rating' ? response.ratings : {};
+      const value = command.type === 'rate' ? command.value : stepRating(item.scale, ratings[option.id], command.delta);
+      if (value < item.scale.min || value > item.scale.max) return;
+      answer({ type: 'rating', ratings: { ...ratings, [option.id]: value } });
+      // A digit rates and moves on to the next response, so a list is rated in one pass.
+      if (command.type === 'rate') dispatch({ type: 'move', delta: 1, count });
+      return;
+    }
+    case 'next':
+      p.onNext();
+      return;
+    case 'previous':
+      if (p.canGoBack) p.onPrevious();
+      return;
+    case 'flag':
+      if (p.canFlag) p.onFlag();
+      return;
+    case 'review':
+      p.onReview();
+      return;
+    case 'submit':
+      p.onSubmit();
+      return;
+    case 'help':
+      p.onHelp();
+      return;
+    case 'quit':
+      p.onQuit();
+      return;
+    case 'case-scroll':
+      dispatch({ type: 'case-scroll', delta: command.pages * layout.casePage, max: layout.caseMax });
+      return;
+    case 'case-reader':
+      if (p.caseStudy) dispatch({ type: 'case-reader' });
+      return;
+    case 'none':
+      return;
+    default:
+      assertNever(command, 'command');
+  }
+}
+
+export function useItemInput(
+  p: ItemScreenProps,
+  state: ItemScreenState,
+  dispatch: Dispatch<ItemScreenAction>,
+  layout: ItemLayoutFacts,
+): void {
+  useInput((input, key) => {
+    if (state.caseReader && key.escape) {
+      dispatch({ type: 'case-reader' });
+      return;
+    }
+    runItemCommand(itemKeyCommand(p.item.type, input, key), p, state, dispatch, layout);
+  });
+}

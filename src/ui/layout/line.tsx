@@ -1,0 +1,30 @@
+import { Box, Text } from 'ink';
+
+/**
+ * One row of a screen. Screens are built as lists of rows so their height is
+ * known before drawing (an 80x24 terminal leaves no room for guessing). Style
+ * only ever repeats what the text already says: colour is never the message.
+ */
+export interface Line {
+  text: string;
+  bold?: boolean;
+  dim?: boolean;
+  inverse?: boolean;
+  color?: 'green' | 'red' | 'yellow' | 'cyan';
+}
+
+export const line = (text: string, style: Omit<Line, 'text'> = {}): Line => ({ text, ...style });
+
+export const plainLines = (texts: string[], style: Omit<Line, 'text'> = {}): Line[] => texts.map((t) => line(t, style));
+
+export function Lines({ lines }: { lines: Line[] }) {
+  return (
+    <Box flexDirection="column">
+      {lines.map((l, i) => (
+        <Text key={i} bold={l.bold} dimColor={l.dim} inverse={l.inverse} color={l.color} wrap="truncate-end">
+          {l.text === '' ? ' ' : l.text}
+        </Text>
+      ))}
+    </Box>
+  );
+}

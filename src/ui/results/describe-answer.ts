@@ -1,0 +1,63 @@
+import { assertNever, type Item, type Option, type OptionId } from '../../core/bank/types.js';
+import type { Response } from '../../core/attempt-types.js';
+import { sanitizeText } from '../../core/text/sanitize.js';
+
+const optionText = (options: readonly Option[], id: OptionId): string =>
+  sanitizeText(options.find((o) => o.id === id)?.text ?? id);
+
+const quoteList = (texts: string[]): string => texts.map((t) => `"${t}"`).join('; ');
+
+/** The candidate's response in words (for full feedback and for preview). */
+export function describeResponse(item: Item, response: Response | null): string {
+  if (response === null) return '(no answer)';
+  switch (response.type) {
+    case 'single':
+      return item.type === 'single' ? `"${optionText(item.options, response.choice)}"` : response.choice;
+    case 'multiple':
+      return item.type === 'multiple'
+        ? response.choices.length === 0
+          ? '(none chosen)'
+          : quoteList(response.choices.map((id) => optionText(item.options, id)))
+        : response.choices.join(', ');
+    case 'true-false':
+      return response.value ? 'True' : 'False';
+    case 'ordering':
+      return item.type === 'ordering'
+        ? response.order.map((id, i) => `${i + 1}. ${optionText(item.options, id)}`).join('  ')
+        : response.order.join(', ');
+    case 'rating':
+      return item.type === 'rating'
+        ? item.options.map((o) => `"${sanitizeText(o.text)}" ${response.ratings[o.id] ?? '-'}`).join('; ')
+        : JSON.stringify(response.ratings);
+    case 'scenario':
+      if (item.type !== 'scenario') return `${response.path.length} moves`;
+      return response.path
+        .map((move) => {
+          const step = item.steps.find((s) => s.id === move.step);
+          return `"${sanitizeText(step?.choices?.find((c) => c.id === move.choice)?.text ?? move.choice)}"`;
+        })
+        .join(' then ');
+    default:
+      return assertNever(response, 'response');
+  }
+}
+
+/** The keyed answer in words; undefined for scenarios, whose paths are scored by points. */
+export function describeCorrectAnswer(item: Item): string | undefined {
+  switch (item.type) {
+    case 'single':
+      return `"${optionText(item.options, item.answer)}"`;
+    case 'multiple':
+      return quoteList(item.answer.map((id) => optionText(item.options, id)));
+    case 'true-false':
+      return item.answer ? 'True' : 'False';
+    case 'ordering':
+      return item.answer.map((id, i) => `${i + 1}. ${optionText(item.options, id)}`).join('  ');
+    case 'rating':
+      return item.options.map((o) => `"${sanitizeText(o.text)}" ${o.key}`).join('; ');
+    case 'scenario':
+      return undefined;
+    default:
+      return assertNever(item, 'item');
+  }
+}

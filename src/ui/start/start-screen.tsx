@@ -1,0 +1,104 @@
+import { useReducer } from 'react';
+import { useInput } from 'ink';
+import type { Bank } from '../../core/bank/types.js';
+import { competencyFloor, resolvePolicy } from '../../core/bank/defaults.js';
+import { sanitizeText } from '../../core/text/sanitize.js';
+import { Lines, line, type Line } from '../layout/line.js';
+import { wrapText } from '../layout/wrap.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { formatClock } from '../widgets/countdown.js';
+import { keyHintRows } from '../widgets/key-hints.js';
+import { initialStartForm, startFormProblem, startFormReducer, type StartFormState } from './start-form-state.js';
+
+export interface StartScreenProps {
+  bank: Bank;
+  itemCount: number;
+  extraTime: number;
+  defaults: { name: string; employeeId: string };
+  onStart: (candidate: { name: string; employeeId: string }) => void;
+  onQuit: () => void;
+}
+
+function expiryWords(bank: Bank): string {
+  const policy = resolvePolicy(bank.policy);
+  switch (policy.onExpiry) {
+    case 'submit':
+      return 'When the time is up, your answers are submitted as they stand.';
+    case 'grace':
+      return `When the time is up you get ${policy.graceSeconds} s more to finish; answers given then are marked late.`;
+  }
+}
+
+function feedbackWords(bank: Bank): string {
+  const policy = resolvePolicy(bank.policy);
+  switch (policy.feedback) {
+    case 'none':
+      return 'Afterwards you see whether you passed.';
+    case 'competency':
+      return 'Afterwards you see your score per skill and what to train next (not the answers).';
+    case 'full':
+      return 'Afterwards you see every answer with an explanation.';
+  }
+}
+
+export function layoutStart(bank: Bank, itemCount: number, extraTime: number, form: StartFormState, width: number): Line[] {
+  const policy = resolvePolicy(bank.policy);
+  const minutes = policy.timeLimitMinutes * extraTime;
+  const time = extraTime === 1 ? `${policy.timeLimitMinutes} minutes` : `${formatClock(minutes * 60_000)} (${policy.timeLimitMinutes} min x ${extraTime} extra time)`;
+  const perItem = policy.itemTimeLimitSeconds ? `, up to ${formatClock(policy.itemTimeLimitSeconds * extraTime * 1000)} per question` : '';
+  const floors = bank.competencies
+    .filter((c) => competencyFloor(c) > 0)
+    .map((c) => `${sanitizeText(c.title)} ${competencyFloor(c)}%`);
+  const wrap = (text: string, style: Omit<Line, 'text'> = {}) => wrapText(text, width).map((t) => line(t, style));
+  const field = (label: string, key: 'name' | 'employeeId') => {
+    const here = form.focus === key;
+    return line(`${here ? '>' : ' '} ${label.padEnd(12)} ${form[key]}${here ? '_' : ''}`, { bold: here });
+  };
+  return [
+    ...wrap(`${sanitizeText(bank.title)} (version ${sanitizeText(bank.version)})`, { bold: true }),
+    ...wrap(`${itemCount} questions in ${time}${perItem}.`),
+    ...wrap(`To pass: ${policy.passMark}% overall${floors.length > 0 ? `, and at least ${floors.join(', ')}` : ''}.`),
+    ...wrap(expiryWords(bank)),
+    ...wrap(feedbackWords(bank)),
+    line(''),
+    field('Name:', 'name'),
+    field('Employee id:', 'employeeId'),
+    line(form.problem ? `! ${form.problem}` : ''),
+    line('Keys in the test:', { bold: true }),
+    ...keyHintRows(
+      [
+        { keys: 'up/down j/k', does: 'move' },
+        { keys: '1-9', does: 'choose' },
+        { keys: 'space', does: 'tick (several answers)' },
+        { keys: 'Enter', does: 'confirm and go on' },
+        { keys: 'p/n', does: 'previous/next' },
+        { keys: 'f', does: 'flag' },
+        { keys: 'r', does: 'review' },
+        { keys: '?', does: 'all keys' },
+      ],
+      width,
+    ).map((t) => line(t)),
+    line(''),
+    line('Tab: next field   Enter: start (the clock starts now)   Ctrl-C: quit', { dim: true }),
+  ];
+}
+
+export function StartScreen({ bank, itemCount, extraTime, defaults, onStart, onQuit }: StartScreenProps) {
+  const { columns } = useTerminalSize();
+  const [form, dispatch] = useReducer(startFormReducer, initialStartForm(defaults.name, defaults.employeeId));
+
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') onQuit();
+    else if (key.tab || key.downArrow) dispatch({ type: key.shift ? 'focus-previous' : 'focus-next' });
+    else if (key.upArrow) dispatch({ type: 'focus-previous' });
+    else if (key.backspace || key.delete) dispatch({ type: 'erase' });
+    else if (key.return) {
+      const problem = startFormProblem(form);
+      if (problem && form.focus === 'name' && form.name.trim() !== '') dispatch({ type: 'focus-next' });
+      else if (problem) dispatch({ type: 'problem', message: problem });
+      else onStart({ name: form.name.trim(), employeeId: form.employeeId.trim() });
+    } else if (!key.ctrl && !key.meta && input !== '') dispatch({ type: 'type', text: input });
+  });
+
+  return <Lines lines={layoutStart(bank, itemCount, extraTime, form, columns - 1)} />;
+}

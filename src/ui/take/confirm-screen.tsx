@@ -1,0 +1,33 @@
+import { useInput } from 'ink';
+import { Lines, line } from '../layout/line.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { wrapText } from '../layout/wrap.js';
+
+export interface ConfirmScreenProps {
+  title: string;
+  body: string[];
+  yes: string;
+  no: string;
+  onYes: () => void;
+  onNo: () => void;
+}
+
+/** A yes/no question; only y or n answer it, so a stray Enter never submits or quits. */
+export function ConfirmScreen({ title, body, yes, no, onYes, onNo }: ConfirmScreenProps) {
+  const { columns } = useTerminalSize();
+  useInput((input, key) => {
+    if (input === 'y' || input === 'Y') onYes();
+    else if (input === 'n' || input === 'N' || key.escape) onNo();
+  });
+  return (
+    <Lines
+      lines={[
+        line(title, { bold: true }),
+        line(''),
+        ...body.flatMap((b) => wrapText(b, columns - 1).map((t) => line(t))),
+        line(''),
+        line(`y: ${yes}    n: ${no}`, { bold: true }),
+      ]}
+    />
+  );
+}

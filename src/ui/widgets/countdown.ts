@@ -1,0 +1,30 @@
+/** mm:ss (h:mm:ss from an hour up); never negative, rounded up so 0:00 means time is really out. */
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = String(m).padStart(2, '0');
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+export type TimeWarning = 'five-minutes' | 'one-minute' | undefined;
+
+/** The warning due at this remaining time: the last 5 minutes, then the last minute. */
+export function timeWarning(remainingMs: number): TimeWarning {
+  if (remainingMs <= 60_000) return 'one-minute';
+  if (remainingMs <= 5 * 60_000) return 'five-minutes';
+  return undefined;
+}
+
+export function timeWarningText(warning: TimeWarning): string | undefined {
+  switch (warning) {
+    case 'one-minute':
+      return '! Less than 1 minute left: answers are saved as you go.';
+    case 'five-minutes':
+      return '! Less than 5 minutes left.';
+    case undefined:
+      return undefined;
+  }
+}
