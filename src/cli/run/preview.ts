@@ -1,6 +1,31 @@
+import stripAnsi from 'strip-ansi';
+import { loadBankOrThrow } from '../load-bank.js';
 import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
+import { useColor } from '../output.js';
 
-export const run: Run = async () => {
-  throw new UserError('preview: not implemented yet');
+interface PreviewOptions {
+  item?: string;
+  answers?: boolean;
+  screenReader?: boolean;
+}
+
+/** Prints items as a candidate would see them; a static render, so it works in a pipe too. */
+export const run: Run<[string], PreviewOptions> = async ([file], options) => {
+  const { bank } = await loadBankOrThrow(file);
+  const items = options.item ? bank.items.filter((i) => i.id === options.item) : bank.items;
+  if (items.length === 0) {
+    const known = bank.items.slice(0, 8).map((i) => i.id).join(', ');
+    throw new UserError(`${file}: no item with id "${options.item}"`, {
+      exitCode: ExitCode.usage,
+      hint: `items in this bank include: ${known}${bank.items.length > 8 ? ', ...' : ''}`,
+    });
+  }
+  const { renderPreview } = await import('../../ui/preview/render-preview.js');
+  const plain = options.screenReader === true || process.env['INK_SCREEN_READER'] === 'true';
+  const width = Math.max(40, (process.stdout.isTTY ? process.stdout.columns : 80) || 80) - 1;
+  const text = renderPreview(bank, items, { answers: options.answers === true, width, plain });
+  process.stdout.write(`${useColor() ? text : stripAnsi(text)}\n`);
+  return ExitCode.ok;
 };

@@ -1,6 +1,6 @@
 import type { Option, OptionId } from '../../core/bank/types.js';
-import { Lines, line, type Line } from '../layout/line.js';
-import { optionRows } from './option-rows.js';
+import { Lines, type Line } from '../layout/line.js';
+import { noteLines, optionRows } from './option-rows.js';
 
 export interface MultipleResponseProps {
   options: Option[];
@@ -12,7 +12,7 @@ export interface MultipleResponseProps {
 
 export function layoutMultipleResponse({ options, highlighted, chosen, width, plain = false }: MultipleResponseProps): Line[] {
   return [
-    line('Choose all that apply.', { dim: true }),
+    ...noteLines('Choose all that apply.', width),
     ...optionRows(
       options.map((o) => ({ text: o.text, mark: chosen.includes(o.id) ? 'box-on' : 'box-off' })),
       highlighted,

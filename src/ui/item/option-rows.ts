@@ -1,6 +1,6 @@
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { line, type Line } from '../layout/line.js';
-import { wrapHanging } from '../layout/wrap.js';
+import { wrapHanging, wrapText } from '../layout/wrap.js';
 
 export type Mark = 'radio-on' | 'radio-off' | 'box-on' | 'box-off' | 'none';
 
@@ -53,3 +53,6 @@ export function optionRows(rows: OptionRow[], highlighted: number, width: number
   });
   return out;
 }
+
+/** A dimmed instruction above the options, wrapped like everything else. */
+export const noteLines = (text: string, width: number): Line[] => wrapText(text, width).map((t) => line(t, { dim: true }));

@@ -1,6 +1,6 @@
 import type { Option } from '../../core/bank/types.js';
-import { Lines, line, type Line } from '../layout/line.js';
-import { optionRows } from './option-rows.js';
+import { Lines, type Line } from '../layout/line.js';
+import { noteLines, optionRows } from './option-rows.js';
 
 export interface OrderingProps {
   /** Options in the order the candidate has them now. */
@@ -14,11 +14,11 @@ export interface OrderingProps {
 
 export function layoutOrdering({ options, highlighted, answered, width, plain = false }: OrderingProps): Line[] {
   return [
-    line(
+    ...noteLines(
       answered
         ? 'Your order is saved. Move entries with u/d (or shift+up/down) to change it.'
         : 'Put these in order: move the highlighted entry with u/d (or shift+up/down); Enter confirms.',
-      { dim: true },
+      width,
     ),
     ...optionRows(options.map((o) => ({ text: o.text, mark: 'none' })), highlighted, width, plain),
   ];

@@ -1,7 +1,7 @@
 import type { OptionId, RatingItem } from '../../core/bank/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
-import { Lines, line, type Line } from '../layout/line.js';
-import { optionRows } from './option-rows.js';
+import { Lines, type Line } from '../layout/line.js';
+import { noteLines, optionRows } from './option-rows.js';
 
 export interface RatingProps {
   scale: RatingItem['scale'];
@@ -23,7 +23,7 @@ function scaleLegend(scale: RatingItem['scale']): string {
 
 export function layoutRating({ scale, options, highlighted, ratings, width, plain = false }: RatingProps): Line[] {
   return [
-    line(scaleLegend(scale), { dim: true }),
+    ...noteLines(scaleLegend(scale), width),
     ...optionRows(
       options.map((o) => {
         const r = ratings[o.id];

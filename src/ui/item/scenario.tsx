@@ -3,7 +3,7 @@ import type { ScenarioMove } from '../../core/attempt-types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { Lines, line, type Line } from '../layout/line.js';
 import { wrapHanging } from '../layout/wrap.js';
-import { optionRows } from './option-rows.js';
+import { noteLines, optionRows } from './option-rows.js';
 
 export interface ScenarioProps {
   item: ScenarioItem;
@@ -34,10 +34,10 @@ export function layoutScenario({ item, path, current, highlighted, width, plain 
   const choices = current.choices ?? [];
   if (choices.length === 0) {
     if (current.outcome) out.push(...said('Outcome', current.outcome, width));
-    out.push(line('The conversation is over. Enter: next question.', { dim: true }));
+    out.push(...noteLines('The conversation is over. Enter: next question.', width));
     return out;
   }
-  out.push(line('What do you say? (your choice is final)', { dim: true }));
+  out.push(...noteLines('What do you say? (your choice is final)', width));
   out.push(...optionRows(choices.map((c) => ({ text: c.text, mark: 'radio-off' })), highlighted, width, plain));
   return out;
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const bank = 'tests/fixtures/banks/ui-tour.yaml';
+
+describe('frontline preview', () => {
+  it('prints every item as a candidate sees it, without answers, to a pipe', () => {
+    const result = runCli(['preview', bank]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Item 1 of 6: q-single');
+    expect(result.stdout).toContain('1. ( ) Certainty about when the money will be back');
+    expect(result.stdout).toContain('[s1, start] Customer: My parcel was due yesterday');
+    expect(result.stdout).not.toContain('Answer:');
+    expect(result.stdout).not.toContain('[listening +2]');
+    // Escape sequences in the bank's text never reach the output.
+    expect(result.stdout).not.toMatch(/\u001B|\u0007/);
+    expect(result.stdout).not.toContain('pwned');
+  });
+
+  it('shows the key and explanations with --answers, for one item with --item', () => {
+    const result = runCli(['preview', bank, '--item', 'q-single', '--answers']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Answer: "Certainty about when the money will be back"');
+    expect(result.stdout).toContain('Why: Sam needs the money for rent');
+    expect(result.stdout).not.toContain('q-multiple');
+  });
+
+  it('names the bank and the missing id when --item matches nothing', () => {
+    const result = runCli(['preview', bank, '--item', 'nope']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('no item with id "nope"');
+    expect(result.stderr).toContain('q-single');
+  });
+
+  it('keeps a bank error as the loader reports it', () => {
+    const result = runCli(['preview', 'tests/fixtures/banks/does-not-exist.yaml']);
+    expect(result.status).toBe(4);
+  });
+});
