@@ -1,10 +1,11 @@
 import { useReducer } from 'react';
-import { useInput, useIsScreenReaderEnabled } from 'ink';
+import { useIsScreenReaderEnabled } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import type { CaseStudy, Item } from '../../core/bank/types.js';
 import type { FormEntry, Response } from '../../core/attempt-types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { Lines, line, type Line } from '../layout/line.js';
-import { wrapText } from '../layout/wrap.js';
+import { wrapHanging, wrapText } from '../layout/wrap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { formatClock, timeWarning, timeWarningText } from '../widgets/countdown.js';
 import { keyHintRows, type KeyHint } from '../widgets/key-hints.js';
@@ -133,7 +134,7 @@ export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[]; caseMax: 
       caseMax = Math.max(0, caseLines.length - (free - 3));
       casePage = Math.max(1, free - 4);
     } else {
-      caseBlock = [line(`Case: ${sanitizeText(p.caseStudy?.title ?? '')} (${caseLines.length} lines): press c to read it`, { bold: true })];
+      caseBlock = wrapHanging('Case: ', `${sanitizeText(p.caseStudy?.title ?? '')} (${caseLines.length} lines): press c to read it`, width).map((t) => line(t, { bold: true }));
     }
   }
   const room = p.rows - 1 - header.length - footer.length - caseBlock.length - stem.length;

@@ -1,5 +1,5 @@
 import type { Dispatch } from 'react';
-import { useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import type { Response } from '../../core/attempt-types.js';
 import { assertNever } from '../../core/bank/types.js';
 import { itemKeyCommand, type ItemCommand } from './item-keys.js';
@@ -179,7 +179,7 @@ export function useItemInput(
   dispatch: Dispatch<ItemScreenAction>,
   layout: ItemLayoutFacts,
 ): void {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (state.caseReader && key.escape) {
       dispatch({ type: 'case-reader' });
       return;

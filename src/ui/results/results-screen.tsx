@@ -1,5 +1,6 @@
 import { useReducer } from 'react';
-import { useInput, useIsScreenReaderEnabled } from 'ink';
+import { useIsScreenReaderEnabled } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import { Lines, line } from '../layout/line.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { scrollBy, scrollWindow } from '../widgets/scroll-window.js';
@@ -25,7 +26,7 @@ export function ResultsScreen({ onClose, ...input }: ResultsScreenProps) {
   const height = plain ? content.length : rows - 2;
   const view = scrollWindow(content, offset, height, 'up/down, PgUp/PgDn');
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     const page = Math.max(1, height - 3);
     if (key.upArrow || input === 'k') dispatch({ type: 'scroll', delta: -1, length: content.length, height });
     else if (key.downArrow || input === 'j') dispatch({ type: 'scroll', delta: 1, length: content.length, height });

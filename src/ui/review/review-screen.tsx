@@ -1,5 +1,6 @@
 import { useReducer } from 'react';
-import { useInput, useIsScreenReaderEnabled } from 'ink';
+import { useIsScreenReaderEnabled } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { Lines, line, type Line } from '../layout/line.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
@@ -80,7 +81,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
   const plain = useIsScreenReaderEnabled();
   const [cursor, dispatch] = useReducer(cursorReducer, props.current);
   const count = props.entries.length;
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl && input === 'c') props.onQuit();
     else if (key.upArrow || input === 'k') dispatch({ type: 'move', delta: -1, count });
     else if (key.downArrow || input === 'j') dispatch({ type: 'move', delta: 1, count });

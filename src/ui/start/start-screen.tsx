@@ -1,5 +1,5 @@
 import { useReducer } from 'react';
-import { useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import type { Bank } from '../../core/bank/types.js';
 import { competencyFloor, resolvePolicy } from '../../core/bank/defaults.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
@@ -87,7 +87,7 @@ export function StartScreen({ bank, itemCount, extraTime, defaults, onStart, onQ
   const { columns } = useTerminalSize();
   const [form, dispatch] = useReducer(startFormReducer, initialStartForm(defaults.name, defaults.employeeId));
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl && input === 'c') onQuit();
     else if (key.tab || key.downArrow) dispatch({ type: key.shift ? 'focus-previous' : 'focus-next' });
     else if (key.upArrow) dispatch({ type: 'focus-previous' });

@@ -1,4 +1,4 @@
-import { useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import { Lines, line } from '../layout/line.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { wrapText } from '../layout/wrap.js';
@@ -15,7 +15,7 @@ export interface ConfirmScreenProps {
 /** A yes/no question; only y or n answer it, so a stray Enter never submits or quits. */
 export function ConfirmScreen({ title, body, yes, no, onYes, onNo }: ConfirmScreenProps) {
   const { columns } = useTerminalSize();
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (input === 'y' || input === 'Y') onYes();
     else if (input === 'n' || input === 'N' || key.escape) onNo();
   });

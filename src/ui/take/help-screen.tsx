@@ -1,4 +1,4 @@
-import { useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import { Lines, line, type Line } from '../layout/line.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { wrapHanging } from '../layout/wrap.js';
@@ -31,6 +31,6 @@ export function layoutHelp(width: number): Line[] {
 
 export function HelpScreen({ onClose }: { onClose: () => void }) {
   const { columns } = useTerminalSize();
-  useInput(() => onClose());
+  useKeys(() => onClose());
   return <Lines lines={layoutHelp(columns - 1)} />;
 }

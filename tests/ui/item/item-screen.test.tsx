@@ -74,6 +74,149 @@ describe('item screen', () => {
     const rows = frame.split('\n');
     expect(rows.length).toBeLessThanOrEqual(24);
     expect(Math.max(...rows.map((r) => r.length))).toBeLessThanOrEqual(80);
-    console.log(frame);
+  });
+
+  it('chooses by number, moves with j/k and arrows, and Enter chooses the highlighted option and goes on', async () => {
+    current = mount('q-single');
+    const { screen, answers, calls } = current;
+    await screen.pressAndWait('2', '(*) An apology from a manager');
+    expect(answers.at(-1)).toEqual({ type: 'single', choice: 'b' });
+    await screen.pressAndWait('j', '> 3. ( ) A discount');
+    await screen.pressAndWait('up', '> 2. (*) An apology');
+    await screen.pressAndWait('k', '> 1. ( ) Certainty');
+    screen.press('enter');
+    await screen.waitFor('(*) Certainty');
+    expect(answers.at(-1)).toEqual({ type: 'single', choice: 'a' });
+    expect(calls).toEqual(['next']);
+  });
+
+  it('scrolls a long case with PgDn/PgUp and opens it full screen with c', async () => {
+    current = mount('q-single');
+    const { screen } = current;
+    await screen.waitFor('more lines below');
+    const down = await screen.pressAndWait('pageDown', 'more lines above');
+    expect(down).toContain('after 5pm');
+    await screen.pressAndWait('pageUp', (f) => !f.includes('more lines above'));
+    const reader = await screen.pressAndWait('c', 'back to the question');
+    expect(reader).not.toContain('What does Sam need most');
+    await screen.pressAndWait('escape', 'What does Sam need most');
+  });
+
+  it('collapses the case to one line on a short terminal, keeping the options', async () => {
+    current = mount('q-single', {}, { columns: 80, rows: 14 });
+    const frame = await current.screen.waitFor('press c to read it');
+    expect(frame).toContain('3. ( ) A discount on the next order');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(14);
+  });
+
+  it('refits on resize', async () => {
+    current = mount('q-single');
+    const { screen } = current;
+    await screen.waitFor('Case: A long chat');
+    screen.resize(60, 12);
+    const frame = await screen.waitFor(/press c\s+to\s+read/);
+    expect(Math.max(...frame.split('\n').map((r) => r.length))).toBeLessThanOrEqual(60);
+  });
+
+  it('ticks several answers with space and digits (multiple response)', async () => {
+    current = mount('q-multiple');
+    const { screen, answers, calls } = current;
+    await screen.waitFor('Choose all that apply.');
+    await screen.pressAndWait('space', '[x] Asking whether');
+    await screen.pressAndWait('2', '[x] Summarising');
+    await screen.pressAndWait('1', '[ ] Asking whether');
+    expect(answers.at(-1)).toEqual({ type: 'multiple', choices: ['b'] });
+    screen.press('enter');
+    await screen.waitFor(() => calls.includes('next'));
+  });
+
+  it('answers true/false with 1 and 2', async () => {
+    current = mount('q-tf');
+    await current.screen.pressAndWait('2', '(*) False');
+    expect(current.answers.at(-1)).toEqual({ type: 'true-false', value: false });
+  });
+
+  it('reorders with u/d and shift+arrows, and Enter confirms the order as shown', async () => {
+    current = mount('q-order');
+    const { screen, answers, calls } = current;
+    await screen.waitFor('Put these in order');
+    await screen.pressAndWait('d', '> 2. Listen to the whole complaint');
+    expect(answers.at(-1)).toEqual({ type: 'ordering', order: ['apologise', 'listen', 'fix', 'confirm'] });
+    await screen.pressAndWait('shiftUp', '> 1. Listen to the whole complaint');
+    expect(answers.at(-1)).toEqual({ type: 'ordering', order: ['listen', 'apologise', 'fix', 'confirm'] });
+    screen.press('enter');
+    await screen.waitFor(() => calls.includes('next'));
+  });
+
+  it('rates with digits and left/right; p/n page instead of the arrows', async () => {
+    current = mount('q-rating');
+    const { screen, answers, calls } = current;
+    await screen.waitFor('Rate each from 1 to 5 (1 = not effective, 5 = very effective).');
+    await screen.pressAndWait('5', "let's fix it now. (rated 5)");
+    await screen.pressAndWait('right', "I can't do anything. (rated 3)");
+    await screen.pressAndWait('left', "I can't do anything. (rated 2)");
+    expect(answers.at(-1)).toEqual({ type: 'rating', ratings: { calm: 5, policy: 2 } });
+    expect(calls).toEqual([]);
+    screen.press('n');
+    await screen.waitFor(() => calls.includes('next'));
+  });
+
+  it('plays a scenario as a conversation: the next line depends on the choice', async () => {
+    current = mount('q-scenario');
+    const { screen, answers, calls } = current;
+    await screen.waitFor("Customer: My parcel was due yesterday and it still hasn't come.");
+    const second = await screen.pressAndWait('1', 'Customer: Thanks. I need it by Friday.');
+    expect(second).toContain("You: I'm sorry it's late; let me find out where it is.");
+    await screen.pressAndWait('down', '> 2. ( ) It should come soon.');
+    const end = await screen.pressAndWait('enter', 'Outcome: The customer asked for a manager.');
+    expect(end).toContain('The conversation is over');
+    const last = answers.at(-1);
+    expect(last?.type === 'scenario' && last.path.map((m) => [m.step, m.choice])).toEqual([
+      ['s1', 'empathise'],
+      ['s2', 'vague'],
+    ]);
+    expect(calls).toEqual([]);
+    screen.press('enter');
+    await screen.waitFor(() => calls.includes('next'));
+  });
+
+  it('takes no answer once the item is locked, and says so in words', async () => {
+    current = mount('q-single', { locked: true, itemRemainingMs: 0 });
+    const { screen, answers, calls } = current;
+    const frame = await screen.waitFor('its answer is locked');
+    expect(frame).toContain('(locked)');
+    screen.press('1');
+    screen.press('n');
+    await screen.waitFor(() => calls.includes('next'));
+    expect(answers).toEqual([]);
+  });
+
+  it('warns in words at 5 and at 1 minute left', async () => {
+    current = mount('q-tf', { testRemainingMs: 4 * 60_000 });
+    expect(await current.screen.waitFor('!')).toContain('Less than 5 minutes left');
+    current.screen.unmount();
+    current = mount('q-tf', { testRemainingMs: 59_000 });
+    expect(await current.screen.waitFor('!')).toContain('Less than 1 minute left');
+  });
+
+  it('passes flag, review, help, submit and quit keys to the test', async () => {
+    current = mount('q-tf', { flagged: true });
+    const { screen, calls } = current;
+    await screen.waitFor('(flagged)');
+    for (const key of ['f', 'r', '?', 's', 'p', 'ctrlC'] as const) screen.press(key);
+    await screen.waitFor(() => calls.length === 6);
+    expect(calls).toEqual(['flag', 'review', 'help', 'submit', 'previous', 'quit']);
+  });
+
+  it('ignores back when the policy forbids it', async () => {
+    current = mount('q-tf', { canGoBack: false });
+    const { screen, calls } = current;
+    const frame = await screen.waitFor('True');
+    expect(frame).not.toContain('p back');
+    screen.press('p');
+    screen.press('left');
+    screen.press('n');
+    await screen.waitFor(() => calls.length > 0);
+    expect(calls).toEqual(['next']);
   });
 });
