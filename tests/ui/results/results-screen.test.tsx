@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../../src/core/attempt-types.js';
+import type { FeedbackPolicy } from '../../../src/core/bank/types.js';
+import { ResultsScreen } from '../../../src/ui/results/results-screen.js';
+import { loadUiTour } from '../helpers/fixture-bank.js';
+import { renderScreen, type Screen } from '../helpers/ink-screen.js';
+
+const { bank } = loadUiTour();
+let screen: Screen | undefined;
+afterEach(() => screen?.unmount());
+
+// A failed attempt as scoring would report it: below the pass mark and below one floor.
+const failed: Result = {
+  percent: 55.5,
+  passMark: 70,
+  passed: false,
+  failReasons: [
+    { kind: 'below-pass-mark', percent: 55.5, passMark: 70 },
+    { kind: 'below-floor', competency: 'resolution', percent: 40, floor: 60 },
+  ],
+  competencies: [
+    { id: 'listening', title: 'Listening', percent: 71, floor: 50, weight: 1, met: true, earned: 2.84, available: 4, items: 3 },
+    { id: 'resolution', title: 'Resolution', percent: 40, floor: 60, weight: 1, met: false, earned: 1.2, available: 3, items: 3 },
+  ],
+  items: [
+    { itemId: 'q-tf', competency: 'listening', score: 0, earned: { listening: 0 }, available: { listening: 1 }, correct: false, answered: true, redFlags: [] },
+  ],
+  gaps: [{ competency: 'resolution', title: 'Resolution', percent: 40, floor: 60, modules: [{ id: 'RES-201', title: 'Resolving on first contact', durationMinutes: 45 }] }],
+};
+
+function mount(feedback: FeedbackPolicy, result: Result = failed) {
+  let closed = 0;
+  screen = renderScreen(
+    <ResultsScreen
+      bank={bank}
+      result={result}
+      feedback={feedback}
+      form={[{ itemId: 'q-tf' }]}
+      answers={[{ itemId: 'q-tf', response: { type: 'true-false', value: false }, timeSpentMs: 1000, flagged: false }]}
+      endedBy="time-expired"
+      savedTo="/tmp/x/attempts/a1.json"
+      onClose={() => (closed += 1)}
+    />,
+  );
+  return { screen, closed: () => closed };
+}
+
+describe('results screen', () => {
+  it('says NOT YET PASSED and why, with a bar per skill against its floor and the modules for the gap', async () => {
+    const { screen } = mount('competency');
+    const frame = await screen.waitFor('NOT YET PASSED');
+    expect(frame).toContain('Time ran out; the test was submitted automatically.');
+    expect(frame).toContain('Score 55.5% (pass mark 70%)');
+    expect(frame).toContain('Overall score 55.5% is below the pass mark of 70%.');
+    expect(frame).toContain('Resolution: 40% is below the minimum of 60% for this skill.');
+    expect(frame).toMatch(/Listening\s+\[#+\|?[#.|]+\]\s+71% min\s+50% met/);
+    expect(frame).toMatch(/Resolution\s+\[[#.|]+\]\s+40% min\s+60% below minimum/);
+    expect(frame).toContain('Resolving on first contact [RES-201, 45 min]');
+    // competency feedback never shows answers
+    expect(frame).not.toContain('Question by question');
+  });
+
+  it('marks the floor inside the bar with |', async () => {
+    const { screen } = mount('competency');
+    const frame = await screen.waitFor('By skill');
+    const bar = /Resolution\s+\[([#.|]+)\]/.exec(frame)?.[1] ?? '';
+    const floorAt = bar.indexOf('|');
+    expect(floorAt).toBeGreaterThan(0);
+    // 40% is below the 60% floor: every cell right of the floor is empty.
+    expect(bar.slice(floorAt + 1)).toMatch(/^\.+$/);
+  });
+
+  it('shows only the verdict with feedback none', async () => {
+    const { screen } = mount('none');
+    const frame = await screen.waitFor('NOT YET PASSED');
+    expect(frame).not.toContain('By skill');
+    expect(frame).not.toContain('RES-201');
+  });
+
+  it('shows each answer, the key and the explanation with feedback full', async () => {
+    const { screen } = mount('full');
+    await screen.waitFor('NOT YET PASSED');
+    const frame = await screen.pressAndWait('pageDown', 'Question by question');
+    expect(frame).toContain('[wrong] Repeating the customer');
+    expect(frame).toContain('You: False');
+    expect(frame).toContain('Best: True');
+  });
+
+  it('says PASS in words and closes on Enter', async () => {
+    const passed: Result = { ...failed, percent: 88, passed: true, failReasons: [], gaps: [], competencies: failed.competencies.map((c) => ({ ...c, met: true, percent: 88 })) };
+    const { screen, closed } = mount('competency', passed);
+    const frame = await screen.waitFor('PASS');
+    expect(frame).toContain('PASS  Score 88%');
+    expect(frame).not.toContain('NOT YET');
+    screen.press('enter');
+    await screen.waitFor(() => closed() === 1);
+  });
+});

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { StartScreen } from '../../../src/ui/start/start-screen.js';
+import { loadUiTour } from '../helpers/fixture-bank.js';
+import { renderScreen, type Screen } from '../helpers/ink-screen.js';
+
+const { bank } = loadUiTour();
+let screen: Screen | undefined;
+afterEach(() => screen?.unmount());
+
+function mount(defaults = { name: '', employeeId: '' }, extraTime = 1) {
+  const started: Array<{ name: string; employeeId: string }> = [];
+  let quit = 0;
+  screen = renderScreen(
+    <StartScreen bank={bank} itemCount={6} extraTime={extraTime} defaults={defaults} onStart={(c) => started.push(c)} onQuit={() => (quit += 1)} />,
+  );
+  return { screen, started, quits: () => quit };
+}
+
+describe('start screen', () => {
+  it('shows the bank, the number of items, the time, the pass rules and the keys at 80x24', async () => {
+    const { screen } = mount({ name: 'Ada Lovelace', employeeId: 'E-1815' });
+    const frame = await screen.waitFor('Frontline UI tour');
+    expect(frame).toContain('6 questions in 10 minutes, up to 04:00 per question.');
+    expect(frame).toContain('To pass: 70% overall, and at least Listening 50%, Resolution 60%.');
+    expect(frame).toContain('submitted as they stand');
+    expect(frame).toContain('every answer with an explanation');
+    expect(frame).toMatch(/Name:\s+Ada Lovelace/);
+    expect(frame).toMatch(/Employee id:\s+E-1815/);
+    expect(frame).toContain('Enter confirm and go on');
+    // The title's escape sequence is stripped, its words kept.
+    expect(frame).not.toMatch(/\u001B/);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+  });
+
+  it('states extra time as the multiplied limit', async () => {
+    const { screen } = mount({ name: 'A', employeeId: 'B' }, 1.5);
+    expect(await screen.waitFor('questions in')).toContain('6 questions in 15:00 (10 min x 1.5 extra time), up to 06:00 per question.');
+  });
+
+  it('edits the prefilled fields and starts on Enter with both filled', async () => {
+    const { screen, started } = mount({ name: 'Ada', employeeId: '' });
+    // The cursor lands on the field still missing.
+    await screen.waitFor(/> Employee id:\s+_/);
+    await screen.pressAndWait('up', 'Ada_');
+    screen.press(' Lovelace');
+    await screen.waitFor('Ada Lovelace_');
+    await screen.pressAndWait('enter', /Employee id:\s+_/);
+    await screen.pressAndWait('E-1', 'E-1_');
+    await screen.pressAndWait('backspace', /Employee id:\s+E-_/);
+    screen.press('9');
+    await screen.waitFor('E-9_');
+    screen.press('enter');
+    await screen.waitFor(() => started.length === 1);
+    expect(started).toEqual([{ name: 'Ada Lovelace', employeeId: 'E-9' }]);
+  });
+
+  it('will not start without a name, and says why', async () => {
+    const { screen, started } = mount();
+    await screen.waitFor('Name:');
+    await screen.pressAndWait('enter', '! Type your name first.');
+    expect(started).toEqual([]);
+  });
+
+  it('Ctrl-C asks the caller to quit', async () => {
+    const { screen, quits } = mount();
+    await screen.waitFor('Name:');
+    screen.press('ctrlC');
+    await screen.waitFor(() => quits() === 1);
+  });
+});
