@@ -1,5 +1,5 @@
-import { formatDiagnostic } from '../core/bank/diagnostic.js';
-import { parseBank } from '../core/bank/parse-bank.js';
+import { formatDiagnostic, type Diagnostic } from '../core/bank/diagnostic.js';
+import { parseBank, type BankParseResult } from '../core/bank/parse-bank.js';
 import type { Bank } from '../core/bank/types.js';
 import { readBankFile } from '../store/bank-file.js';
 import { UserError } from './errors.js';
@@ -16,20 +16,38 @@ export interface LoadedBank {
   file: string;
 }
 
+export type BankFileCheck =
+  /** Missing, a directory, no permission (exit 4). */
+  | { kind: 'unreadable'; error: Diagnostic; cause: unknown }
+  /** Read, but not text we accept: too large, binary, not UTF-8 (exit 3). */
+  | { kind: 'not-text'; error: Diagnostic }
+  | { kind: 'parsed'; result: BankParseResult };
+
+/** Reads and parses one bank file; every outcome is a value. */
+export async function checkBankFile(path: string): Promise<BankFileCheck> {
+  const read = await readBankFile(path);
+  if (!read.ok) {
+    return read.kind === 'io' ? { kind: 'unreadable', error: read.error, cause: read.cause } : { kind: 'not-text', error: read.error };
+  }
+  return { kind: 'parsed', result: withPlainEnv(() => parseBank(read.text, path)) };
+}
+
 /**
  * Reads and checks a bank for commands that need a valid one (take, preview,
  * issue, report). Lint warnings are not shown here; `validate` is for those.
  * @throws UserError exit 4 when the file cannot be read, exit 3 when it is not a valid bank.
  */
 export async function loadBankOrThrow(path: string): Promise<LoadedBank> {
-  const read = await readBankFile(path);
-  if (!read.ok) {
-    throw new UserError(formatDiagnostic(read.error), {
-      exitCode: read.kind === 'io' ? ExitCode.io : ExitCode.invalidInput,
-      ...(read.kind === 'io' ? { cause: read.cause } : {}),
-    });
+  const checked = await checkBankFile(path);
+  switch (checked.kind) {
+    case 'unreadable':
+      throw new UserError(formatDiagnostic(checked.error), { exitCode: ExitCode.io, cause: checked.cause });
+    case 'not-text':
+      throw new UserError(formatDiagnostic(checked.error), { exitCode: ExitCode.invalidInput });
+    case 'parsed':
+      break;
   }
-  const result = parseBank(read.text, path);
+  const result = checked.result;
   if (!result.ok) {
     const lines = result.errors.slice(0, SHOWN_ERRORS).map(formatDiagnostic);
     const more = result.errors.length - SHOWN_ERRORS;
@@ -40,4 +58,20 @@ export async function loadBankOrThrow(path: string): Promise<LoadedBank> {
     });
   }
   return { bank: result.bank, hash: result.hash, file: path };
+}
+
+/**
+ * yaml's parser reads `process.env.LOG_TOKENS` once per token, and Node's
+ * `process.env` is a slow native interceptor: on a large bank that lookup
+ * alone is a sixth of the parse. A plain copy answers the same, fast; the
+ * real object is back before anything else can run.
+ */
+function withPlainEnv<T>(work: () => T): T {
+  const real = process.env;
+  process.env = { ...real };
+  try {
+    return work();
+  } finally {
+    process.env = real;
+  }
 }

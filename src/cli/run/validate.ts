@@ -1,8 +1,7 @@
 import type { Diagnostic } from '../../core/bank/diagnostic.js';
 import { formatFinding } from '../../core/bank/diagnostic.js';
-import { parseBank } from '../../core/bank/parse-bank.js';
 import type { Bank, ItemType } from '../../core/bank/types.js';
-import { readBankFile } from '../../store/bank-file.js';
+import { checkBankFile } from '../load-bank.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { paint, printJson } from '../output.js';
@@ -45,9 +44,9 @@ export const run: Run<[string[]], ValidateOptions> = async ([files], options) =>
 
 async function validateFile(file: string): Promise<FileReport> {
   const none = { hash: null, items: null, itemTypes: null, warnings: [] };
-  const read = await readBankFile(file);
-  if (!read.ok) return { file, ok: false, ...none, errors: [read.error], unreadable: read.kind === 'io' };
-  const result = parseBank(read.text, file);
+  const checked = await checkBankFile(file);
+  if (checked.kind !== 'parsed') return { file, ok: false, ...none, errors: [checked.error], unreadable: checked.kind === 'unreadable' };
+  const result = checked.result;
   if (!result.ok) return { file, ok: false, ...none, errors: result.errors, warnings: result.warnings, unreadable: false };
   return {
     file,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json.js';
 import type { Bank } from './types.js';
 
 /**
@@ -8,7 +8,5 @@ import type { Bank } from './types.js';
  * Defaults are not filled in first (see types.ts), so old hashes stay valid.
  */
 export function bankHash(bank: Bank): string {
-  const canonical = canonicalize(bank);
-  if (canonical === undefined) throw new Error('bank has no JSON form');
-  return `sha256:${createHash('sha256').update(canonical, 'utf8').digest('hex')}`;
+  return `sha256:${createHash('sha256').update(canonicalJson(bank), 'utf8').digest('hex')}`;
 }

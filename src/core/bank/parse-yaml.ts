@@ -14,16 +14,30 @@ export type ParsedYaml =
   | { ok: true; data: unknown; locate: Locate; warnings: Diagnostic[] }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
-/** YAML text to plain data, keeping the document so findings can be placed later. */
+const OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: true } as const;
+
+/**
+ * YAML text to plain data, keeping what is needed to place findings later.
+ *
+ * A large bank is parsed one item at a time when that is safe (see
+ * `splitItems`): yaml's whole-document tree for a 10,000-item bank costs about
+ * 600 MB and most of the time in garbage collection, while per-item documents
+ * are short-lived. Item trees are rebuilt only for items a finding points into.
+ * Whenever the split parse reports anything, the whole document is parsed
+ * instead, so messages never depend on the split.
+ */
 export function parseYaml(text: string, file: string): ParsedYaml {
+  const split = splitItems(text);
+  if (split) {
+    const fast = parseSplit(text, split);
+    if (fast) return fast;
+  }
+  return parseWhole(text, file);
+}
+
+function parseWhole(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-    merge: true,
-    keepSourceTokens: false,
-  });
+  const doc = parseDocument(text, { ...OPTIONS, lineCounter });
   const at = (offset: number): Position => lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
   const finding = (offset: number, severity: 'error' | 'warning', code: string, message: string): Diagnostic => ({
     file,
@@ -69,11 +83,96 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { ok: false, errors: [finding(alias, 'error', 'yaml-alias', why)], warnings };
   }
 
-  const locate: Locate = (path, target = 'value') => {
-    const found = findNode(doc, path, target);
-    return at(found);
-  };
+  const locate: Locate = (path, target = 'value') => at(findNode(doc, path, target));
   return { ok: true, data, locate, warnings };
+}
+
+interface ItemSplit {
+  /** Line index of the `items:` key. */
+  itemsLine: number;
+  /** Line index where each item starts, then the line index just past the last item. */
+  starts: number[];
+  lines: string[];
+}
+
+/**
+ * Finds the top-level `items:` block sequence and where each entry starts, or
+ * null when splitting might change the meaning: anchors, aliases and tags
+ * (which can reach across items), directives and document markers, flow-style
+ * items, or more than one `items:` key. False alarms only cost speed.
+ */
+function splitItems(text: string): ItemSplit | null {
+  if (text.length < 64 * 1024) return null;
+  if (/(^|[\s[{,])[&*!][^\s,\]}]/.test(text) || /^(---|\.\.\.|%)/m.test(text)) return null;
+  const lines = text.split('\n');
+  const itemsLines = lines.flatMap((line, i) => (/^items:[ \t]*(#.*)?\r?$/.test(line) ? [i] : []));
+  if (itemsLines.length !== 1 || lines.filter((l) => l.startsWith('items')).length !== 1) return null;
+  const itemsLine = itemsLines[0]!;
+  let indent: number | undefined;
+  const starts: number[] = [];
+  let end = lines.length;
+  for (let i = itemsLine + 1; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    const content = line.trimStart();
+    if (content === '' || content === '\r' || content.startsWith('#')) continue;
+    const lineIndent = line.length - content.length;
+    if (indent === undefined) {
+      if (!/^-[ \t\r]|^-$/.test(content)) return null;
+      indent = lineIndent;
+    }
+    if (lineIndent === indent && /^-([ \t\r]|$)/.test(content)) {
+      starts.push(i);
+    } else if (lineIndent <= indent && !(lineIndent === indent && indent > 0)) {
+      if (lineIndent !== 0) return null;
+      end = i;
+      break;
+    }
+  }
+  if (starts.length === 0) return null;
+  starts.push(end);
+  return { itemsLine, starts, lines };
+}
+
+/** Parses the bank around its items, then each item on its own; null when anything is reported. */
+function parseSplit(text: string, split: ItemSplit): ParsedYaml | null {
+  const { lines, starts } = split;
+  const first = starts[0]!;
+  const last = starts[starts.length - 1]!;
+  // Blank out the items (not remove them), so the rest keeps its line numbers.
+  const headLines = lines.map((line, i) => (i >= first && i < last ? '' : line));
+  const head = new LineCounter();
+  const headDoc = parseDocument(headLines.join('\n'), { ...OPTIONS, lineCounter: head });
+  if (headDoc.errors.length > 0 || headDoc.warnings.length > 0) return null;
+  const data = headDoc.toJS() as Record<string, unknown> | null;
+  if (data === null || typeof data !== 'object' || data['items'] !== null) return null;
+
+  const chunk = (n: number): string => lines.slice(starts[n], starts[n + 1]).join('\n');
+  const items: unknown[] = [];
+  for (let n = 0; n < starts.length - 1; n += 1) {
+    const doc = parseDocument(chunk(n), OPTIONS);
+    if (doc.errors.length > 0 || doc.warnings.length > 0) return null;
+    const value = doc.toJS() as unknown;
+    if (!Array.isArray(value) || value.length !== 1) return null;
+    items.push(value[0]);
+  }
+  data['items'] = items;
+
+  const itemDocs = new Map<number, { doc: ReturnType<typeof parseDocument>; lines: LineCounter }>();
+  const locate: Locate = (path, target = 'value') => {
+    const n = path[0] === 'items' && typeof path[1] === 'number' ? path[1] : -1;
+    if (n < 0 || n >= items.length) {
+      return head.linePos(findNode(headDoc, path, target));
+    }
+    let entry = itemDocs.get(n);
+    if (!entry) {
+      const lineCounter = new LineCounter();
+      entry = { doc: parseDocument(chunk(n), { ...OPTIONS, lineCounter }), lines: lineCounter };
+      itemDocs.set(n, entry);
+    }
+    const local = entry.lines.linePos(findNode(entry.doc, [0, ...path.slice(2)], target));
+    return { line: starts[n]! + local.line, col: local.col };
+  };
+  return { ok: true, data, locate, warnings: [] };
 }
 
 function findNode(doc: ReturnType<typeof parseDocument>, path: DataPath, target: 'value' | 'key'): number {

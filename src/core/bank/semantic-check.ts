@@ -247,20 +247,22 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /**
  * YAML escapes can produce lone UTF-16 surrogates, which are not text: they
- * cannot be shown, and RFC 8785 (the bank hash) rejects them.
+ * cannot be shown, and RFC 8785 (the bank hash) rejects them. `path` is one
+ * array pushed and popped on the way down, copied only for a finding.
  */
-function checkWellFormedText(node: unknown, at: DataPath, report: Report): void {
+function checkWellFormedText(node: unknown, path: Array<string | number>, report: Report): void {
   if (typeof node === 'string') {
-    if (LONE_SURROGATE.test(node)) report(at, 'bad-text', `${at.join('.') || 'bank'}: text contains a lone surrogate (a broken \\u escape)`);
+    if (LONE_SURROGATE.test(node)) report([...path], 'bad-text', `${path.join('.') || 'bank'}: text contains a lone surrogate (a broken \\u escape)`);
     return;
   }
   if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    node.forEach((child, i) => checkWellFormedText(child, [...at, i], report));
-    return;
-  }
-  for (const [key, value] of Object.entries(node)) {
-    if (LONE_SURROGATE.test(key)) report(at, 'bad-text', `${at.join('.') || 'bank'}: a key contains a lone surrogate (a broken \\u escape)`);
-    checkWellFormedText(value, [...at, key], report);
+  const entries: Array<[string | number, unknown]> = Array.isArray(node) ? node.map((v, i) => [i, v]) : Object.entries(node);
+  for (const [key, value] of entries) {
+    if (typeof key === 'string' && LONE_SURROGATE.test(key)) {
+      report([...path], 'bad-text', `${path.join('.') || 'bank'}: a key contains a lone surrogate (a broken \\u escape)`);
+    }
+    path.push(key);
+    checkWellFormedText(value, path, report);
+    path.pop();
   }
 }

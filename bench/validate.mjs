@@ -1,0 +1,55 @@
+// `frontline validate` startup against `node -e 0` (target: within 2x), and
+// validating a generated 10,000-item bank (target: under 3 s and 400 MB peak RSS).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bin, cleanEnv, compareStartup, median, root } from './lib.mjs';
+import { generateBank } from './generate-bank.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'frontline-bench-'));
+try {
+  const small = join(dir, 'small.yaml');
+  run(['init', small]);
+  const startup = [
+    compareStartup('frontline --version', [bin, '--version']),
+    compareStartup('frontline validate small.yaml', [bin, 'validate', small]),
+  ];
+  const worst = Math.max(...startup.map((r) => r.ratio));
+  console.log(`target: validate within 2x of node -e 0 -> ${worst <= 2 ? 'met' : 'NOT met'} (worst ${worst.toFixed(2)}x)`);
+
+  const big = join(dir, 'big.yaml');
+  writeFileSync(big, generateBank(10_000));
+  console.log(`generated 10,000-item bank: ${(statSync(big).size / 1024 / 1024).toFixed(1)} MB`);
+  const runs = [];
+  for (let i = 0; i < 3; i += 1) runs.push(measure(['validate', big]));
+  const ms = median(runs.map((r) => r.ms));
+  const rssMb = Math.max(...runs.map((r) => r.rssKb)) / 1024;
+  console.log(`frontline validate big.yaml        ${ms.toFixed(0)} ms (median of ${runs.length})  peak RSS ${rssMb.toFixed(0)} MB (${runs[0].how})`);
+  console.log(`target: under 3 s and 400 MB -> ${ms < 3000 && rssMb < 400 ? 'met' : 'NOT met'}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function run(args) {
+  const result = spawnSync(process.execPath, [bin, ...args], { env: cleanEnv(), cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`frontline ${args.join(' ')} exited ${result.status}: ${result.stderr}${result.stdout.slice(0, 2000)}`);
+  return result;
+}
+
+/** Wall time and peak RSS of one `frontline` run: GNU time when installed, else Node's own resourceUsage at exit. */
+function measure(args) {
+  const useTime = existsSync('/usr/bin/time');
+  const reportRss = "process.on('exit',()=>process.stderr.write('maxRSS '+process.resourceUsage().maxRSS+'\\n'))";
+  const command = useTime ? '/usr/bin/time' : process.execPath;
+  const argv = useTime
+    ? ['-v', process.execPath, bin, ...args]
+    : [`--import=data:text/javascript,${encodeURIComponent(reportRss)}`, bin, ...args];
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, argv, { env: cleanEnv({ NO_COLOR: '1' }), cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`frontline ${args.join(' ')} exited ${result.status}: ${result.stdout.slice(0, 2000)}${result.stderr.slice(-2000)}`);
+  const match = useTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr) : /maxRSS (\d+)/.exec(result.stderr);
+  if (!match) throw new Error(`no peak RSS in output: ${result.stderr.slice(-500)}`);
+  return { ms, rssKb: Number(match[1]), how: useTime ? '/usr/bin/time -v' : 'process.resourceUsage' };
+}
