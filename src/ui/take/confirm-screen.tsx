@@ -10,13 +10,16 @@ export interface ConfirmScreenProps {
   no: string;
   onYes: () => void;
   onNo: () => void;
+  /** Ctrl-C here; by default the same as "no". */
+  onCtrlC?: () => void;
 }
 
 /** A yes/no question; only y or n answer it, so a stray Enter never submits or quits. */
-export function ConfirmScreen({ title, body, yes, no, onYes, onNo }: ConfirmScreenProps) {
+export function ConfirmScreen({ title, body, yes, no, onYes, onNo, onCtrlC }: ConfirmScreenProps) {
   const { columns } = useTerminalSize();
   useKeys((input, key) => {
-    if (input === 'y' || input === 'Y') onYes();
+    if (key.ctrl && input === 'c') (onCtrlC ?? onNo)();
+    else if (input === 'y' || input === 'Y') onYes();
     else if (input === 'n' || input === 'N' || key.escape) onNo();
   });
   return (

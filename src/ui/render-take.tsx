@@ -1,0 +1,30 @@
+import { render } from 'ink';
+import { TakeApp, type TakeAppProps, type TakeOutcome } from './take/take-app.js';
+
+export interface RenderTakeOptions {
+  /** Plain linear text for screen readers. @default INK_SCREEN_READER === 'true' */
+  screenReader?: boolean;
+}
+
+/**
+ * The one bridge from the `take` command to the screens: resolves when the app
+ * has unmounted, with how it ended. Components never exit the process.
+ */
+export async function renderTake(props: Omit<TakeAppProps, 'onExit'>, options: RenderTakeOptions = {}): Promise<TakeOutcome> {
+  let outcome: TakeOutcome = { kind: 'quit', started: false };
+  const instance = render(
+    <TakeApp
+      {...props}
+      onExit={(o) => {
+        outcome = o;
+      }}
+    />,
+    {
+      // Ctrl-C is a key the app asks about (the attempt can be resumed), not an instant exit.
+      exitOnCtrlC: false,
+      isScreenReaderEnabled: options.screenReader ?? process.env['INK_SCREEN_READER'] === 'true',
+    },
+  );
+  await instance.waitUntilExit();
+  return outcome;
+}

@@ -1,0 +1,276 @@
+import { useEffect, useReducer, useState, useSyncExternalStore } from 'react';
+import { useApp } from 'ink';
+import type { Bank } from '../../core/bank/types.js';
+import { resolvePolicy } from '../../core/bank/defaults.js';
+import type { AttemptRecord, Result } from '../../core/attempt-types.js';
+import { ItemScreen } from '../item/item-screen.js';
+import { ResultsScreen } from '../results/results-screen.js';
+import { ReviewScreen } from '../review/review-screen.js';
+import { StartScreen } from '../start/start-screen.js';
+import { Lines, line } from '../layout/line.js';
+import { ConfirmScreen } from './confirm-screen.js';
+import { HelpScreen } from './help-screen.js';
+import type { AttemptDriver } from './attempt-driver.js';
+import { takeScreenReducer, type TakeScreen } from './take-screen-state.js';
+
+export interface FinishedAttempt {
+  record: AttemptRecord;
+  result: Result;
+  /** Where the record was written. */
+  savedTo: string;
+}
+
+/** How the take app ended, for the command to turn into an exit code. */
+export type TakeOutcome =
+  | { kind: 'finished'; finished: FinishedAttempt }
+  | { kind: 'quit'; started: boolean }
+  | { kind: 'failed'; error: Error };
+
+export interface ResumeOffer {
+  startedAt: string;
+  answered: number;
+  total: number;
+}
+
+export interface TakeAppProps {
+  bank: Bank;
+  itemCount: number;
+  extraTime: number;
+  defaults: { name: string; employeeId: string };
+  /** An attempt already running (resumed): the start screen is skipped. */
+  driver?: AttemptDriver | undefined;
+  /** An unfinished attempt found on disk: ask before starting a new one. */
+  resumeOffer?: ResumeOffer | undefined;
+  /** Starts the clock for a new attempt. */
+  begin: (candidate: { name: string; employeeId: string }) => AttemptDriver;
+  /** Resumes the offered attempt. */
+  resume?: () => AttemptDriver;
+  /** Scores and saves the ended attempt. */
+  finish: (driver: AttemptDriver) => Promise<FinishedAttempt>;
+  onExit: (outcome: TakeOutcome) => void;
+  /** Clock tick interval. @default 250 */
+  tickMs?: number;
+}
+
+const initialScreen = (props: TakeAppProps): TakeScreen =>
+  props.driver ? { name: 'item' } : props.resumeOffer ? { name: 'resume-offer' } : { name: 'start' };
+
+export function TakeApp(props: TakeAppProps) {
+  const [driver, setDriver] = useState<AttemptDriver | undefined>(props.driver);
+  const [screen, go] = useReducer(takeScreenReducer, props, initialScreen);
+  const [finished, setFinished] = useState<FinishedAttempt | undefined>();
+  const { exit } = useApp();
+
+  const exitWith = (outcome: TakeOutcome) => {
+    props.onExit(outcome);
+    exit();
+  };
+
+  if (!driver) {
+    switch (screen.name) {
+      case 'resume-offer':
+        return (
+          <ConfirmScreen
+            title="An unfinished attempt is waiting"
+            body={[
+              `Started ${props.resumeOffer?.startedAt ?? ''}, ${props.resumeOffer?.answered ?? 0} of ${props.resumeOffer?.total ?? 0} questions answered.`,
+              'Resume it? Its answers are kept and its deadline is the original one: the clock kept running.',
+              'No starts a new attempt instead (the unfinished one is set aside).',
+            ]}
+            yes="resume it"
+            no="start a new attempt"
+            onYes={() => {
+              if (props.resume) {
+                setDriver(props.resume());
+                go({ type: 'started' });
+              }
+            }}
+            onNo={() => go({ type: 'back' })}
+          />
+        );
+      case 'confirm-quit':
+        return (
+          <ConfirmScreen
+            title="Quit?"
+            body={['The test has not started; nothing is recorded.']}
+            yes="quit"
+            no="back"
+            onYes={() => exitWith({ kind: 'quit', started: false })}
+            onCtrlC={() => exitWith({ kind: 'quit', started: false })}
+            onNo={() => go({ type: 'back' })}
+          />
+        );
+      default:
+        return (
+          <StartScreen
+            bank={props.bank}
+            itemCount={props.itemCount}
+            extraTime={props.extraTime}
+            defaults={props.defaults}
+            onStart={(candidate) => {
+              setDriver(props.begin(candidate));
+              go({ type: 'started' });
+            }}
+            onQuit={() => go({ type: 'ask-quit' })}
+          />
+        );
+    }
+  }
+  return <RunningAttempt {...props} driver={driver} screen={screen} go={go} finished={finished} setFinished={setFinished} exitWith={exitWith} />;
+}
+
+interface RunningProps extends TakeAppProps {
+  driver: AttemptDriver;
+  screen: TakeScreen;
+  go: (action: Parameters<typeof takeScreenReducer>[1]) => void;
+  finished: FinishedAttempt | undefined;
+  setFinished: (f: FinishedAttempt) => void;
+  exitWith: (outcome: TakeOutcome) => void;
+}
+
+function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, bank, finish, tickMs = 250 }: RunningProps) {
+  const view = useSyncExternalStore(driver.subscribe, driver.view);
+  const policy = resolvePolicy(bank.policy);
+
+  useEffect(() => {
+    const timer = setInterval(() => driver.tick(), tickMs);
+    return () => clearInterval(timer);
+  }, [driver, tickMs]);
+
+  // However the attempt ended (submitted, or the clock), score and save it once.
+  const ended = view.ended;
+  useEffect(() => {
+    if (!ended) return;
+    go({ type: 'ended' });
+    let live = true;
+    finish(driver).then(
+      (done) => {
+        if (!live) return;
+        setFinished(done);
+        go({ type: 'saved' });
+      },
+      (error: unknown) => exitWith({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ended, driver]);
+
+  const unanswered = view.answers.filter((a) => a.response === null).length;
+  const askSubmit = () => go({ type: 'ask-submit' });
+  const next = () => {
+    if (view.index + 1 < view.total) driver.goTo(view.index + 1);
+    else if (policy.showReview) go({ type: 'open-review', from: view.index });
+    else askSubmit();
+  };
+
+  switch (screen.name) {
+    case 'saving':
+      return <Lines lines={[line('Time is up or the test was submitted: saving your answers...', { bold: true })]} />;
+    case 'results':
+      if (!finished) return null;
+      return (
+        <ResultsScreen
+          bank={bank}
+          result={finished.result}
+          feedback={policy.feedback}
+          form={finished.record.form}
+          answers={finished.record.answers}
+          endedBy={finished.record.ended}
+          savedTo={finished.savedTo}
+          onClose={() => exitWith({ kind: 'finished', finished })}
+        />
+      );
+    case 'help':
+      return <HelpScreen onClose={() => go({ type: 'back' })} />;
+    case 'confirm-submit':
+      return (
+        <ConfirmScreen
+          title="Submit your answers?"
+          body={[
+            unanswered > 0
+              ? `${unanswered} of ${view.total} questions are unanswered; they will score nothing.`
+              : `All ${view.total} questions are answered.`,
+            'After submitting you cannot change any answer.',
+          ]}
+          yes="submit now"
+          no="keep working"
+          onYes={() => driver.submit()}
+          onNo={() => go({ type: 'back' })}
+          onCtrlC={() => go({ type: 'ask-quit' })}
+        />
+      );
+    case 'confirm-quit':
+      return (
+        <ConfirmScreen
+          title="Quit for now?"
+          body={[
+            'Your answers so far are saved.',
+            'Run `frontline take --resume` to continue. The clock keeps running while you are away: the deadline stays the original one.',
+          ]}
+          yes="quit"
+          no="keep working"
+          onYes={() => exitWith({ kind: 'quit', started: true })}
+          onCtrlC={() => exitWith({ kind: 'quit', started: true })}
+          onNo={() => go({ type: 'back' })}
+        />
+      );
+    case 'review':
+      return (
+        <ReviewScreen
+          entries={view.answers.map((a, i) => ({
+            stem: bank.items.find((it) => it.id === a.itemId)?.stem ?? a.itemId,
+            answered: a.response !== null,
+            flagged: a.flagged,
+            locked: view.locked[i] ?? false,
+            reachable: view.reachable[i] ?? false,
+          }))}
+          current={screen.from}
+          testRemainingMs={view.testRemainingMs}
+          onJump={(index) => {
+            driver.goTo(index);
+            go({ type: 'open-item' });
+          }}
+          onBack={() => go({ type: 'back' })}
+          onSubmit={askSubmit}
+          onHelp={() => go({ type: 'help' })}
+          onQuit={() => go({ type: 'ask-quit' })}
+        />
+      );
+    case 'item':
+    case 'start':
+    case 'resume-offer': {
+      const answer = view.answers[view.index];
+      return (
+        <ItemScreen
+          key={view.entry.itemId}
+          item={view.item}
+          entry={view.entry}
+          caseStudy={view.caseStudy}
+          index={view.index}
+          total={view.total}
+          answeredCount={view.answeredCount}
+          response={answer?.response ?? null}
+          flagged={answer?.flagged ?? false}
+          locked={view.locked[view.index] ?? false}
+          late={view.late}
+          testRemainingMs={view.testRemainingMs}
+          itemRemainingMs={view.itemRemainingMs}
+          canGoBack={view.canGoBack && view.index > 0}
+          canFlag={view.canFlag}
+          isLast={view.index + 1 === view.total}
+          now={driver.now}
+          onAnswer={(response) => driver.answer(view.entry.itemId, response)}
+          onNext={next}
+          onPrevious={() => driver.goTo(view.index - 1)}
+          onFlag={() => driver.toggleFlag(view.entry.itemId)}
+          onReview={() => (policy.showReview ? go({ type: 'open-review', from: view.index }) : undefined)}
+          onSubmit={askSubmit}
+          onHelp={() => go({ type: 'help' })}
+          onQuit={() => go({ type: 'ask-quit' })}
+        />
+      );
+    }
+  }
+}
