@@ -198,7 +198,6 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
           no="keep working"
           onYes={() => driver.submit()}
           onNo={() => go({ type: 'back' })}
-          onCtrlC={() => go({ type: 'ask-quit' })}
         />
       );
     case 'confirm-quit':

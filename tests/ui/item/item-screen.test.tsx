@@ -220,3 +220,26 @@ describe('item screen', () => {
     expect(calls).toEqual(['next']);
   });
 });
+
+describe('item screen for screen readers', () => {
+  const previous = process.env['INK_SCREEN_READER'];
+  afterEach(() => {
+    if (previous === undefined) delete process.env['INK_SCREEN_READER'];
+    else process.env['INK_SCREEN_READER'] = previous;
+  });
+
+  it('prints the whole case, then the question, with marks as words and no bars', async () => {
+    // Ink reads the variable when an app mounts.
+    process.env['INK_SCREEN_READER'] = 'true';
+    current = mount('q-single');
+    const { screen } = current;
+    const frame = await screen.waitFor('What does Sam need most');
+    expect(frame).toContain('0/6 answered');
+    expect(frame).not.toContain('[....');
+    expect(frame).toContain('after 5pm today');
+    expect(frame).not.toContain('more lines');
+    expect(frame.indexOf('Case: A long chat')).toBeLessThan(frame.indexOf('What does Sam need most'));
+    const chosen = await screen.pressAndWait('1', '(chosen) Certainty');
+    expect(chosen).not.toContain('(*)');
+  });
+});
