@@ -28,7 +28,7 @@ export function decodeBankBytes(bytes: Uint8Array, file: string): DecodeResult {
     let zeros = 0;
     for (let i = 0; i < sample.length; i += 1) if (sample[i] === 0) zeros += 1;
     return zeros * 3 >= sample.length
-      ? fail(line, col, 'wrong-encoding', 'the file looks like UTF-16 without a byte-order mark (every other byte is zero); save it as UTF-8')
+      ? fail(1, 1, 'wrong-encoding', 'the file looks like UTF-16 without a byte-order mark (every other byte is zero); save it as UTF-8')
       : fail(line, col, 'binary-file', 'the file contains a NUL byte, so it is binary, not YAML text');
   }
 

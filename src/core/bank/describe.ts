@@ -47,8 +47,13 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   let bestDistance = Infinity;
   if (word.length < 3) return '';
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  const lower = word.toLowerCase();
   for (const candidate of candidates) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    // A clipped word ("order" for "ordering") is as clear a slip as a typo.
+    const [short, long] = lower.length <= other.length ? [lower, other] : [other, lower];
+    const clipped = short.length >= 3 && short.length * 2 >= long.length && long.startsWith(short);
+    const d = clipped ? 1 : distance(lower, other);
     if (d < bestDistance && d <= limit) {
       best = candidate;
       bestDistance = d;

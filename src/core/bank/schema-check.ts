@@ -44,7 +44,15 @@ export function checkSchema(data: unknown, file: string, locate: Locate): Diagno
   const { report, found } = collector(file, locate);
   const errors = (validate.errors ?? []) as SchemaError[];
   const seen = new Set<string>();
+  // A misspelt field ("anwser") also makes the real one missing: report the typo alone.
+  const typos = new Set<string>();
   for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const near = closestField(String(error.params['additionalProperty']));
+    if (near) typos.add(`${error.instancePath}|${near}`);
+  }
+  for (const error of errors) {
+    if (error.keyword === 'required' && typos.has(`${error.instancePath}|${String(error.params['missingProperty'])}`)) continue;
     const finding = explain(data, error);
     if (!finding) continue;
     const key = `${finding.path.join('/')}|${finding.message}`;
@@ -112,6 +120,9 @@ function explain(data: unknown, error: SchemaError): Explained | undefined {
         .split(',')
         .map((t) => TYPE_NAMES[t] ?? t)
         .join(' or ');
+      if (path[path.length - 1] === 'version' && path.length === 1 && typeof value === 'number') {
+        return make(`version: expected a semantic version in quotes, like "1.0.0"; YAML read this one as the number ${value}`);
+      }
       const hint =
         expected === 'text' && (typeof value === 'number' || typeof value === 'boolean')
           ? ' (put it in quotes to keep it as text)'
@@ -141,7 +152,8 @@ function explain(data: unknown, error: SchemaError): Explained | undefined {
       return make(`${where}: must be less than ${String(params['limit'])}, found ${describeValue(value)}`, 'out-of-range');
     case 'minItems': {
       const count = Array.isArray(value) ? value.length : 0;
-      return make(`${where}: needs at least ${String(params['limit'])} entries, found ${count}`, 'too-few');
+      const limit = Number(params['limit']);
+      return make(`${where}: needs at least ${limit} ${limit === 1 ? 'entry' : 'entries'}, found ${count}`, 'too-few');
     }
     case 'oneOf':
     case 'anyOf':
@@ -164,6 +176,10 @@ function toPath(data: unknown, pointer: string): DataPath {
     node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[String(segment)] : undefined;
   }
   return path;
+}
+
+function closestField(name: string): string | undefined {
+  return /"(.*)"/.exec(didYouMean(name, FIELD_NAMES))?.[1];
 }
 
 function collectFieldNames(root: unknown): Set<string> {

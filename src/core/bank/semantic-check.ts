@@ -12,7 +12,7 @@ export function checkSemantics(bank: Bank, file: string, locate: Locate): Diagno
   const { report, found } = collector(file, locate);
   const name = (path: DataPath): string => describePath(bank, path);
 
-  checkWellFormedText(bank, [], report);
+  checkWellFormedText(bank, [], (path, message) => report(path, 'bad-text', `${name(path)}: ${message}`));
 
   const competencyIds = uniqueIds(bank.competencies, ['competencies'], 'competency', report);
   bank.competencies.forEach((competency, index) => {
@@ -250,16 +250,16 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
  * cannot be shown, and RFC 8785 (the bank hash) rejects them. `path` is one
  * array pushed and popped on the way down, copied only for a finding.
  */
-function checkWellFormedText(node: unknown, path: Array<string | number>, report: Report): void {
+function checkWellFormedText(node: unknown, path: Array<string | number>, report: (path: DataPath, message: string) => void): void {
   if (typeof node === 'string') {
-    if (LONE_SURROGATE.test(node)) report([...path], 'bad-text', `${path.join('.') || 'bank'}: text contains a lone surrogate (a broken \\u escape)`);
+    if (LONE_SURROGATE.test(node)) report([...path], 'text contains a lone surrogate (a broken \\u escape)');
     return;
   }
   if (node === null || typeof node !== 'object') return;
   const entries: Array<[string | number, unknown]> = Array.isArray(node) ? node.map((v, i) => [i, v]) : Object.entries(node);
   for (const [key, value] of entries) {
     if (typeof key === 'string' && LONE_SURROGATE.test(key)) {
-      report([...path], 'bad-text', `${path.join('.') || 'bank'}: a key contains a lone surrogate (a broken \\u escape)`);
+      report([...path], 'a key contains a lone surrogate (a broken \\u escape)');
     }
     path.push(key);
     checkWellFormedText(value, path, report);
