@@ -11,7 +11,14 @@ const MAX_ALIAS_COUNT = 1000;
 const MAX_SYNTAX_ERRORS = 20;
 
 export type ParsedYaml =
-  | { ok: true; data: unknown; locate: Locate; warnings: Diagnostic[] }
+  | {
+      ok: true;
+      data: unknown;
+      locate: Locate;
+      warnings: Diagnostic[];
+      /** How it was read (see `parseYaml`); the result is the same either way. */
+      strategy: 'whole' | 'per-item';
+    }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
 const OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: true } as const;
@@ -84,7 +91,7 @@ function parseWhole(text: string, file: string): ParsedYaml {
   }
 
   const locate: Locate = (path, target = 'value') => at(findNode(doc, path, target));
-  return { ok: true, data, locate, warnings };
+  return { ok: true, data, locate, warnings, strategy: 'whole' };
 }
 
 interface ItemSplit {
@@ -146,7 +153,8 @@ function parseSplit(text: string, split: ItemSplit): ParsedYaml | null {
   const data = headDoc.toJS() as Record<string, unknown> | null;
   if (data === null || typeof data !== 'object' || data['items'] !== null) return null;
 
-  const chunk = (n: number): string => lines.slice(starts[n], starts[n + 1]).join('\n');
+  // Each line keeps the newline it had (with CRLF a lone "\r" at the very end would confuse yaml).
+  const chunk = (n: number): string => `${lines.slice(starts[n], starts[n + 1]).join('\n')}\n`;
   const items: unknown[] = [];
   for (let n = 0; n < starts.length - 1; n += 1) {
     const doc = parseDocument(chunk(n), OPTIONS);
@@ -172,7 +180,7 @@ function parseSplit(text: string, split: ItemSplit): ParsedYaml | null {
     const local = entry.lines.linePos(findNode(entry.doc, [0, ...path.slice(2)], target));
     return { line: starts[n]! + local.line, col: local.col };
   };
-  return { ok: true, data, locate, warnings: [] };
+  return { ok: true, data, locate, warnings: [], strategy: 'per-item' };
 }
 
 function findNode(doc: ReturnType<typeof parseDocument>, path: DataPath, target: 'value' | 'key'): number {
