@@ -10,7 +10,7 @@ export function keyHintRows(hints: KeyHint[], width: number): string[] {
   for (const hint of hints) {
     const part = `${hint.keys} ${hint.does}`;
     if (row === '') row = part;
-    else if (row.length + 3 + part.length <= width) row += `  ${part}`;
+    else if (row.length + 2 + part.length <= width) row += `  ${part}`;
     else {
       rows.push(row);
       row = part;
