@@ -1,0 +1,28 @@
+import type { AttemptRecord } from './attempt-types.js';
+import type { JournalHeader } from './journal-entry.js';
+import { scoreAttempt } from './scoring.js';
+import { answerRecords, type State } from './session.js';
+
+/** The record written when an attempt ends; its `result` is informational, `issue` re-scores. */
+export function buildAttemptRecord(state: State, header: JournalHeader): AttemptRecord {
+  if (state.phase !== 'finished' || state.ended === undefined || state.endedAt === undefined) {
+    throw new Error('an attempt record needs a finished attempt');
+  }
+  const answers = answerRecords(state);
+  return {
+    format: 'frontline.attempt/1',
+    id: header.attemptId,
+    candidate: header.candidate,
+    ...(header.tags && Object.keys(header.tags).length > 0 ? { tags: header.tags } : {}),
+    bank: header.bank,
+    seed: header.seed,
+    extraTime: header.extraTime,
+    form: header.form,
+    startedAt: new Date(header.startedAt).toISOString(),
+    deadline: new Date(header.deadline).toISOString(),
+    endedAt: new Date(state.endedAt).toISOString(),
+    ended: state.ended,
+    answers,
+    result: scoreAttempt(state.bank, header.form, answers),
+  };
+}
