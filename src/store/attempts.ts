@@ -1,0 +1,74 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AttemptRecord } from '../core/attempt-types.js';
+import validateAttempt from '../generated/attempt.validate.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { dataPaths } from './data-dir.js';
+
+export type AttemptRead =
+  | { ok: true; record: AttemptRecord }
+  | { ok: false; kind: 'io' | 'invalid'; message: string; cause?: unknown };
+
+/** Where a finished attempt lives: one file per attempt, named so `ls` sorts by time. */
+export function attemptPath(dataDir: string, record: AttemptRecord): string {
+  const stamp = record.startedAt.replace(/[:.]/g, '-');
+  return join(dataDir, dataPaths.attempts, `${stamp}_${record.bank.id}_${record.id}.json`);
+}
+
+export async function writeAttemptRecord(dataDir: string, record: AttemptRecord): Promise<string> {
+  const path = attemptPath(dataDir, record);
+  await writeFileAtomic(path, `${JSON.stringify(record, null, 2)}\n`);
+  return path;
+}
+
+/** Parses and checks an attempt record; every failure is a value naming the file. */
+export function parseAttempt(text: string, path: string): AttemptRead {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, kind: 'invalid', message: `${path}: not valid JSON (${(error as Error).message})` };
+  }
+  if (!validateAttempt(data)) {
+    const first = validateAttempt.errors?.[0];
+    const where = first?.instancePath ? ` at ${first.instancePath}` : '';
+    return { ok: false, kind: 'invalid', message: `${path}: not a frontline attempt record${where}: ${first?.message ?? 'invalid'}` };
+  }
+  return { ok: true, record: data as AttemptRecord };
+}
+
+export async function readAttemptFile(path: string): Promise<AttemptRead> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return { ok: false, kind: 'io', message: `${path}: cannot read: ${(error as Error).message}`, cause: error };
+  }
+  return parseAttempt(text, path);
+}
+
+export interface ListedAttempt {
+  path: string;
+  record: AttemptRecord;
+}
+
+/** Every readable attempt record in the data dir, oldest first; unreadable ones are reported, not fatal. */
+export async function listAttempts(dataDir: string): Promise<{ attempts: ListedAttempt[]; problems: string[] }> {
+  const dir = join(dataDir, dataPaths.attempts);
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    return { attempts: [], problems: [] };
+  }
+  const attempts: ListedAttempt[] = [];
+  const problems: string[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    const read = await readAttemptFile(path);
+    if (read.ok) attempts.push({ path, record: read.record });
+    else problems.push(read.message);
+  }
+  attempts.sort((a, b) => a.record.startedAt.localeCompare(b.record.startedAt));
+  return { attempts, problems };
+}

@@ -1,0 +1,113 @@
+import { mkdir, open, readdir, readFile, rename, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isDurableEvent, type JournalEntry, type JournalHeader } from '../core/journal-entry.js';
+import type { Event } from '../core/session.js';
+import { dataPaths } from './data-dir.js';
+
+/**
+ * An attempt's append-only journal: one JSON line per event. Answers are
+ * fsync'd before the screen moves on, so a crash, kill -9 or closed terminal
+ * loses at most a clock tick.
+ */
+export class Journal {
+  private constructor(
+    readonly path: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  static async create(dataDir: string, header: JournalHeader): Promise<Journal> {
+    const dir = join(dataDir, dataPaths.journals);
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, `${header.attemptId}.jsonl`);
+    const handle = await open(path, 'wx', 0o600);
+    const journal = new Journal(path, handle);
+    await journal.write(header, true);
+    return journal;
+  }
+
+  static async reopen(path: string): Promise<Journal> {
+    return new Journal(path, await open(path, 'a'));
+  }
+
+  async append(event: Event): Promise<void> {
+    await this.write({ kind: 'event', ...event }, isDurableEvent(event));
+  }
+
+  private async write(entry: JournalEntry, durable: boolean): Promise<void> {
+    await this.handle.appendFile(`${JSON.stringify(entry)}\n`);
+    if (durable) await this.handle.datasync();
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+
+  /** Marks the attempt as finished; call only after its record is safely on disk. */
+  async retire(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+    await rename(this.path, this.path.replace(/\.jsonl$/, '.done.jsonl'));
+  }
+}
+
+export type JournalRead =
+  | { ok: true; header: JournalHeader; events: Event[]; tornTail: boolean }
+  | { ok: false; message: string };
+
+/**
+ * Parses a journal. A torn last line (the process died mid-write) is dropped;
+ * a bad line anywhere else means the file was damaged, and is an error that
+ * names the line.
+ */
+export function parseJournal(text: string, path: string): JournalRead {
+  const lines = text.split('\n');
+  const complete = text.endsWith('\n');
+  if (complete) lines.pop();
+  let tornTail = false;
+  const entries: JournalEntry[] = [];
+  for (const [i, line] of lines.entries()) {
+    const last = i === lines.length - 1;
+    try {
+      entries.push(JSON.parse(line) as JournalEntry);
+    } catch {
+      if (last) {
+        tornTail = true;
+        break;
+      }
+      return { ok: false, message: `${path}:${i + 1}: journal line is damaged (not JSON)` };
+    }
+  }
+  const [header, ...rest] = entries;
+  if (header?.kind !== 'header' || header.format !== 'frontline.journal/1') {
+    return { ok: false, message: `${path}:1: not a frontline attempt journal` };
+  }
+  const events: Event[] = [];
+  for (const entry of rest) {
+    if (entry.kind !== 'event') continue;
+    const { kind: _kind, ...event } = entry;
+    events.push(event as Event);
+  }
+  return { ok: true, header, events, tornTail };
+}
+
+export async function readJournal(path: string): Promise<JournalRead> {
+  return parseJournal(await readFile(path, 'utf8'), path);
+}
+
+/** Journals of attempts that never finished, newest first. */
+export async function unfinishedJournals(dataDir: string): Promise<string[]> {
+  const dir = join(dataDir, dataPaths.journals);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const open = names.filter((n) => n.endsWith('.jsonl') && !n.endsWith('.done.jsonl')).map((n) => join(dir, n));
+  const withTimes = await Promise.all(
+    open.map(async (path) => {
+      const read = await readJournal(path).catch(() => undefined);
+      return { path, startedAt: read?.ok ? read.header.startedAt : 0 };
+    }),
+  );
+  return withTimes.sort((a, b) => b.startedAt - a.startedAt).map((j) => j.path);
+}
