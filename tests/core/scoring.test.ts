@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import type { Item } from '../../src/core/bank/types.js';
+import type { AnswerRecord, Response } from '../../src/core/attempt-types.js';
+import { scenarioMaxima, scoreAttempt, scoreItem, scoreScenario } from '../../src/core/scoring.js';
+import { makeBank, scenario, single } from '../fixtures/bank-builder.js';
+
+const opts = (n: number) => Array.from({ length: n }, (_, i) => ({ id: String.fromCharCode(97 + i), text: `Option ${i}` }));
+
+const multiple = (scoring?: { mode?: 'partial' | 'all-or-nothing'; negative?: boolean }) =>
+  ({ id: 'm', type: 'multiple', competency: 'listen', stem: '?', options: opts(5), answer: ['a', 'b'], ...(scoring ? { scoring } : {}) }) as Item & { type: 'multiple' };
+
+const ordering = (mode?: 'partial' | 'all-or-nothing') =>
+  ({ id: 'o', type: 'ordering', competency: 'listen', stem: '?', options: opts(4), answer: ['a', 'b', 'c', 'd'], ...(mode ? { scoring: { mode } } : {}) }) as Item & { type: 'ordering' };
+
+const rating = {
+  id: 'r',
+  type: 'rating',
+  competency: 'listen',
+  stem: '?',
+  scale: { min: 1, max: 5 },
+  options: [
+    { id: 'a', text: 'A', key: 5 },
+    { id: 'b', text: 'B', key: 1 },
+  ],
+} as Item & { type: 'rating' };
+
+describe('scoreItem', () => {
+  it.each<[string, Item, Response | null, number]>([
+    ['single: right', single('s', 'listen'), { type: 'single', choice: 'b' }, 1],
+    ['single: wrong', single('s', 'listen'), { type: 'single', choice: 'a' }, 0],
+    ['single: unanswered', single('s', 'listen'), null, 0],
+    ['single: response of another type scores nothing', single('s', 'listen'), { type: 'true-false', value: true }, 0],
+    ['true-false: right', { id: 't', type: 'true-false', competency: 'listen', stem: '?', answer: false } as Item, { type: 'true-false', value: false }, 1],
+    ['true-false: wrong', { id: 't', type: 'true-false', competency: 'listen', stem: '?', answer: false } as Item, { type: 'true-false', value: true }, 0],
+    // k = 2 keyed of n = 5: each hit +1/2, each false pick −1/3.
+    ['multiple partial: exact set', multiple(), { type: 'multiple', choices: ['a', 'b'] }, 1],
+    ['multiple partial: one of two', multiple(), { type: 'multiple', choices: ['a'] }, 0.5],
+    ['multiple partial: one hit, one false pick', multiple(), { type: 'multiple', choices: ['a', 'c'] }, 0.5 - 1 / 3],
+    ['multiple partial: picking everything earns nothing', multiple(), { type: 'multiple', choices: ['a', 'b', 'c', 'd', 'e'] }, 0],
+    ['multiple partial: only false picks floor at 0', multiple(), { type: 'multiple', choices: ['c', 'd'] }, 0],
+    ['multiple negative: only false picks go below 0', multiple({ negative: true }), { type: 'multiple', choices: ['c', 'd'] }, -2 / 3],
+    ['multiple negative: floor at −1', multiple({ negative: true }), { type: 'multiple', choices: ['c', 'd', 'e'] }, -1],
+    ['multiple all-or-nothing: exact', multiple({ mode: 'all-or-nothing' }), { type: 'multiple', choices: ['b', 'a'] }, 1],
+    ['multiple all-or-nothing: partial set earns 0', multiple({ mode: 'all-or-nothing' }), { type: 'multiple', choices: ['a'] }, 0],
+    ['ordering: exact', ordering(), { type: 'ordering', order: ['a', 'b', 'c', 'd'] }, 1],
+    ['ordering: reversed', ordering(), { type: 'ordering', order: ['d', 'c', 'b', 'a'] }, 0],
+    // One adjacent swap breaks 1 of 6 pairs.
+    ['ordering: one adjacent swap', ordering(), { type: 'ordering', order: ['b', 'a', 'c', 'd'] }, 5 / 6],
+    ['ordering all-or-nothing: one swap', ordering('all-or-nothing'), { type: 'ordering', order: ['b', 'a', 'c', 'd'] }, 0],
+    ['rating: matches the key', rating, { type: 'rating', ratings: { a: 5, b: 1 } }, 1],
+    ['rating: off by 2 on one of two', rating, { type: 'rating', ratings: { a: 3, b: 1 } }, (0.5 + 1) / 2],
+    ['rating: one unrated', rating, { type: 'rating', ratings: { a: 5 } }, 0.5],
+    ['rating: opposite', rating, { type: 'rating', ratings: { a: 1, b: 5 } }, 0],
+  ])('%s', (_name, item, response, expected) => {
+    expect(scoreItem(item as Exclude<Item, { type: 'scenario' }>, response).score).toBeCloseTo(expected, 10);
+  });
+
+  it('reports a red-flag option that was chosen', () => {
+    const item = single('s', 'listen', { options: [{ id: 'a', text: 'x', redFlag: 'Shared card data' }, { id: 'b', text: 'y' }] });
+    expect(scoreItem(item as Exclude<Item, { type: 'scenario' }>, { type: 'single', choice: 'a' }).redFlags).toEqual(['Shared card data']);
+  });
+});
+
+describe('scenarios', () => {
+  const item = scenario('sc') as Extract<Item, { type: 'scenario' }>;
+  const path = (...moves: Array<[string, string]>): Response => ({ type: 'scenario', path: moves.map(([step, choice]) => ({ step, choice, at: '2026-01-01T00:00:00.000Z' })) });
+
+  it('finds the best single path per competency', () => {
+    expect(scenarioMaxima(item)).toEqual({ listen: 4, talk: 2 });
+  });
+
+  it.each<[string, Response | null, Record<string, number>, number]>([
+    ['the best path earns everything', path(['s1', 'a'], ['s2', 'a']), { listen: 1, talk: 1 }, 1],
+    ['a weak start then a good fix', path(['s1', 'b'], ['s2', 'a']), { listen: 0.5, talk: 0.5 }, 0.5],
+    ['negative points count against', path(['s1', 'b'], ['s2', 'b']), { listen: -0.25, talk: 0 }, -0.25],
+    ['not started', null, { listen: 0, talk: 0 }, 0],
+  ])('%s', (_name, response, earned, score) => {
+    const result = scoreScenario(item, response);
+    expect(result.available).toEqual({ listen: 1, talk: 1 });
+    for (const [c, value] of Object.entries(earned)) expect(result.earned[c]).toBeCloseTo(value, 10);
+    expect(result.score).toBeCloseTo(score, 10);
+  });
+
+  it('a red-flag choice on the path is reported', () => {
+    expect(scoreScenario(item, path(['s1', 'c'])).redFlags).toEqual(['Asked for a full card number']);
+  });
+});
+
+const answered = (itemId: string, response: Response | null): AnswerRecord => ({ itemId, response, timeSpentMs: 1000, flagged: false });
+const right = (id: string) => answered(id, { type: 'single', choice: 'b' });
+const wrong = (id: string) => answered(id, { type: 'single', choice: 'a' });
+
+describe('scoreAttempt', () => {
+  const bank = makeBank();
+  const form = bank.items.map((i) => ({ itemId: i.id }));
+
+  it('passes with everything right', () => {
+    const result = scoreAttempt(bank, form, ['l1', 'l2', 't1', 't2'].map(right));
+    expect(result).toMatchObject({ percent: 100, passed: true, failReasons: [], gaps: [] });
+    expect(result.competencies.map((c) => [c.id, c.percent, c.met])).toEqual([
+      ['listen', 100, true],
+      ['talk', 100, true],
+    ]);
+  });
+
+  it('fails on the pass mark and names the weakest competency as the gap', () => {
+    // listen 100, talk 50 (floor 50 met) -> overall 75; with pass mark 80 it fails.
+    const strict = makeBank({ policy: { passMark: 80 } });
+    const result = scoreAttempt(strict, form, [right('l1'), right('l2'), right('t1'), wrong('t2')]);
+    expect(result.percent).toBe(75);
+    expect(result.passed).toBe(false);
+    expect(result.failReasons).toEqual([{ kind: 'below-pass-mark', percent: 75, passMark: 80 }]);
+    expect(result.gaps.map((g) => g.competency)).toEqual(['talk']);
+    expect(result.gaps[0]?.modules).toEqual([{ id: 'CS-102', title: 'Plain language' }]);
+  });
+
+  it('fails on a competency floor even when the overall mark is met', () => {
+    const floors = makeBank({
+      policy: { passMark: 50 },
+      competencies: [
+        { id: 'listen', title: 'Listen', floor: 60 },
+        { id: 'talk', title: 'Talk', floor: 0 },
+      ],
+    });
+    const result = scoreAttempt(floors, form, [right('l1'), wrong('l2'), right('t1'), right('t2')]);
+    expect(result.percent).toBe(75);
+    expect(result.passed).toBe(false);
+    expect(result.failReasons).toEqual([{ kind: 'below-floor', competency: 'listen', percent: 50, floor: 60 }]);
+    expect(result.gaps.map((g) => g.competency)).toEqual(['listen']);
+  });
+
+  it('passes exactly at the pass mark and exactly at a floor (ties pass)', () => {
+    const tie = makeBank({ policy: { passMark: 75 }, competencies: [{ id: 'listen', title: 'L', floor: 50 }, { id: 'talk', title: 'T', floor: 100 }] });
+    const result = scoreAttempt(tie, form, [right('l1'), wrong('l2'), right('t1'), right('t2')]);
+    expect(result.percent).toBe(75);
+    expect(result.passed).toBe(true);
+  });
+
+  it('weights competencies in the overall score', () => {
+    const weighted = makeBank({ competencies: [{ id: 'listen', title: 'L', weight: 3 }, { id: 'talk', title: 'T', weight: 1 }] });
+    const result = scoreAttempt(weighted, form, [right('l1'), right('l2'), wrong('t1'), wrong('t2')]);
+    expect(result.percent).toBe(75);
+  });
+
+  it('fails on a red flag however high the score', () => {
+    const flagged = makeBank({ items: [single('l1', 'listen', { options: [{ id: 'a', text: 'x', redFlag: 'Read out card number' }, { id: 'b', text: 'y' }], answer: 'b' }), single('t1', 'talk')] });
+    const result = scoreAttempt(flagged, [{ itemId: 'l1' }, { itemId: 't1' }], [answered('l1', { type: 'single', choice: 'a' }), right('t1')]);
+    expect(result.passed).toBe(false);
+    expect(result.failReasons).toContainEqual({ kind: 'red-flag', itemId: 'l1', reason: 'Read out card number' });
+  });
+
+  it('scores an empty attempt as 0 and fails, with every competency a gap', () => {
+    const result = scoreAttempt(bank, form, []);
+    expect(result.percent).toBe(0);
+    expect(result.passed).toBe(false);
+    expect(result.items.every((i) => !i.answered && i.score === 0)).toBe(true);
+    expect(result.gaps.map((g) => g.competency).sort()).toEqual(['listen', 'talk']);
+  });
+
+  it('never shows a competency below 0 percent, even with negative marking', () => {
+    const neg = makeBank({ items: [multiple({ negative: true }), single('t1', 'talk')] });
+    const result = scoreAttempt(neg, [{ itemId: 'm' }, { itemId: 't1' }], [answered('m', { type: 'multiple', choices: ['c', 'd', 'e'] }), right('t1')]);
+    expect(result.competencies.find((c) => c.id === 'listen')?.percent).toBe(0);
+    expect(result.items[0]?.score).toBe(-1);
+  });
+
+  it('counts only competencies on the form', () => {
+    const result = scoreAttempt(bank, [{ itemId: 'l1' }], [right('l1')]);
+    expect(result.competencies.map((c) => c.id)).toEqual(['listen']);
+    expect(result.percent).toBe(100);
+  });
+
+  it('refuses a form naming an item the bank does not have', () => {
+    expect(() => scoreAttempt(bank, [{ itemId: 'nope' }], [])).toThrow(/nope/);
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { Bank } from '../../src/core/bank/types.js';
+import {
+  answerRecords,
+  canGoTo,
+  counts,
+  dueWarning,
+  itemRemainingMs,
+  reduce,
+  remainingMs,
+  startSession,
+  type Event,
+  type State,
+} from '../../src/core/session.js';
+import { makeBank, scenario, single } from '../fixtures/bank-builder.js';
+
+const T0 = Date.parse('2026-03-02T09:00:00Z');
+const sec = (s: number) => T0 + s * 1000;
+
+function run(bank: Bank, events: Event[], extraTime = 1): State {
+  const form = bank.items.map((i) => ({ itemId: i.id }));
+  return events.reduce(reduce, startSession({ bank, form, startedAt: T0, extraTime }));
+}
+
+const pick = (itemId: string, choice: string, at: number): Event => ({ type: 'answer', at, itemId, response: { type: 'single', choice } });
+
+describe('session reducer', () => {
+  it('records answers with their time and moves between items', () => {
+    const state = run(makeBank(), [pick('l1', 'b', sec(10)), { type: 'go', at: sec(11), index: 1 }, pick('l2', 'a', sec(20))]);
+    expect(state.index).toBe(1);
+    expect(state.entries[0]).toMatchObject({ response: { type: 'single', choice: 'b' }, answeredAt: sec(10), timeSpentMs: 11_000 });
+    expect(state.entries[1]).toMatchObject({ response: { type: 'single', choice: 'a' }, timeSpentMs: 9_000 });
+    expect(counts(state)).toEqual({ total: 4, answered: 2, flagged: 0, unanswered: 2 });
+  });
+
+  it('lets a later answer replace an earlier one', () => {
+    const state = run(makeBank(), [pick('l1', 'a', sec(1)), pick('l1', 'c', sec(2))]);
+    expect(state.entries[0]?.response).toEqual({ type: 'single', choice: 'c' });
+  });
+
+  it('toggles flags, unless the policy forbids flagging', () => {
+    expect(run(makeBank(), [{ type: 'flag', at: sec(1), itemId: 'l1' }]).entries[0]?.flagged).toBe(true);
+    expect(run(makeBank(), [{ type: 'flag', at: sec(1), itemId: 'l1' }, { type: 'flag', at: sec(2), itemId: 'l1' }]).entries[0]?.flagged).toBe(false);
+    expect(run(makeBank({ policy: { navigation: { flag: false } } }), [{ type: 'flag', at: sec(1), itemId: 'l1' }]).entries[0]?.flagged).toBe(false);
+  });
+
+  it('refuses to go back when the policy forbids it, but always allows forward', () => {
+    const noBack = makeBank({ policy: { navigation: { back: false } } });
+    const state = run(noBack, [{ type: 'go', at: sec(1), index: 2 }, { type: 'go', at: sec(2), index: 1 }]);
+    expect(state.index).toBe(2);
+    expect(canGoTo(state, 1)).toBe(false);
+    expect(canGoTo(state, 3)).toBe(true);
+  });
+
+  it('opens the review after the last item and jumps back from it', () => {
+    const bank = makeBank();
+    let state = run(bank, [{ type: 'go', at: sec(1), index: 4 }]);
+    expect(state.phase).toBe('review');
+    state = reduce(state, { type: 'go', at: sec(2), index: 0 });
+    expect(state).toMatchObject({ phase: 'item', index: 0 });
+  });
+
+  it('ignores events after the attempt has finished', () => {
+    const state = run(makeBank(), [{ type: 'submit', at: sec(5) }, pick('l1', 'b', sec(6))]);
+    expect(state).toMatchObject({ phase: 'finished', ended: 'submitted', endedAt: sec(5) });
+    expect(state.entries[0]?.response).toBeNull();
+  });
+
+  describe('time', () => {
+    it('submits at the deadline when the policy says submit, and records it at the deadline', () => {
+      const state = run(makeBank(), [pick('l1', 'b', sec(10)), { type: 'tick', at: sec(700) }]);
+      expect(state).toMatchObject({ phase: 'finished', ended: 'time-expired', endedAt: sec(600) });
+      expect(state.entries[0]?.response).toEqual({ type: 'single', choice: 'b' });
+    });
+
+    it('allows a grace period, marks answers in it late, then ends', () => {
+      const bank = makeBank({ policy: { onExpiry: 'grace', graceSeconds: 60 } });
+      let state = run(bank, [{ type: 'tick', at: sec(610) }, pick('l1', 'b', sec(620))]);
+      expect(state.phase).toBe('item');
+      expect(state.entries[0]).toMatchObject({ late: true });
+      expect(remainingMs(state, sec(620))).toBe(40_000);
+      state = reduce(state, { type: 'tick', at: sec(661) });
+      expect(state).toMatchObject({ phase: 'finished', ended: 'time-expired', endedAt: sec(660) });
+    });
+
+    it('stretches the deadline and item limits by the extra-time multiplier', () => {
+      const bank = makeBank({ policy: { itemTimeLimitSeconds: 60 } });
+      const state = run(bank, [], 1.5);
+      expect(state.deadline).toBe(sec(900));
+      expect(itemRemainingMs(state, sec(0))).toBe(90_000);
+    });
+
+    it('locks an item when its handle time runs out and moves to the next', () => {
+      const bank = makeBank({ policy: { itemTimeLimitSeconds: 30 } });
+      let state = run(bank, [pick('l1', 'a', sec(5)), { type: 'tick', at: sec(31) }]);
+      expect(state.entries[0]).toMatchObject({ locked: true, timedOut: true, timeSpentMs: 30_000 });
+      expect(state.index).toBe(1);
+      state = reduce(state, pick('l1', 'b', sec(32)));
+      expect(state.entries[0]?.response).toEqual({ type: 'single', choice: 'a' });
+    });
+
+    it('counts handle time across visits', () => {
+      const bank = makeBank({ policy: { itemTimeLimitSeconds: 30 } });
+      const state = run(bank, [{ type: 'go', at: sec(20), index: 1 }, { type: 'go', at: sec(25), index: 0 }]);
+      expect(itemRemainingMs(state, sec(30))).toBe(5_000);
+    });
+
+    it('does not charge the time an attempt was closed to the item, but keeps the deadline', () => {
+      const bank = makeBank({ policy: { itemTimeLimitSeconds: 60 } });
+      const state = run(bank, [pick('l1', 'b', sec(10)), { type: 'resume', at: sec(300) }, { type: 'tick', at: sec(305) }]);
+      expect(state.entries[0]?.timeSpentMs).toBe(15_000);
+      expect(state.deadline).toBe(sec(600));
+    });
+
+    it.each([
+      [sec(0), undefined],
+      [sec(299), undefined],
+      [sec(300), '5-minutes'],
+      [sec(540), '1-minute'],
+    ])('warns about the time left (at %i)', (now, warning) => {
+      expect(dueWarning(run(makeBank(), []), now)).toBe(warning);
+    });
+  });
+
+  describe('scenarios', () => {
+    const bank = makeBank({ items: [scenario('sc'), single('t1', 'talk')] });
+    const choose = (choice: string, at: number): Event => ({ type: 'scenario-choose', at, itemId: 'sc', choice });
+
+    it('follows the branch chosen and locks when the conversation ends', () => {
+      let state = run(bank, [choose('a', sec(1))]);
+      expect(state.entries[0]).toMatchObject({ scenarioStep: 's2', locked: false });
+      state = reduce(state, choose('a', sec(2)));
+      expect(state.entries[0]).toMatchObject({ scenarioStep: 'end-good', locked: true });
+      expect(state.entries[0]?.response).toMatchObject({ type: 'scenario', path: [{ step: 's1', choice: 'a' }, { step: 's2', choice: 'a' }] });
+      expect(counts(state).answered).toBe(1);
+    });
+
+    it('cannot take back a choice', () => {
+      // s1 b -> s2; s2 b has no next step, so the conversation ends there.
+      const state = run(bank, [choose('b', sec(1)), choose('b', sec(2)), choose('a', sec(3))]);
+      expect(state.entries[0]).toMatchObject({ locked: true, scenarioStep: undefined });
+      expect(state.entries[0]?.response).toMatchObject({ path: [{ choice: 'b' }, { choice: 'b' }] });
+    });
+
+    it('ignores a choice that is not offered at the current step', () => {
+      const state = run(bank, [choose('z', sec(1))]);
+      expect(state.entries[0]?.response).toBeNull();
+    });
+
+    it('ignores plain answers sent to a scenario', () => {
+      expect(run(bank, [pick('sc', 'a', sec(1))]).entries[0]?.response).toBeNull();
+    });
+  });
+
+  it('turns state into answer records with ISO times', () => {
+    const records = answerRecords(run(makeBank(), [pick('l1', 'b', sec(10)), { type: 'flag', at: sec(11), itemId: 'l2' }]));
+    expect(records[0]).toEqual({ itemId: 'l1', response: { type: 'single', choice: 'b' }, answeredAt: '2026-03-02T09:00:10.000Z', timeSpentMs: 11_000, flagged: false });
+    expect(records[1]).toMatchObject({ itemId: 'l2', response: null, flagged: true });
+  });
+});
