@@ -1,0 +1,107 @@
+import { createHash, sign, verify, type KeyObject } from 'node:crypto';
+import { decodeBase58btc, encodeBase58btc } from './base58btc.js';
+import { canonicalize } from './jcs.js';
+
+export const CRYPTOSUITE = 'eddsa-jcs-2022';
+
+export interface DataIntegrityProof {
+  '@context'?: unknown;
+  type: 'DataIntegrityProof';
+  cryptosuite: typeof CRYPTOSUITE;
+  created: string;
+  verificationMethod: string;
+  proofPurpose: 'assertionMethod';
+  proofValue: string;
+}
+
+export type ProofConfig = Omit<DataIntegrityProof, 'proofValue'>;
+
+type Json = Record<string, unknown>;
+
+/**
+ * The bytes Ed25519 signs: SHA-256 of the canonical proof config, then SHA-256
+ * of the canonical document (vc-di-eddsa §3.3.4, "Hashing").
+ */
+export function hashData(document: Json, proofConfig: Json): Buffer {
+  const proofHash = createHash('sha256').update(canonicalize(proofConfig), 'utf8').digest();
+  const docHash = createHash('sha256').update(canonicalize(document), 'utf8').digest();
+  return Buffer.concat([proofHash, docHash]);
+}
+
+/** The proof config of a new proof: it carries the document's `@context` when there is one. */
+export function proofConfigFor(document: Json, options: { verificationMethod: string; created: string }): ProofConfig {
+  const config: ProofConfig = {
+    type: 'DataIntegrityProof',
+    cryptosuite: CRYPTOSUITE,
+    created: options.created,
+    verificationMethod: options.verificationMethod,
+    proofPurpose: 'assertionMethod',
+  };
+  if (document['@context'] !== undefined) config['@context'] = document['@context'];
+  return config;
+}
+
+/** Adds an eddsa-jcs-2022 proof; any existing `proof` is replaced, not chained. */
+export function signDocument<T extends Json>(
+  document: T,
+  privateKey: KeyObject,
+  options: { verificationMethod: string; created: string },
+): T & { proof: DataIntegrityProof } {
+  const { proof: _dropped, ...unsecured } = document;
+  const config = proofConfigFor(unsecured, options);
+  const signature = sign(null, hashData(unsecured, config as unknown as Json), privateKey);
+  return { ...(unsecured as T), proof: { ...config, proofValue: `z${encodeBase58btc(signature)}` } };
+}
+
+export type ProofCheck =
+  | { ok: true; proof: DataIntegrityProof }
+  | { ok: false; problem: 'no-proof' | 'unsupported-proof' | 'context-mismatch' | 'bad-encoding' | 'signature-mismatch'; message: string };
+
+/**
+ * Checks the shape of a document's proof (one DataIntegrityProof with
+ * eddsa-jcs-2022 for assertion); does not check the signature.
+ */
+export function readProof(document: Json): ProofCheck {
+  const proof = document['proof'];
+  if (proof === undefined) return { ok: false, problem: 'no-proof', message: 'has no proof' };
+  if (typeof proof !== 'object' || proof === null || Array.isArray(proof)) {
+    return { ok: false, problem: 'unsupported-proof', message: 'proof is not a single proof object' };
+  }
+  const p = proof as Json;
+  if (p['type'] !== 'DataIntegrityProof' || p['cryptosuite'] !== CRYPTOSUITE) {
+    return { ok: false, problem: 'unsupported-proof', message: `proof is not a DataIntegrityProof with cryptosuite ${CRYPTOSUITE}` };
+  }
+  if (p['proofPurpose'] !== 'assertionMethod') {
+    return { ok: false, problem: 'unsupported-proof', message: 'proof purpose is not assertionMethod' };
+  }
+  for (const field of ['created', 'verificationMethod', 'proofValue'] as const) {
+    if (typeof p[field] !== 'string') return { ok: false, problem: 'unsupported-proof', message: `proof.${field} is missing or not a string` };
+  }
+  return { ok: true, proof: p as unknown as DataIntegrityProof };
+}
+
+/** Verifies an eddsa-jcs-2022 proof (vc-di-eddsa §3.3.2) against a public key the caller chose. */
+export function verifyDocument(document: Json, publicKey: KeyObject): ProofCheck {
+  const read = readProof(document);
+  if (!read.ok) return read;
+  const { proofValue, ...config } = read.proof;
+  const { proof: _proof, ...unsecured } = document;
+  if (config['@context'] !== undefined) {
+    // The document's @context must start with the proof's, in order; then the proof's is what was signed.
+    const proofContext = asArray(config['@context']);
+    const docContext = asArray(unsecured['@context']);
+    const prefix = proofContext.every((c, i) => canonicalize(c) === canonicalize(docContext[i] ?? null));
+    if (!prefix || docContext.length < proofContext.length) {
+      return { ok: false, problem: 'context-mismatch', message: "the document's @context does not start with the proof's @context" };
+    }
+    unsecured['@context'] = config['@context'];
+  }
+  const signature = proofValue.startsWith('z') ? decodeBase58btc(proofValue.slice(1)) : null;
+  if (!signature || signature.length !== 64) {
+    return { ok: false, problem: 'bad-encoding', message: 'proofValue is not a base58btc Ed25519 signature' };
+  }
+  const valid = verify(null, hashData(unsecured, config as unknown as Json), publicKey, signature);
+  return valid ? read : { ok: false, problem: 'signature-mismatch', message: 'the signature does not match the document and key' };
+}
+
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { decodeBase58btc, encodeBase58btc } from '../../../src/core/credential/base58btc.js';
+import {
+  decodePrivateKeyMultibase,
+  decodePublicKeyMultibase,
+  privateKeyFromSeed,
+  publicKeyFromRaw,
+  publicKeyMultibase,
+  rawPublicKey,
+} from '../../../src/core/credential/ed25519.js';
+import { hashData, proofConfigFor, signDocument, verifyDocument } from '../../../src/core/credential/eddsa-jcs-2022.js';
+import { canonicalize } from '../../../src/core/credential/jcs.js';
+import { readVector, readVectorJson } from './vectors.js';
+
+const dir = 'w3c-vc-di-eddsa/TestVectors/';
+const keyPair = readVectorJson<{ publicKeyMultibase: string; privateKeyMultibase: string }>(`${dir}keyPair.json`);
+const unsigned = readVectorJson(`${dir}unsigned.json`);
+const signed = readVectorJson(`${dir}eddsa-jcs-2022/signedJCS.json`);
+const proofConfig = readVectorJson(`${dir}eddsa-jcs-2022/proofConfigJCS.json`);
+const text = (name: string) => readVector(`${dir}eddsa-jcs-2022/${name}`).trim();
+
+const seed = decodePrivateKeyMultibase(keyPair.privateKeyMultibase)!;
+const privateKey = privateKeyFromSeed(seed);
+const publicKey = publicKeyFromRaw(decodePublicKeyMultibase(keyPair.publicKeyMultibase)!);
+const sha256hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+describe('W3C vc-di-eddsa eddsa-jcs-2022 test vector', () => {
+  it('decodes the Multikey pair to a matching Ed25519 key pair', () => {
+    expect(seed).toHaveLength(32);
+    expect(publicKeyMultibase(rawPublicKey(privateKey))).toBe(keyPair.publicKeyMultibase);
+  });
+
+  it('canonicalises the document and proof config to the vector bytes', () => {
+    expect(canonicalize(unsigned)).toBe(text('canonDocJCS.txt'));
+    expect(canonicalize(proofConfig)).toBe(text('proofCanonJCS.txt'));
+    expect(sha256hex(canonicalize(unsigned))).toBe(text('docHashJCS.txt'));
+    expect(sha256hex(canonicalize(proofConfig))).toBe(text('proofHashJCS.txt'));
+  });
+
+  it('builds the same proof config and combined hash', () => {
+    const config = proofConfigFor(unsigned, {
+      verificationMethod: proofConfig['verificationMethod'] as string,
+      created: proofConfig['created'] as string,
+    });
+    expect(canonicalize(config)).toBe(text('proofCanonJCS.txt'));
+    expect(hashData(unsigned, config as never).toString('hex')).toBe(text('combinedHashJCS.txt'));
+  });
+
+  it('signs with the vector key to the same proofValue, byte for byte', () => {
+    const result = signDocument(unsigned, privateKey, {
+      verificationMethod: proofConfig['verificationMethod'] as string,
+      created: proofConfig['created'] as string,
+    });
+    expect(result.proof.proofValue).toBe(text('sigBTC58JCS.txt'));
+    expect(Buffer.from(decodeBase58btc(result.proof.proofValue.slice(1))!).toString('hex')).toBe(text('sigHexJCS.txt'));
+    expect(canonicalize(result)).toBe(canonicalize(signed));
+  });
+
+  it('verifies the signed vector credential', () => {
+    expect(verifyDocument(signed, publicKey).ok).toBe(true);
+  });
+
+  it('rejects the signed vector when one character of the subject changes', () => {
+    const tampered = structuredClone(signed) as { credentialSubject: { alumniOf: string } };
+    tampered.credentialSubject.alumniOf = 'The School of Examples.';
+    expect(verifyDocument(tampered, publicKey)).toMatchObject({ ok: false, problem: 'signature-mismatch' });
+  });
+
+  it("rejects a proof whose @context is not a prefix of the document's", () => {
+    const moved = structuredClone(signed) as Record<string, unknown>;
+    moved['@context'] = ['https://www.w3.org/ns/credentials/v2'];
+    expect(verifyDocument(moved, publicKey)).toMatchObject({ ok: false, problem: 'context-mismatch' });
+  });
+});
+
+describe('base58btc', () => {
+  it('round-trips leading zeros and the vector signature', () => {
+    const sig = Buffer.from(text('sigHexJCS.txt'), 'hex');
+    expect(`z${encodeBase58btc(sig)}`).toBe(text('sigBTC58JCS.txt'));
+    for (const bytes of [Uint8Array.of(), Uint8Array.of(0), Uint8Array.of(0, 0, 1), Uint8Array.of(255, 0)]) {
+      expect(decodeBase58btc(encodeBase58btc(bytes))).toEqual(bytes);
+    }
+    expect(encodeBase58btc(Uint8Array.of(0, 0, 1))).toBe('112');
+  });
+
+  it('refuses characters outside the alphabet', () => {
+    expect(decodeBase58btc('0OIl')).toBeNull();
+  });
+});
