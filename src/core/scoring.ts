@@ -14,6 +14,14 @@ import type { AnswerRecord, CompetencyResult, FailReason, Form, Gap, ItemResult,
 /** One decimal, for presentation only: pass decisions use unrounded values. */
 export const round1 = (value: number): number => Math.round(value * 10) / 10;
 
+/**
+ * `score >= mark`, where a score that equals the mark in exact arithmetic
+ * passes: 57 of 100 points is 56.99999999999999 % in floating point, and a
+ * candidate exactly at the pass mark must not fail on a rounding error. The
+ * tolerance is far below any real difference (one point in a billion).
+ */
+export const reaches = (score: number, mark: number): boolean => score >= mark - 1e-9;
+
 interface ItemScore {
   /** Fraction of the item earned: 0..1, or down to −1 with negative marking. */
   score: number;
@@ -207,7 +215,7 @@ export function scoreAttempt(bank: Bank, form: Form, answers: readonly AnswerRec
       percent: round1(percent),
       floor,
       weight: competencyWeight(competency),
-      met: percent >= floor,
+      met: reaches(percent, floor),
       earned,
       available,
       items: count,
@@ -218,7 +226,8 @@ export function scoreAttempt(bank: Bank, form: Form, answers: readonly AnswerRec
   const overall = totalWeight === 0 ? 0 : competencies.reduce((sum, c) => sum + c.weight * (exact.get(c.id) ?? 0), 0) / totalWeight;
 
   const failReasons: FailReason[] = [];
-  if (overall < policy.passMark) failReasons.push({ kind: 'below-pass-mark', percent: round1(overall), passMark: policy.passMark });
+  const missedMark = !reaches(overall, policy.passMark);
+  if (missedMark) failReasons.push({ kind: 'below-pass-mark', percent: round1(overall), passMark: policy.passMark });
   for (const c of competencies) if (!c.met) failReasons.push({ kind: 'below-floor', competency: c.id, percent: c.percent, floor: c.floor });
   for (const r of itemResults) for (const reason of r.redFlags) failReasons.push({ kind: 'red-flag', itemId: r.itemId, reason });
 
@@ -229,7 +238,7 @@ export function scoreAttempt(bank: Bank, form: Form, answers: readonly AnswerRec
     failReasons,
     competencies,
     items: itemResults,
-    gaps: gapsFor(bank, competencies, exact, overall < policy.passMark ? policy.passMark : undefined),
+    gaps: gapsFor(bank, competencies, exact, missedMark ? policy.passMark : undefined),
   };
 }
 
@@ -240,7 +249,7 @@ export function scoreAttempt(bank: Bank, form: Form, answers: readonly AnswerRec
  */
 function gapsFor(bank: Bank, results: CompetencyResult[], exact: Map<CompetencyId, number>, missedMark: number | undefined): Gap[] {
   const below = results.filter((c) => !c.met);
-  const chosen = below.length > 0 ? below : missedMark === undefined ? [] : results.filter((c) => (exact.get(c.id) ?? 0) < missedMark);
+  const chosen = below.length > 0 ? below : missedMark === undefined ? [] : results.filter((c) => !reaches(exact.get(c.id) ?? 0, missedMark));
   const shortfall = (c: CompetencyResult) => (exact.get(c.id) ?? 0) - (below.length > 0 ? c.floor : (missedMark ?? 0));
   return [...chosen]
     .sort((a, b) => shortfall(a) - shortfall(b) || a.id.localeCompare(b.id))

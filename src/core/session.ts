@@ -142,16 +142,19 @@ export function reduce(state: State, event: Event): State {
 function advanceClock(state: State, at: number, resuming: boolean): State {
   const now = Math.max(at, state.lastAt);
   let next: State = { ...state, lastAt: now };
+  // Nothing is on screen after the attempt's end: a machine that slept past the
+  // deadline must not charge the sleep to the item.
+  const chargedUntil = Math.max(state.lastAt, Math.min(now, state.graceEnd ?? state.deadline));
   if (state.phase === 'item' && !resuming) {
     const entry = state.entries[state.index];
     if (entry && !entry.locked) {
       const limit = itemLimitMs(state, state.index);
-      const spent = entry.timeSpentMs + (now - state.lastAt);
+      const spent = entry.timeSpentMs + (chargedUntil - state.lastAt);
       const timedOut = limit !== undefined && spent >= limit;
       next = withEntry(next, state.index, { ...entry, timeSpentMs: timedOut ? limit : spent, locked: timedOut, timedOut });
       if (timedOut) next = moveOn(next);
     } else if (entry) {
-      next = withEntry(next, state.index, { ...entry, timeSpentMs: entry.timeSpentMs + (now - state.lastAt) });
+      next = withEntry(next, state.index, { ...entry, timeSpentMs: entry.timeSpentMs + (chargedUntil - state.lastAt) });
     }
   }
   if (now >= state.deadline) {
@@ -177,20 +180,54 @@ function go(state: State, index: number): State {
   return { ...state, phase: 'item', index };
 }
 
+/**
+ * Only the item on screen can be answered: time on it is what the record
+ * reports, and without back navigation an earlier item must stay as it was.
+ */
+const onScreen = (state: State, itemId: ItemId): boolean => state.phase === 'item' && state.entries[state.index]?.itemId === itemId;
+
 function answer(state: State, itemId: ItemId, at: number, response: () => Response): State {
   const item = state.items.get(itemId);
-  if (!item || item.type === 'scenario') return state;
+  if (!item || item.type === 'scenario' || !onScreen(state, itemId)) return state;
+  const given = response();
+  if (!fitsItem(item, given)) return state;
   return updateEntry(state, itemId, (entry) => ({
     ...entry,
-    response: response(),
+    response: given,
     answeredAt: at,
     late: at > state.deadline,
   }));
 }
 
+/** A response the item can hold: its type, its own option ids, each once, ratings on its scale. */
+export function fitsItem(item: Item, response: Response): boolean {
+  const ids = new Set<string>('options' in item ? item.options.map((o) => o.id) : []);
+  const distinctKnown = (list: readonly string[]) => new Set(list).size === list.length && list.every((id) => ids.has(id));
+  switch (response.type) {
+    case 'single':
+      return item.type === 'single' && ids.has(response.choice);
+    case 'multiple':
+      return item.type === 'multiple' && distinctKnown(response.choices);
+    case 'true-false':
+      return item.type === 'true-false' && typeof response.value === 'boolean';
+    case 'ordering':
+      return item.type === 'ordering' && response.order.length === ids.size && distinctKnown(response.order);
+    case 'rating': {
+      if (item.type !== 'rating') return false;
+      const { min, max } = item.scale;
+      return Object.entries(response.ratings).every(([id, r]) => ids.has(id) && Number.isInteger(r) && r >= min && r <= max);
+    }
+    case 'scenario':
+      // Scenario paths grow one checked choice at a time (`scenario-choose`), never as a whole.
+      return false;
+    default:
+      return assertNever(response, 'response');
+  }
+}
+
 function chooseInScenario(state: State, itemId: ItemId, choiceId: OptionId, at: number): State {
   const item = state.items.get(itemId);
-  if (item?.type !== 'scenario') return state;
+  if (item?.type !== 'scenario' || !onScreen(state, itemId)) return state;
   return updateEntry(state, itemId, (entry) => {
     const step = item.steps.find((s) => s.id === entry.scenarioStep);
     const choice = step?.choices?.find((c) => c.id === choiceId);

@@ -136,6 +136,19 @@ describe('scoreAttempt', () => {
     expect(result.passed).toBe(true);
   });
 
+  // 57/100 is 56.99999999999999 in floating point; 0.1·60 + 0.2·75 over 0.3 is 69.99999999999999.
+  it.each<[string, number, number, Array<{ id: string; title: string; weight?: number; floor?: number }>, Record<string, number>]>([
+    ['57 of 100 at a pass mark of 57', 57, 0, [{ id: 'listen', title: 'L' }], { listen: 57 }],
+    ['weights 0.1 and 0.2 meeting a pass mark of 70', 70, 0, [{ id: 'listen', title: 'L', weight: 0.1 }, { id: 'talk', title: 'T', weight: 0.2 }], { listen: 60, talk: 75 }],
+    ['57 of 100 at a floor of 57', 0, 57, [{ id: 'listen', title: 'L', floor: 57 }], { listen: 57 }],
+  ])('a tie in exact arithmetic passes despite floating point: %s', (_name, passMark, _floor, competencies, rightOf100) => {
+    const items = competencies.flatMap((c) => Array.from({ length: 100 }, (_, i) => single(`${c.id}${i}`, c.id)));
+    const tieBank = makeBank({ items, competencies, policy: { passMark } });
+    const answers = items.map((item) => (Number(item.id.replace(/\D/g, '')) < (rightOf100[item.competency] ?? 0) ? right(item.id) : wrong(item.id)));
+    const result = scoreAttempt(tieBank, items.map((i) => ({ itemId: i.id })), answers);
+    expect(result).toMatchObject({ passed: true, failReasons: [], gaps: [] });
+  });
+
   it('weights competencies in the overall score', () => {
     const weighted = makeBank({ competencies: [{ id: 'listen', title: 'L', weight: 3 }, { id: 'talk', title: 'T', weight: 1 }] });
     const result = scoreAttempt(weighted, form, [right('l1'), right('l2'), wrong('t1'), wrong('t2')]);

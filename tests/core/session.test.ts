@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Bank } from '../../src/core/bank/types.js';
+import type { Bank, Item } from '../../src/core/bank/types.js';
+import type { Response } from '../../src/core/attempt-types.js';
 import {
   answerRecords,
   canGoTo,
   counts,
   dueWarning,
+  fitsItem,
   itemRemainingMs,
   reduce,
   remainingMs,
@@ -60,6 +62,40 @@ describe('session reducer', () => {
     expect(state).toMatchObject({ phase: 'item', index: 0 });
   });
 
+  it('answers only the item on screen (no answering past items without back navigation, nor from the review)', () => {
+    const noBack = makeBank({ policy: { navigation: { back: false } } });
+    const state = run(noBack, [{ type: 'go', at: sec(1), index: 2 }, pick('l1', 'b', sec(2)), pick('t1', 'b', sec(3)), { type: 'review', at: sec(4) }, pick('t2', 'b', sec(5))]);
+    expect(state.entries.map((e) => e.response)).toEqual([null, null, { type: 'single', choice: 'b' }, null]);
+  });
+
+  it.each<[string, Event]>([
+    ['an option the item does not have', pick('l1', 'z', sec(1))],
+    ['a response of another type', { type: 'answer', at: sec(1), itemId: 'l1', response: { type: 'true-false', value: true } }],
+  ])('ignores a response that does not fit the item: %s', (_name, event) => {
+    expect(run(makeBank(), [event]).entries[0]?.response).toBeNull();
+  });
+
+  it.each<[string, Response, boolean]>([
+    ['ordering: a permutation', { type: 'ordering', order: ['c', 'a', 'b'] }, true],
+    ['ordering: an option twice', { type: 'ordering', order: ['a', 'a', 'b'] }, false],
+    ['ordering: an option missing', { type: 'ordering', order: ['a', 'b'] }, false],
+    ['multiple: known options', { type: 'multiple', choices: ['a', 'c'] }, true],
+    ['multiple: an unknown option', { type: 'multiple', choices: ['a', 'x'] }, false],
+    ['rating: on the scale', { type: 'rating', ratings: { a: 1, b: 5 } }, true],
+    ['rating: off the scale', { type: 'rating', ratings: { a: 6 } }, false],
+    ['rating: not a whole point', { type: 'rating', ratings: { a: 2.5 } }, false],
+  ])('checks responses against the item: %s', (_name, response, fits) => {
+    const options = [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }, { id: 'c', text: 'C' }];
+    const item = (
+      response.type === 'ordering'
+        ? { id: 'x', type: 'ordering', competency: 'listen', stem: '?', options, answer: ['a', 'b', 'c'] }
+        : response.type === 'multiple'
+          ? { id: 'x', type: 'multiple', competency: 'listen', stem: '?', options, answer: ['a'] }
+          : { id: 'x', type: 'rating', competency: 'listen', stem: '?', scale: { min: 1, max: 5 }, options: options.map((o) => ({ ...o, key: 3 })) }
+    ) as Item;
+    expect(fitsItem(item, response)).toBe(fits);
+  });
+
   it('ignores events after the attempt has finished', () => {
     const state = run(makeBank(), [{ type: 'submit', at: sec(5) }, pick('l1', 'b', sec(6))]);
     expect(state).toMatchObject({ phase: 'finished', ended: 'submitted', endedAt: sec(5) });
@@ -81,6 +117,12 @@ describe('session reducer', () => {
       expect(remainingMs(state, sec(620))).toBe(40_000);
       state = reduce(state, { type: 'tick', at: sec(661) });
       expect(state).toMatchObject({ phase: 'finished', ended: 'time-expired', endedAt: sec(660) });
+    });
+
+    it('does not charge time past the deadline to the item (a machine that slept)', () => {
+      const state = run(makeBank(), [pick('l1', 'b', sec(10)), { type: 'tick', at: sec(3_600) }]);
+      expect(state).toMatchObject({ phase: 'finished', ended: 'time-expired', endedAt: sec(600) });
+      expect(state.entries[0]?.timeSpentMs).toBe(600_000);
     });
 
     it('stretches the deadline and item limits by the extra-time multiplier', () => {
