@@ -5,7 +5,17 @@ export function registerSync(program: Command): void {
   program
     .command('sync')
     .description('send queued xAPI statements to the Learning Record Store')
-    .option('--lrs <url>', 'LRS endpoint')
+    .option('--lrs <url>', 'xAPI endpoint (else FRONTLINE_LRS_ENDPOINT, else config lrs.endpoint)')
+    .option('--auth <credentials>', 'user:key or a full Authorization value (else FRONTLINE_LRS_AUTH, else config lrs.auth)')
+    .option('--add <attempt.json...>', 'queue these attempt records first (attempts taken before the LRS was set up)')
+    .option('--bank <file>', 'with --add: the bank, to describe each item in the statements')
+    .option('--batch-size <n>', 'statements per request', '50')
+    .option('--retries <n>', 'retries per request on network errors, 429 and 5xx (with backoff)', '4')
     .option('--json', 'print as JSON')
+    .addHelpText(
+      'after',
+      '\nStatements wait in the outbox in the data directory until the LRS accepts them;\n' +
+        'a resend never duplicates. Exit 20 when the LRS cannot be reached (the outbox is kept).',
+    )
     .action(lazyAction(() => import('../run/sync.js')));
 }

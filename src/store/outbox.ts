@@ -1,0 +1,197 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AttemptRecord } from '../core/attempt-types.js';
+import { assertNever, type Bank } from '../core/bank/types.js';
+import { attemptToStatements, registrationFor, type XapiOptions } from '../core/xapi/attempt-to-statements.js';
+import type { Statement } from '../core/xapi/statement.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { dataPaths } from './data-dir.js';
+import type { SendResult } from './lrs-client.js';
+
+/**
+ * The outbox is a folder of JSON files, one per attempt, each holding the
+ * statements not yet accepted by the LRS. Every change is an atomic rewrite,
+ * so a crash leaves either the old list or the new one; at worst one batch
+ * is sent twice, which the LRS ignores because statement ids are fixed.
+ */
+
+export interface OutboxFile {
+  format: 'frontline.outbox/1';
+  attemptId: string;
+  queuedAt: string;
+  statements: Statement[];
+}
+
+export interface RejectedStatement {
+  format: 'frontline.rejected/1';
+  attemptId: string;
+  status: number;
+  reason: string;
+  rejectedAt: string;
+  statement: Statement;
+}
+
+export function outboxDir(dataDir: string): string {
+  return join(dataDir, dataPaths.outbox);
+}
+
+export function rejectedDir(dataDir: string): string {
+  return join(outboxDir(dataDir), 'rejected');
+}
+
+/**
+ * Builds an attempt's statements and puts them in the outbox. Call it when an
+ * attempt finishes (before any network): queuing the same attempt again
+ * rewrites the same file with the same statements.
+ */
+export async function queueAttempt(
+  dataDir: string,
+  record: AttemptRecord,
+  bank: Bank | undefined,
+  options: XapiOptions,
+  now: Date = new Date(),
+): Promise<{ file: string; statements: number }> {
+  return queueStatements(dataDir, record.id, attemptToStatements(record, bank, options), now);
+}
+
+export async function queueStatements(
+  dataDir: string,
+  attemptId: string,
+  statements: Statement[],
+  now: Date = new Date(),
+): Promise<{ file: string; statements: number }> {
+  const file = join(outboxDir(dataDir), `${registrationFor(attemptId)}.json`);
+  const content: OutboxFile = { format: 'frontline.outbox/1', attemptId, queuedAt: now.toISOString(), statements };
+  await writeFileAtomic(file, `${JSON.stringify(content, null, 2)}\n`);
+  return { file, statements: statements.length };
+}
+
+export interface OutboxProblem {
+  file: string;
+  message: string;
+}
+
+export interface OutboxListing {
+  entries: Array<{ file: string; content: OutboxFile }>;
+  /** Files that are not outbox files (hand-edited, truncated by another tool): left where they are. */
+  problems: OutboxProblem[];
+}
+
+export async function readOutbox(dataDir: string): Promise<OutboxListing> {
+  const dir = outboxDir(dataDir);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], problems: [] };
+    throw error;
+  }
+  const listing: OutboxListing = { entries: [], problems: [] };
+  // Dot-files are atomic-write temp files of a write in progress (or one a crash interrupted).
+  for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
+    const file = join(dir, name);
+    try {
+      const content = JSON.parse(await readFile(file, 'utf8')) as Partial<OutboxFile>;
+      if (content.format !== 'frontline.outbox/1' || typeof content.attemptId !== 'string' || !Array.isArray(content.statements)) {
+        listing.problems.push({ file, message: 'not a frontline outbox file' });
+        continue;
+      }
+      listing.entries.push({ file, content: content as OutboxFile });
+    } catch (error) {
+      listing.problems.push({ file, message: error instanceof SyntaxError ? `not JSON: ${error.message}` : String(error) });
+    }
+  }
+  listing.entries.sort((a, b) => a.content.queuedAt.localeCompare(b.content.queuedAt) || a.file.localeCompare(b.file));
+  return listing;
+}
+
+export async function countQueued(dataDir: string): Promise<number> {
+  const { entries } = await readOutbox(dataDir);
+  return entries.reduce((sum, e) => sum + e.content.statements.length, 0);
+}
+
+export interface DrainReport {
+  sent: number;
+  /** Already in the LRS (a resend after a crash or a lost reply); counted apart from `sent`. */
+  duplicates: number;
+  rejected: Array<{ attemptId: string; statementId: string; status: number; reason: string; file: string }>;
+  /** Statements still queued. */
+  left: number;
+  /** Why sending stopped early (LRS unreachable); absent when every batch got an answer. */
+  unreachable?: string;
+  problems: OutboxProblem[];
+}
+
+export interface DrainOptions {
+  /** Statements per POST. @default 50 */
+  batchSize?: number;
+  now?: () => Date;
+}
+
+/**
+ * Sends everything queued, batch by batch, persisting progress after each
+ * batch. Rejected statements move to `outbox/rejected/` with the LRS's reason
+ * (kept, not retried). Stops at the first batch the LRS cannot be reached for.
+ */
+export async function drainOutbox(
+  dataDir: string,
+  send: (statements: Statement[]) => Promise<SendResult>,
+  options: DrainOptions = {},
+): Promise<DrainReport> {
+  const batchSize = Math.max(1, options.batchSize ?? 50);
+  const now = options.now ?? (() => new Date());
+  const { entries, problems } = await readOutbox(dataDir);
+  const report: DrainReport = { sent: 0, duplicates: 0, rejected: [], left: 0, problems };
+
+  for (const { file, content } of entries) {
+    let remaining = content.statements;
+    while (remaining.length > 0 && report.unreachable === undefined) {
+      const batch = remaining.slice(0, batchSize);
+      const result = await send(batch);
+      const done = new Set<string>();
+      for (const statement of batch) {
+        const outcome = result.outcomes.get(statement.id);
+        if (!outcome) continue;
+        done.add(statement.id);
+        switch (outcome.kind) {
+          case 'sent':
+            report.sent++;
+            break;
+          case 'duplicate':
+            report.duplicates++;
+            break;
+          case 'rejected': {
+            const kept = join(rejectedDir(dataDir), `${statement.id}.json`);
+            const record: RejectedStatement = {
+              format: 'frontline.rejected/1',
+              attemptId: content.attemptId,
+              status: outcome.status,
+              reason: outcome.reason,
+              rejectedAt: now().toISOString(),
+              statement,
+            };
+            await writeFileAtomic(kept, `${JSON.stringify(record, null, 2)}\n`);
+            report.rejected.push({ attemptId: content.attemptId, statementId: statement.id, status: outcome.status, reason: outcome.reason, file: kept });
+            break;
+          }
+          default:
+            assertNever(outcome, 'statement outcome');
+        }
+      }
+      remaining = remaining.filter((s) => !done.has(s.id));
+      if (done.size > 0) await persist(file, content, remaining);
+      if (result.unreachable !== undefined) report.unreachable = result.unreachable;
+      else if (done.size === 0) throw new Error('LRS client returned no outcome for a batch it reached');
+    }
+    report.left += remaining.length;
+  }
+  return report;
+}
+
+async function persist(file: string, content: OutboxFile, remaining: Statement[]): Promise<void> {
+  if (remaining.length === 0) {
+    await rm(file, { force: true });
+    return;
+  }
+  await writeFileAtomic(file, `${JSON.stringify({ ...content, statements: remaining }, null, 2)}\n`);
+}
