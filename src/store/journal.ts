@@ -25,7 +25,25 @@ export class Journal {
     return journal;
   }
 
+  /**
+   * Opens a journal to continue it. A torn last line is cut off first (or
+   * finished with its newline when it is complete JSON, as `parseJournal`
+   * kept it): appending after it would glue the next event onto it and turn
+   * a tolerated torn tail into a damaged line in the middle.
+   */
   static async reopen(path: string): Promise<Journal> {
+    const bytes = await readFile(path);
+    const end = bytes.lastIndexOf(0x0a) + 1;
+    const handle = await open(path, 'r+');
+    try {
+      if (end < bytes.length) {
+        if (isJson(bytes.subarray(end).toString('utf8'))) await handle.write('\n', bytes.length);
+        else await handle.truncate(end);
+        await handle.sync();
+      }
+    } finally {
+      await handle.close();
+    }
     return new Journal(path, await open(path, 'a'));
   }
 
@@ -49,6 +67,15 @@ export class Journal {
   }
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export type JournalRead =
   | { ok: true; header: JournalHeader; events: Event[]; tornTail: boolean }
   | { ok: false; message: string };
@@ -66,8 +93,9 @@ export function parseJournal(text: string, path: string): JournalRead {
   const entries: JournalEntry[] = [];
   for (const [i, line] of lines.entries()) {
     const last = i === lines.length - 1;
+    let entry: unknown;
     try {
-      entries.push(JSON.parse(line) as JournalEntry);
+      entry = JSON.parse(line);
     } catch {
       if (last) {
         tornTail = true;
@@ -75,6 +103,10 @@ export function parseJournal(text: string, path: string): JournalRead {
       }
       return { ok: false, message: `${path}:${i + 1}: journal line is damaged (not JSON)` };
     }
+    if (typeof entry !== 'object' || entry === null || !('kind' in entry)) {
+      return { ok: false, message: `${path}:${i + 1}: journal line is not a journal entry` };
+    }
+    entries.push(entry as JournalEntry);
   }
   const [header, ...rest] = entries;
   if (header?.kind !== 'header' || header.format !== 'frontline.journal/1') {
