@@ -1,5 +1,8 @@
 export type Severity = 'error' | 'warning';
 
+/** Errors placed per check stage; a badly broken bank can yield thousands, and past this many more help nobody. */
+export const MAX_ERRORS = 200;
+
 /**
  * One finding about a bank file. `line` and `col` are 1-based and point at the
  * offending value (or its key when the value is missing); 0 means the finding
@@ -56,12 +59,49 @@ export type Report = (
   options?: { severity?: Severity; target?: 'value' | 'key' },
 ) => void;
 
-/** Collects findings for one file, placing each through `locate`. */
-export function collector(file: string, locate: Locate): { report: Report; found: Diagnostic[] } {
+export interface CollectorLimits {
+  /** Findings kept in all; the rest are counted in one closing note. */
+  max?: number;
+  /** Findings kept per code, so one habit repeated 10,000 times does not bury the rest. */
+  maxPerCode?: number;
+}
+
+/**
+ * Collects findings for one file, placing each through `locate`. Past the
+ * limits a finding is only counted: placing it can mean re-reading its item,
+ * and nobody reads the ten-thousandth copy of the same message.
+ */
+export function collector(
+  file: string,
+  locate: Locate,
+  { max = Infinity, maxPerCode = Infinity }: CollectorLimits = {},
+): { report: Report; finish: () => Diagnostic[] } {
   const found: Diagnostic[] = [];
+  const perCode = new Map<string, number>();
+  const skipped = new Map<string, { count: number; last: Diagnostic }>();
+  let total = 0;
   const report: Report = (path, code, message, options = {}) => {
+    const kept = perCode.get(code) ?? 0;
+    const last = found[found.length - 1];
+    if ((total >= max || kept >= maxPerCode) && last) {
+      const key = total >= max ? '' : code;
+      const entry = skipped.get(key) ?? { count: 0, last: kept >= maxPerCode ? found.findLast((d) => d.code === code)! : last };
+      entry.count += 1;
+      skipped.set(key, entry);
+      return;
+    }
     const { line, col } = locate(path, options.target);
     found.push({ file, line, col, severity: options.severity ?? 'error', code, message });
+    perCode.set(code, kept + 1);
+    total += 1;
   };
-  return { report, found };
+  const finish = (): Diagnostic[] => {
+    const notes = [...skipped].map(([code, { count, last }]) => ({
+      ...last,
+      code: code || 'too-many-findings',
+      message: code ? `${count} more "${code}" ${last.severity}s like this not shown` : `${count} more ${last.severity}s not shown; fix these first`,
+    }));
+    return [...found, ...notes];
+  };
+  return { report, finish };
 }

@@ -2,12 +2,15 @@ import type { Bank, Item, Option } from './types.js';
 import { collector, type DataPath, type Diagnostic, type Locate, type Report } from './diagnostic.js';
 import { describePath, quote } from './describe.js';
 
+/** Warnings shown per rule; the rest of the same rule are counted in one note. */
+const MAX_PER_RULE = 50;
+
 /**
  * Item-writing and policy smells: never errors, each with a code a trainer can
  * look up in docs/bank-format.md. Tuned to stay quiet on a well-written bank.
  */
 export function lintBank(bank: Bank, file: string, locate: Locate): Diagnostic[] {
-  const { report: raw, found } = collector(file, locate);
+  const { report: raw, finish } = collector(file, locate, { maxPerCode: MAX_PER_RULE });
   const warn: Report = (path, code, message, options = {}) => raw(path, code, message, { ...options, severity: 'warning' });
   const usedCases = new Set<string>();
 
@@ -49,7 +52,7 @@ export function lintBank(bank: Bank, file: string, locate: Locate): Diagnostic[]
   if (onExpiry === 'grace' && !graceSeconds) {
     warn(['policy', 'onExpiry'], 'grace-without-seconds', `policy.onExpiry is "grace" but graceSeconds is not set, so there is no grace period`);
   }
-  return found;
+  return finish();
 }
 
 const ABOVE = /\b(all|none|both|neither) of (the )?(above|previous|these)\b/i;

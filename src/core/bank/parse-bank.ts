@@ -10,9 +10,6 @@ export type BankParseResult =
   | { ok: true; bank: Bank; hash: string; warnings: Diagnostic[] }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
-/** A badly broken bank can yield thousands of errors; past this many, more help nobody. */
-const MAX_ERRORS = 200;
-
 /**
  * YAML text to a checked Bank, in stages: YAML syntax, JSON Schema, cross-references
  * and scenario graphs, then lint. Each stage runs only when the one before passed,
@@ -37,11 +34,5 @@ export function parseBank(text: string, file: string): BankParseResult {
 }
 
 function fail(errors: Diagnostic[], warnings: Diagnostic[]): BankParseResult {
-  const sorted = [...errors].sort(compareDiagnostics);
-  if (sorted.length > MAX_ERRORS) {
-    const last = sorted[MAX_ERRORS - 1]!;
-    sorted.length = MAX_ERRORS;
-    sorted.push({ ...last, code: 'too-many-errors', message: `${errors.length - MAX_ERRORS} more errors not shown; fix these first` });
-  }
-  return { ok: false, errors: sorted, warnings };
+  return { ok: false, errors: [...errors].sort(compareDiagnostics), warnings };
 }

@@ -7,6 +7,8 @@ import type { DataPath, Diagnostic, Locate, Position } from './diagnostic.js';
  * many items, and still stops a "billion laughs" file long before it costs memory.
  */
 const MAX_ALIAS_COUNT = 1000;
+/** Item trees kept for placing findings in a large bank. */
+const MAX_CACHED_ITEMS = 64;
 /** A broken file can produce an error per line; the first few say enough. */
 const MAX_SYNTAX_ERRORS = 20;
 
@@ -176,6 +178,8 @@ function parseSplit(text: string, split: ItemSplit): ParsedYaml | null {
       const lineCounter = new LineCounter();
       entry = { doc: parseDocument(chunk(n), { ...OPTIONS, lineCounter }), lines: lineCounter };
       itemDocs.set(n, entry);
+      // Findings come roughly in item order: keep a few recent trees, not all of them.
+      if (itemDocs.size > MAX_CACHED_ITEMS) itemDocs.delete(itemDocs.keys().next().value!);
     }
     const local = entry.lines.linePos(findNode(entry.doc, [0, ...path.slice(2)], target));
     return { line: starts[n]! + local.line, col: local.col };

@@ -1,6 +1,6 @@
 import validate from '../../generated/question-bank.validate.js';
 import schema from '../../../schemas/question-bank.schema.json' with { type: 'json' };
-import { collector, type DataPath, type Diagnostic, type Locate } from './diagnostic.js';
+import { collector, MAX_ERRORS, type DataPath, type Diagnostic, type Locate } from './diagnostic.js';
 import { describePath, describeValue, didYouMean, quote, valueAt } from './describe.js';
 
 /** The subset of ajv's ErrorObject the precompiled validator produces. */
@@ -41,7 +41,7 @@ const TYPE_NAMES: Record<string, string> = {
 /** Runs the precompiled JSON Schema validator and turns its errors into placed, readable findings. */
 export function checkSchema(data: unknown, file: string, locate: Locate): Diagnostic[] {
   if (validate(data)) return [];
-  const { report, found } = collector(file, locate);
+  const { report, finish } = collector(file, locate, { max: MAX_ERRORS });
   const errors = (validate.errors ?? []) as SchemaError[];
   const seen = new Set<string>();
   // A misspelt field ("anwser") also makes the real one missing: report the typo alone.
@@ -60,7 +60,7 @@ export function checkSchema(data: unknown, file: string, locate: Locate): Diagno
     seen.add(key);
     report(finding.path, finding.code, finding.message, { target: finding.target });
   }
-  return found;
+  return finish();
 }
 
 interface Explained {

@@ -1,6 +1,6 @@
 import type { Bank, Item, Option, ScenarioItem } from './types.js';
 import { assertNever } from './types.js';
-import { collector, type DataPath, type Diagnostic, type Locate, type Report } from './diagnostic.js';
+import { collector, MAX_ERRORS, type DataPath, type Diagnostic, type Locate, type Report } from './diagnostic.js';
 import { describePath, didYouMean, listIds, quote } from './describe.js';
 
 /**
@@ -9,7 +9,7 @@ import { describePath, didYouMean, listIds, quote } from './describe.js';
  * end and never loop. Runs only on data that passed the schema, so shapes hold.
  */
 export function checkSemantics(bank: Bank, file: string, locate: Locate): Diagnostic[] {
-  const { report, found } = collector(file, locate);
+  const { report, finish } = collector(file, locate, { max: MAX_ERRORS });
   const name = (path: DataPath): string => describePath(bank, path);
 
   checkWellFormedText(bank, [], (path, message) => report(path, 'bad-text', `${name(path)}: ${message}`));
@@ -58,7 +58,7 @@ export function checkSemantics(bank: Bank, file: string, locate: Locate): Diagno
       report(at, 'draw-exceeds-pool', `policy.draws: draws ${draw} items for competency ${quote(competency)}, but only ${available} ${available === 1 ? 'item counts' : 'items count'} toward it`);
     }
   }
-  return found;
+  return finish();
 }
 
 function suggest(id: string, known: ReadonlySet<string>): string {

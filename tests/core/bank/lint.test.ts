@@ -66,3 +66,13 @@ describe('lint', () => {
     expect(warnings(text)).toEqual([expect.objectContaining({ code: 'thin-pool', message: 'policy.draws: competency "listening" draws 4 of only 5 items, so forms overlap heavily; aim for at least 6' })]);
   });
 });
+
+describe('lint limits', () => {
+  it('shows at most 50 warnings of one rule and counts the rest in one note', () => {
+    const items = Array.from({ length: 60 }, (_, i) => `  - { id: t${i}, type: true-false, competency: ownership, stem: "S${i}?", answer: true }`).join('\n');
+    const found = warnings(base.replace(/^items:\n/m, `items:\n${items}\n`));
+    const missing = found.filter((w) => w.code === 'missing-explanation');
+    expect(missing).toHaveLength(51);
+    expect(missing[50]!.message).toBe('10 more "missing-explanation" warnings like this not shown');
+  });
+});
