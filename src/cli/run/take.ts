@@ -1,10 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { assemble } from '../../core/assemble.js';
+import { attemptPermission } from '../../core/attempt-policy.js';
+import { buildAttemptRecord } from '../../core/attempt-record.js';
+import type { Bank } from '../../core/bank/types.js';
+import { replay, type JournalHeader } from '../../core/journal-entry.js';
+import { deadlineFor, isAnswered, startSession, type State } from '../../core/session.js';
+import { listAttempts, writeAttemptRecord } from '../../store/attempts.js';
+import { candidateDefaults, configTags, openConfig, rememberCandidate, type ConfigStore } from '../../store/config.js';
+import { resolveDataDir } from '../../store/data-dir.js';
+import { Journal, readJournal, unfinishedJournals } from '../../store/journal.js';
+import type { TakeOutcome } from '../../ui/take/take-app.js';
 import { UserError } from '../errors.js';
+import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import type { TakeOptions } from './take-options.js';
+import { loadBankOrThrow, type LoadedBank } from '../load-bank.js';
+import { paint } from '../output.js';
+import { createTakeDriver, type TakeDriver } from './take-driver.js';
+import { runAfterAttemptSaved } from './take-finish.js';
+import { newSeed, parseExtraTime, parseTags, type TakeOptions } from './take-options.js';
 import { assertInteractiveTerminal } from './take-terminal.js';
 
-export const run: Run<[string | undefined], TakeOptions> = async () => {
+interface Unfinished {
+  path: string;
+  header: JournalHeader;
+  events: Parameters<typeof replay>[2];
+}
+
+/** An attempt being taken: its journal, its driver, and how to save it. */
+interface Running {
+  header: JournalHeader;
+  journal: Journal;
+  driver: TakeDriver;
+}
+
+export const run: Run<[string | undefined], TakeOptions> = async ([file], options, globals) => {
   // Checked before anything else loads, so a script learns at once that it cannot take a test.
   assertInteractiveTerminal();
-  throw new UserError('take: not implemented yet');
+  const extraTime = parseExtraTime(options.extraTime);
+  const cliTags = parseTags(options.tag);
+  const dataDir = resolveDataDir(globals);
+  const config = openConfig(globals);
+
+  let loaded: LoadedBank;
+  let resumeNow: Unfinished | undefined;
+  let offer: Unfinished | undefined;
+  if (options.resume) {
+    resumeNow = await newestUnfinished(dataDir, undefined);
+    if (!resumeNow) {
+      throw new UserError(`no unfinished attempt to resume in ${dataDir}`, {
+        exitCode: ExitCode.usage,
+        hint: 'start a new one with `frontline take <bank>`',
+      });
+    }
+    const bankFile = file ?? resumeNow.header.bankFile;
+    if (!bankFile) throw new UserError('the unfinished attempt does not name its bank file; give it: `frontline take <bank> --resume`', { exitCode: ExitCode.usage });
+    loaded = await loadBankOrThrow(bankFile);
+    assertSameBank(loaded, resumeNow.header);
+  } else {
+    if (!file) {
+      throw new UserError('take: which bank? give the question bank file', {
+        exitCode: ExitCode.usage,
+        hint: 'e.g. `frontline take question-banks/starter.yaml`, or `frontline take --resume` to continue an unfinished attempt',
+      });
+    }
+    loaded = await loadBankOrThrow(file);
+    offer = await newestUnfinished(dataDir, loaded.hash);
+  }
+  const { bank } = loaded;
+  const seed = options.seed ?? newSeed();
+  const form = assemble(bank, seed);
+  const fromConfig = candidateDefaults(config);
+  const defaults = { name: options.name ?? fromConfig.name, employeeId: options.employeeId ?? fromConfig.employeeId };
+
+  let running: Running | undefined;
+  const onError = (error: Error) => {
+    // A journal that cannot be written is fatal: answers would no longer be safe.
+    process.stderr.write(`frontline: cannot write the attempt journal: ${error.message}\n`);
+    process.exitCode = ExitCode.io;
+  };
+
+  const begin = async (candidate: { name: string; employeeId: string }) => {
+    const { attempts } = await listAttempts(dataDir);
+    const permission = attemptPermission(bank, candidate.employeeId, attempts.map((a) => a.record), new Date());
+    if (!permission.allowed) {
+      return {
+        ok: false as const,
+        message:
+          permission.reason === 'used-up'
+            ? `All ${permission.max} attempts on this test are used for employee id ${candidate.employeeId}.`
+            : `The next attempt is possible from ${permission.until.toISOString().slice(0, 16).replace('T', ' ')} UTC (a wait after a failed attempt).`,
+      };
+    }
+    rememberCandidate(config, candidate);
+    const startedAt = Date.now();
+    const header: JournalHeader = {
+      kind: 'header',
+      format: 'frontline.journal/1',
+      attemptId: randomUUID(),
+      candidate,
+      tags: { ...configTags(config), ...cliTags },
+      bank: { id: bank.id, version: bank.version, title: bank.title, hash: loaded.hash },
+      bankFile: resolve(loaded.file),
+      seed,
+      extraTime,
+      form,
+      startedAt,
+      deadline: deadlineFor(bank, startedAt, extraTime),
+    };
+    const journal = await Journal.create(dataDir, header);
+    const state = startSession({ bank, form, startedAt, extraTime });
+    running = { header, journal, driver: createTakeDriver(state, journal, { onError }) };
+    return { ok: true as const, driver: running.driver };
+  };
+
+  const resume = async (unfinished: Unfinished) => {
+    const journal = await Journal.reopen(unfinished.path);
+    const state = replay(bank, unfinished.header, unfinished.events);
+    const driver = createTakeDriver(state, journal, { onError });
+    running = { header: unfinished.header, journal, driver };
+    // Logged, so the time away is not charged to the item that was showing.
+    driver.resume();
+    return driver;
+  };
+
+  const finish = async (driver: TakeDriver) => {
+    if (!running) throw new Error('finish called before the attempt began');
+    await driver.settled();
+    const record = buildAttemptRecord(driver.state(), running.header);
+    const savedTo = await writeAttemptRecord(dataDir, record);
+    await running.journal.retire();
+    afterLines.push(...(await runAfterAttemptSaved({ record, savedTo, bank, dataDir, config })));
+    return { record, result: record.result, savedTo };
+  };
+  const afterLines: string[] = [];
+
+  // Ink draws nothing live when CI is set; here a person is at a terminal (checked above).
+  delete process.env['CI'];
+  delete process.env['CONTINUOUS_INTEGRATION'];
+  const { renderTake } = await import('../../ui/render-take.js');
+  const outcome: TakeOutcome = await renderTake(
+    {
+      bank,
+      itemCount: form.length,
+      extraTime,
+      defaults,
+      driver: resumeNow ? await resume(resumeNow) : undefined,
+      resumeOffer: offer ? describeOffer(bank, offer) : undefined,
+      begin,
+      resume: offer ? () => resume(offer as Unfinished) : undefined,
+      finish: (driver) => finish(driver as TakeDriver),
+    },
+    options.screenReader ? { screenReader: true } : {},
+  );
+  return report(outcome, running, afterLines);
 };
+
+function assertSameBank(loaded: LoadedBank, header: JournalHeader): void {
+  if (loaded.hash !== header.bank.hash) {
+    throw new UserError(`${loaded.file}: this bank has changed since the attempt started (${header.bank.hash.slice(0, 19)}... then, ${loaded.hash.slice(0, 19)}... now)`, {
+      exitCode: ExitCode.invalidInput,
+      hint: 'resume with the bank file as it was, or ask your trainer',
+    });
+  }
+}
+
+async function newestUnfinished(dataDir: string, bankHash: string | undefined): Promise<Unfinished | undefined> {
+  for (const path of await unfinishedJournals(dataDir)) {
+    const read = await readJournal(path).catch(() => undefined);
+    if (!read?.ok) continue;
+    if (bankHash === undefined || read.header.bank.hash === bankHash) return { path, header: read.header, events: read.events };
+  }
+  return undefined;
+}
+
+function describeOffer(bank: Bank, unfinished: Unfinished) {
+  const state: State = replay(bank, unfinished.header, unfinished.events);
+  return {
+    startedAt: new Date(unfinished.header.startedAt).toLocaleString(),
+    answered: state.entries.filter(isAnswered).length,
+    total: state.entries.length,
+  };
+}
+
+async function report(outcome: TakeOutcome, running: Running | undefined, afterLines: string[]): Promise<ExitCodeValue> {
+  switch (outcome.kind) {
+    case 'finished': {
+      const { result, record } = outcome.finished;
+      const verdict = result.passed ? paint('green', 'PASS') : paint('red', 'NOT YET PASSED');
+      const lines = [
+        `${verdict}: ${result.percent}% (pass mark ${result.passMark}%)${record.ended === 'time-expired' ? ', submitted when time ran out' : ''}`,
+        `Attempt saved: ${outcome.finished.savedTo}`,
+        ...afterLines,
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+      return result.passed ? ExitCode.ok : ExitCode.failed;
+    }
+    case 'quit':
+      if (running) {
+        await running.driver.settled();
+        await running.journal.close();
+        process.stdout.write('Your answers are saved. Continue with: frontline take --resume (the deadline stays the original one)\n');
+      }
+      return ExitCode.interrupted;
+    case 'failed':
+      throw outcome.error;
+  }
+}
+

@@ -7,7 +7,7 @@ import { sanitizeText } from '../../core/text/sanitize.js';
 import { Lines, line, type Line } from '../layout/line.js';
 import { wrapHanging, wrapText } from '../layout/wrap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import { formatClock, timeWarning, timeWarningText } from '../widgets/countdown.js';
+import { formatClock, timeWarningText, type TimeWarning } from '../widgets/countdown.js';
 import { keyHintRows, type KeyHint } from '../widgets/key-hints.js';
 import { progressBar } from '../widgets/progress-bar.js';
 import { scrollWindow } from '../widgets/scroll-window.js';
@@ -25,9 +25,15 @@ export interface ItemScreenProps {
   total: number;
   answeredCount: number;
   response: Response | null;
+  /** Counts as answered (a conversation only once it has ended). */
+  answered: boolean;
   flagged: boolean;
-  /** Answers can no longer change (the item's handle time ran out). */
+  /** Answers can no longer change (handle time ran out, or the conversation ended). */
   locked: boolean;
+  /** The item's handle time ran out. */
+  timedOut: boolean;
+  /** The time warning the attempt says is due (session `dueWarning`). */
+  warning: TimeWarning;
   /** In the grace period after the deadline: answers are marked late. */
   late: boolean;
   testRemainingMs: number;
@@ -36,7 +42,8 @@ export interface ItemScreenProps {
   canFlag: boolean;
   isLast: boolean;
   now: () => number;
-  onAnswer: (response: Response) => void;
+  /** Gives a new response, computed from the latest one the attempt holds. */
+  onAnswer: (update: (current: Response | null) => Response | undefined) => void;
   onNext: () => void;
   onPrevious: () => void;
   onFlag: () => void;
@@ -56,7 +63,7 @@ export interface ItemLayoutInput extends ItemScreenProps {
 }
 
 function headerLines(p: ItemLayoutInput, width: number): Line[] {
-  const status = [p.flagged ? '(flagged)' : '', p.response !== null ? '(answered)' : '', p.locked ? '(locked)' : '']
+  const status = [p.flagged ? '(flagged)' : '', p.answered ? '(answered)' : '', p.timedOut ? '(locked)' : '']
     .filter(Boolean)
     .join(' ');
   const clocks =
@@ -66,9 +73,9 @@ function headerLines(p: ItemLayoutInput, width: number): Line[] {
   const out = [line(`${title}${' '.repeat(gap)}${clocks}`, { bold: true }), line(progressBar(p.answeredCount, p.total, width, p.plain))];
   const warning = p.late
     ? '! Time is up: you are in the grace period; answers now are marked late.'
-    : timeWarningText(timeWarning(p.testRemainingMs));
+    : timeWarningText(p.warning);
   if (warning) out.push(line(warning, { bold: true, color: 'yellow' }));
-  if (p.locked) out.push(line('! The time for this question is up: its answer is locked as it stands.', { color: 'yellow' }));
+  if (p.timedOut) out.push(line('! The time for this question is up: its answer is locked as it stands.', { color: 'yellow' }));
   return out;
 }
 

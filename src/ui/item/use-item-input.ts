@@ -29,8 +29,8 @@ export function initialHighlight(p: Pick<ItemScreenProps, 'item' | 'entry' | 're
 }
 
 /** The response a choice at row `index` gives, or undefined when the row does not exist. */
-function responseForChoice(p: ItemScreenProps, index: number): Response | undefined {
-  const { item, entry, response } = p;
+function responseForChoice(p: ItemScreenProps, index: number, response: Response | null): Response | undefined {
+  const { item, entry } = p;
   switch (item.type) {
     case 'single': {
       const option = shownOptions(item.options, entry)[index];
@@ -72,8 +72,10 @@ export function runItemCommand(
 ): void {
   const { item, entry, response } = p;
   const count = choiceCount(item, entry, response);
-  const answer = (next: Response | undefined) => {
-    if (next && !p.locked) p.onAnswer(next);
+  // Answers are computed from the latest response the attempt holds (passed in
+  // by the driver), not from this render's props: two quick keys must not undo each other.
+  const answer = (update: (current: Response | null) => Response | undefined) => {
+    if (!p.locked) p.onAnswer(update);
   };
   if (state.caseReader) {
     // The full-screen case takes the scrolling keys; anything else returns to the question first.
@@ -90,22 +92,22 @@ export function runItemCommand(
     case 'choose':
       if (command.index >= count) return;
       dispatch({ type: 'highlight', index: command.index });
-      answer(responseForChoice(p, command.index));
+      answer((current) => responseForChoice(p, command.index, current));
       if (item.type === 'scenario') dispatch({ type: 'highlight', index: 0 });
       return;
     case 'choose-highlighted':
-      answer(responseForChoice(p, state.highlighted));
+      answer((current) => responseForChoice(p, state.highlighted, current));
       if (item.type === 'scenario') dispatch({ type: 'highlight', index: 0 });
       return;
     case 'choose-highlighted-and-next':
       if (item.type === 'scenario') {
         if (!scenarioFinished(item, scenarioPath(response))) {
-          answer(responseForChoice(p, state.highlighted));
+          answer((current) => responseForChoice(p, state.highlighted, current));
           dispatch({ type: 'highlight', index: 0 });
           return;
         }
       } else if (item.type !== 'ordering' || response === null) {
-        answer(responseForChoice(p, state.highlighted));
+        answer((current) => responseForChoice(p, state.highlighted, current));
       }
       p.onNext();
       return;
@@ -116,13 +118,12 @@ export function runItemCommand(
       const option = shownOptions(item.options, entry)[index];
       if (!option) return;
       dispatch({ type: 'highlight', index });
-      answer({ type: 'multiple', choices: toggleChoice(response?.type === 'multiple' ? response.choices : [], option.id) });
+      answer((current) => ({ type: 'multiple', choices: toggleChoice(current?.type === 'multiple' ? current.choices : [], option.id) }));
       return;
     }
     case 'reorder': {
       if (item.type !== 'ordering' || p.locked) return;
-      const order = moveInOrder(currentOrder(entry, item, response), state.highlighted, command.delta);
-      answer({ type: 'ordering', order });
+      answer((current) => ({ type: 'ordering', order: moveInOrder(currentOrder(entry, item, current), state.highlighted, command.delta) }));
       dispatch({ type: 'move', delta: command.delta, count });
       return;
     }
@@ -131,10 +132,12 @@ export function runItemCommand(
       if (item.type !== 'rating') return;
       const option = shownOptions(item.options, entry)[state.highlighted];
       if (!option) return;
-      const ratings = response?.type === 'rating' ? response.ratings : {};
-      const value = command.type === 'rate' ? command.value : stepRating(item.scale, ratings[option.id], command.delta);
-      if (value < item.scale.min || value > item.scale.max) return;
-      answer({ type: 'rating', ratings: { ...ratings, [option.id]: value } });
+      if (command.type === 'rate' && (command.value < item.scale.min || command.value > item.scale.max)) return;
+      answer((current) => {
+        const ratings = current?.type === 'rating' ? current.ratings : {};
+        const value = command.type === 'rate' ? command.value : stepRating(item.scale, ratings[option.id], command.delta);
+        return { type: 'rating', ratings: { ...ratings, [option.id]: value } };
+      });
       // A digit rates and moves on to the next response, so a list is rated in one pass.
       if (command.type === 'rate') dispatch({ type: 'move', delta: 1, count });
       return;

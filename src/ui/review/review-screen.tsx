@@ -12,7 +12,8 @@ export interface ReviewEntry {
   stem: string;
   answered: boolean;
   flagged: boolean;
-  locked: boolean;
+  /** Its handle time ran out. */
+  timedOut: boolean;
   /** Policy or position forbids going there (no going back). */
   reachable: boolean;
 }
@@ -41,7 +42,7 @@ function cursorReducer(cursor: number, action: Action): number {
 }
 
 const status = (e: ReviewEntry): string =>
-  [e.answered ? 'answered  ' : 'UNANSWERED', e.flagged ? 'flagged' : '       ', e.locked ? 'locked' : ''].join(' ').trimEnd();
+  [e.answered ? 'answered  ' : 'UNANSWERED', e.flagged ? 'flagged' : '       ', e.timedOut ? 'time up' : ''].join(' ').trimEnd();
 
 export function layoutReview(p: ReviewScreenProps, cursor: number, columns: number, rows: number, plain: boolean): Line[] {
   const width = columns - 1;

@@ -15,6 +15,8 @@ export interface StartScreenProps {
   itemCount: number;
   extraTime: number;
   defaults: { name: string; employeeId: string };
+  /** Why the test could not start (e.g. attempts used up), from the caller. */
+  problem?: string | undefined;
   onStart: (candidate: { name: string; employeeId: string }) => void;
   onQuit: () => void;
 }
@@ -83,7 +85,7 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
   ];
 }
 
-export function StartScreen({ bank, itemCount, extraTime, defaults, onStart, onQuit }: StartScreenProps) {
+export function StartScreen({ bank, itemCount, extraTime, defaults, problem, onStart, onQuit }: StartScreenProps) {
   const { columns } = useTerminalSize();
   const [form, dispatch] = useReducer(startFormReducer, initialStartForm(defaults.name, defaults.employeeId));
 
@@ -100,5 +102,6 @@ export function StartScreen({ bank, itemCount, extraTime, defaults, onStart, onQ
     } else if (!key.ctrl && !key.meta && input !== '') dispatch({ type: 'type', text: input });
   });
 
-  return <Lines lines={layoutStart(bank, itemCount, extraTime, form, columns - 1)} />;
+  const shown = problem && !form.problem ? { ...form, problem } : form;
+  return <Lines lines={layoutStart(bank, itemCount, extraTime, shown, columns - 1)} />;
 }

@@ -1,8 +1,11 @@
 import type { Item, CaseStudy } from '../../core/bank/types.js';
 import type { AnswerRecord, EndReason, FormEntry, Response } from '../../core/attempt-types.js';
+import type { TimeWarning } from '../widgets/countdown.js';
 
-/** What the screens need to know about the attempt at this moment, derived from the session state. */
+/** What the screens need to know about the attempt at this moment, derived from the session state by its selectors. */
 export interface AttemptView {
+  /** The session's phase: which of the item and review screens is showing. */
+  phase: 'item' | 'review' | 'finished';
   index: number;
   total: number;
   entry: FormEntry;
@@ -10,13 +13,18 @@ export interface AttemptView {
   caseStudy: CaseStudy | undefined;
   /** One per form entry, in form order. */
   answers: readonly AnswerRecord[];
+  /** Per form entry, as the session counts an answer (a conversation counts once it has ended). */
+  answered: readonly boolean[];
   answeredCount: number;
   testRemainingMs: number;
   itemRemainingMs: number | undefined;
+  warning: TimeWarning;
   /** In the grace period after the deadline. */
   late: boolean;
   /** Per form entry: the answer can no longer change. */
   locked: readonly boolean[];
+  /** Per form entry: its handle time ran out. */
+  timedOut: readonly boolean[];
   /** Per form entry: the candidate may go there now. */
   reachable: readonly boolean[];
   canGoBack: boolean;
@@ -26,19 +34,21 @@ export interface AttemptView {
 }
 
 /**
- * The attempt as the take app drives it: a store outside React (so a keypress
- * is journalled before the screen changes) read through useSyncExternalStore.
+ * The attempt as the take app drives it: a store outside React, so an answer
+ * is in the journal before the screen shows it, read through useSyncExternalStore.
  */
 export interface AttemptDriver {
   subscribe(listener: () => void): () => void;
-  /** The same object until something changes (useSyncExternalStore compares by identity). */
+  /** The same object until something visible changes (useSyncExternalStore compares by identity). */
   view(): AttemptView;
-  answer(itemId: string, response: Response): void;
+  /** The attempt's clock. */
+  now(): number;
+  /** A new response for the item, computed from the latest one the attempt holds. */
+  answer(itemId: string, update: (current: Response | null) => Response | undefined): void;
   goTo(index: number): void;
+  openReview(): void;
   toggleFlag(itemId: string): void;
   submit(): void;
-  /** The attempt's clock (injected, so tests and resumes agree on time). */
-  now(): number;
   /** Lets the clock move: item and test deadlines are checked here. */
   tick(): void;
 }

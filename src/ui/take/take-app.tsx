@@ -41,10 +41,10 @@ export interface TakeAppProps {
   driver?: AttemptDriver | undefined;
   /** An unfinished attempt found on disk: ask before starting a new one. */
   resumeOffer?: ResumeOffer | undefined;
-  /** Starts the clock for a new attempt. */
-  begin: (candidate: { name: string; employeeId: string }) => AttemptDriver;
+  /** Starts the clock for a new attempt, or says why it may not start. */
+  begin: (candidate: { name: string; employeeId: string }) => Promise<{ ok: true; driver: AttemptDriver } | { ok: false; message: string }>;
   /** Resumes the offered attempt. */
-  resume?: () => AttemptDriver;
+  resume?: (() => Promise<AttemptDriver>) | undefined;
   /** Scores and saves the ended attempt. */
   finish: (driver: AttemptDriver) => Promise<FinishedAttempt>;
   onExit: (outcome: TakeOutcome) => void;
@@ -53,12 +53,14 @@ export interface TakeAppProps {
 }
 
 const initialScreen = (props: TakeAppProps): TakeScreen =>
-  props.driver ? { name: 'item' } : props.resumeOffer ? { name: 'resume-offer' } : { name: 'start' };
+  props.driver ? { name: 'main' } : props.resumeOffer ? { name: 'resume-offer' } : { name: 'start' };
 
 export function TakeApp(props: TakeAppProps) {
   const [driver, setDriver] = useState<AttemptDriver | undefined>(props.driver);
   const [screen, go] = useReducer(takeScreenReducer, props, initialScreen);
   const [finished, setFinished] = useState<FinishedAttempt | undefined>();
+  const [startProblem, setStartProblem] = useState<string | undefined>();
+  const [starting, setStarting] = useState(false);
   const { exit } = useApp();
 
   const exitWith = (outcome: TakeOutcome) => {
@@ -80,12 +82,17 @@ export function TakeApp(props: TakeAppProps) {
             yes="resume it"
             no="start a new attempt"
             onYes={() => {
-              if (props.resume) {
-                setDriver(props.resume());
-                go({ type: 'started' });
-              }
+              if (!props.resume || starting) return;
+              setStarting(true);
+              props.resume().then(
+                (d) => {
+                  setDriver(d);
+                  go({ type: 'started' });
+                },
+                (error: unknown) => exitWith({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
+              );
             }}
-            onNo={() => go({ type: 'back' })}
+            onNo={() => go({ type: 'decline-resume' })}
           />
         );
       case 'confirm-quit':
@@ -107,9 +114,22 @@ export function TakeApp(props: TakeAppProps) {
             itemCount={props.itemCount}
             extraTime={props.extraTime}
             defaults={props.defaults}
+            problem={startProblem}
             onStart={(candidate) => {
-              setDriver(props.begin(candidate));
-              go({ type: 'started' });
+              if (starting) return;
+              setStarting(true);
+              props.begin(candidate).then(
+                (begun) => {
+                  setStarting(false);
+                  if (!begun.ok) {
+                    setStartProblem(begun.message);
+                    return;
+                  }
+                  setDriver(begun.driver);
+                  go({ type: 'started' });
+                },
+                (error: unknown) => exitWith({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
+              );
             }}
             onQuit={() => go({ type: 'ask-quit' })}
           />
@@ -157,17 +177,17 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ended, driver]);
 
-  const unanswered = view.answers.filter((a) => a.response === null).length;
+  const unanswered = view.answered.filter((a) => !a).length;
   const askSubmit = () => go({ type: 'ask-submit' });
   const next = () => {
     if (view.index + 1 < view.total) driver.goTo(view.index + 1);
-    else if (policy.showReview) go({ type: 'open-review', from: view.index });
+    else if (policy.showReview) driver.openReview();
     else askSubmit();
   };
 
   switch (screen.name) {
     case 'saving':
-      return <Lines lines={[line('Time is up or the test was submitted: saving your answers...', { bold: true })]} />;
+      return <Lines lines={[line(view.ended === 'time-expired' ? 'Time is up: saving your answers...' : 'Saving your answers...', { bold: true })]} />;
     case 'results':
       if (!finished) return null;
       return (
@@ -215,61 +235,63 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
           onNo={() => go({ type: 'back' })}
         />
       );
-    case 'review':
-      return (
-        <ReviewScreen
-          entries={view.answers.map((a, i) => ({
-            stem: bank.items.find((it) => it.id === a.itemId)?.stem ?? a.itemId,
-            answered: a.response !== null,
-            flagged: a.flagged,
-            locked: view.locked[i] ?? false,
-            reachable: view.reachable[i] ?? false,
-          }))}
-          current={screen.from}
-          testRemainingMs={view.testRemainingMs}
-          onJump={(index) => {
-            driver.goTo(index);
-            go({ type: 'open-item' });
-          }}
-          onBack={() => go({ type: 'back' })}
-          onSubmit={askSubmit}
-          onHelp={() => go({ type: 'help' })}
-          onQuit={() => go({ type: 'ask-quit' })}
-        />
-      );
-    case 'item':
+    case 'main':
     case 'start':
-    case 'resume-offer': {
-      const answer = view.answers[view.index];
-      return (
-        <ItemScreen
-          key={view.entry.itemId}
-          item={view.item}
-          entry={view.entry}
-          caseStudy={view.caseStudy}
-          index={view.index}
-          total={view.total}
-          answeredCount={view.answeredCount}
-          response={answer?.response ?? null}
-          flagged={answer?.flagged ?? false}
-          locked={view.locked[view.index] ?? false}
-          late={view.late}
-          testRemainingMs={view.testRemainingMs}
-          itemRemainingMs={view.itemRemainingMs}
-          canGoBack={view.canGoBack && view.index > 0}
-          canFlag={view.canFlag}
-          isLast={view.index + 1 === view.total}
-          now={driver.now}
-          onAnswer={(response) => driver.answer(view.entry.itemId, response)}
-          onNext={next}
-          onPrevious={() => driver.goTo(view.index - 1)}
-          onFlag={() => driver.toggleFlag(view.entry.itemId)}
-          onReview={() => (policy.showReview ? go({ type: 'open-review', from: view.index }) : undefined)}
-          onSubmit={askSubmit}
-          onHelp={() => go({ type: 'help' })}
-          onQuit={() => go({ type: 'ask-quit' })}
-        />
-      );
-    }
+    case 'resume-offer':
+      break;
   }
+
+  if (view.phase === 'review') {
+    return (
+      <ReviewScreen
+        entries={view.answers.map((a, i) => ({
+          stem: bank.items.find((it) => it.id === a.itemId)?.stem ?? a.itemId,
+          answered: view.answered[i] ?? false,
+          flagged: a.flagged,
+          timedOut: view.timedOut[i] ?? false,
+          reachable: view.reachable[i] ?? false,
+        }))}
+        current={view.index}
+        testRemainingMs={view.testRemainingMs}
+        onJump={(index) => driver.goTo(index)}
+        onBack={() => driver.goTo(view.index)}
+        onSubmit={askSubmit}
+        onHelp={() => go({ type: 'help' })}
+        onQuit={() => go({ type: 'ask-quit' })}
+      />
+    );
+  }
+  const answer = view.answers[view.index];
+  return (
+    <ItemScreen
+      key={view.entry.itemId}
+      item={view.item}
+      entry={view.entry}
+      caseStudy={view.caseStudy}
+      index={view.index}
+      total={view.total}
+      answeredCount={view.answeredCount}
+      response={answer?.response ?? null}
+      answered={view.answered[view.index] ?? false}
+      flagged={answer?.flagged ?? false}
+      locked={view.locked[view.index] ?? false}
+      timedOut={view.timedOut[view.index] ?? false}
+      warning={view.warning}
+      late={view.late}
+      testRemainingMs={view.testRemainingMs}
+      itemRemainingMs={view.itemRemainingMs}
+      canGoBack={view.canGoBack && view.index > 0}
+      canFlag={view.canFlag}
+      isLast={view.index + 1 === view.total}
+      now={driver.now}
+      onAnswer={(update) => driver.answer(view.entry.itemId, update)}
+      onNext={next}
+      onPrevious={() => driver.goTo(view.index - 1)}
+      onFlag={() => driver.toggleFlag(view.entry.itemId)}
+      onReview={() => (policy.showReview ? driver.openReview() : askSubmit())}
+      onSubmit={askSubmit}
+      onHelp={() => go({ type: 'help' })}
+      onQuit={() => go({ type: 'ask-quit' })}
+    />
+  );
 }

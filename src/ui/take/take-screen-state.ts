@@ -1,21 +1,20 @@
-/** Which screen the take app shows; the attempt itself lives in the session state, not here. */
+/**
+ * Which screen the take app shows. The item and review screens follow the
+ * session's phase ('main'); this state only adds what lies over them.
+ */
 export type TakeScreen =
   | { name: 'resume-offer' }
   | { name: 'start' }
-  | { name: 'item' }
-  | { name: 'review'; from: number }
-  | { name: 'help'; back: BackTo }
-  | { name: 'confirm-submit'; back: BackTo }
-  | { name: 'confirm-quit'; back: BackTo | 'start' }
+  | { name: 'main' }
+  | { name: 'help' }
+  | { name: 'confirm-submit' }
+  | { name: 'confirm-quit'; before: 'start' | 'main' }
   | { name: 'saving' }
   | { name: 'results' };
 
-export type BackTo = { name: 'item' } | { name: 'review'; from: number };
-
 export type TakeScreenAction =
+  | { type: 'decline-resume' }
   | { type: 'started' }
-  | { type: 'open-review'; from: number }
-  | { type: 'open-item' }
   | { type: 'help' }
   | { type: 'ask-submit' }
   | { type: 'ask-quit' }
@@ -23,34 +22,23 @@ export type TakeScreenAction =
   | { type: 'ended' }
   | { type: 'saved' };
 
-const backTo = (screen: TakeScreen): BackTo | undefined =>
-  screen.name === 'item' ? { name: 'item' } : screen.name === 'review' ? { name: 'review', from: screen.from } : undefined;
-
 export function takeScreenReducer(screen: TakeScreen, action: TakeScreenAction): TakeScreen {
   switch (action.type) {
+    case 'decline-resume':
+      return { name: 'start' };
     case 'started':
-      return { name: 'item' };
-    case 'open-review':
-      return { name: 'review', from: action.from };
-    case 'open-item':
-      return { name: 'item' };
-    case 'help': {
-      const back = backTo(screen);
-      return back ? { name: 'help', back } : screen;
-    }
-    case 'ask-submit': {
-      const back = backTo(screen);
-      return back ? { name: 'confirm-submit', back } : screen;
-    }
-    case 'ask-quit': {
-      if (screen.name === 'start' || screen.name === 'resume-offer') return { name: 'confirm-quit', back: 'start' };
-      const back = backTo(screen);
-      return back ? { name: 'confirm-quit', back } : screen;
-    }
+      return { name: 'main' };
+    case 'help':
+      return screen.name === 'main' ? { name: 'help' } : screen;
+    case 'ask-submit':
+      return screen.name === 'main' ? { name: 'confirm-submit' } : screen;
+    case 'ask-quit':
+      if (screen.name === 'start' || screen.name === 'resume-offer') return { name: 'confirm-quit', before: 'start' };
+      if (screen.name === 'main' || screen.name === 'help' || screen.name === 'confirm-submit') return { name: 'confirm-quit', before: 'main' };
+      return screen;
     case 'back':
-      if (screen.name === 'help' || screen.name === 'confirm-submit') return screen.back;
-      if (screen.name === 'confirm-quit') return screen.back === 'start' ? { name: 'start' } : screen.back;
-      if (screen.name === 'review') return { name: 'item' };
+      if (screen.name === 'help' || screen.name === 'confirm-submit') return { name: 'main' };
+      if (screen.name === 'confirm-quit') return { name: screen.before };
       return screen;
     case 'ended':
       // Time can run out on any screen: saving replaces whatever was open.

@@ -9,20 +9,14 @@ export function formatClock(ms: number): string {
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 
-export type TimeWarning = 'five-minutes' | 'one-minute' | undefined;
-
-/** The warning due at this remaining time: the last 5 minutes, then the last minute. */
-export function timeWarning(remainingMs: number): TimeWarning {
-  if (remainingMs <= 60_000) return 'one-minute';
-  if (remainingMs <= 5 * 60_000) return 'five-minutes';
-  return undefined;
-}
+/** As the session's `dueWarning` reports it; the thresholds live there, not in the UI. */
+export type TimeWarning = '5-minutes' | '1-minute' | undefined;
 
 export function timeWarningText(warning: TimeWarning): string | undefined {
   switch (warning) {
-    case 'one-minute':
+    case '1-minute':
       return '! Less than 1 minute left: answers are saved as you go.';
-    case 'five-minutes':
+    case '5-minutes':
       return '! Less than 5 minutes left.';
     case undefined:
       return undefined;

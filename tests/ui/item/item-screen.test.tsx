@@ -30,8 +30,11 @@ function mount(itemId: string, overrides: Partial<ItemScreenProps> = {}, size?: 
         total={6}
         answeredCount={response ? 1 : 0}
         response={response}
+        answered={response !== null}
         flagged={false}
         locked={false}
+        timedOut={false}
+        warning={undefined}
         late={false}
         testRemainingMs={9 * 60_000 + 5_000}
         itemRemainingMs={120_000}
@@ -39,9 +42,13 @@ function mount(itemId: string, overrides: Partial<ItemScreenProps> = {}, size?: 
         canFlag
         isLast={false}
         now={() => Date.parse('2026-11-25T06:00:00Z')}
-        onAnswer={(r) => {
-          answers.push(r);
-          setResponse(r);
+        onAnswer={(update) => {
+          setResponse((current) => {
+            const next = update(current);
+            if (!next) return current;
+            answers.push(next);
+            return next;
+          });
         }}
         onNext={() => calls.push('next')}
         onPrevious={() => calls.push('previous')}
@@ -181,7 +188,7 @@ describe('item screen', () => {
   });
 
   it('takes no answer once the item is locked, and says so in words', async () => {
-    current = mount('q-single', { locked: true, itemRemainingMs: 0 });
+    current = mount('q-single', { locked: true, timedOut: true, itemRemainingMs: 0 });
     const { screen, answers, calls } = current;
     const frame = await screen.waitFor('its answer is locked');
     expect(frame).toContain('(locked)');
@@ -192,10 +199,10 @@ describe('item screen', () => {
   });
 
   it('warns in words at 5 and at 1 minute left', async () => {
-    current = mount('q-tf', { testRemainingMs: 4 * 60_000 });
+    current = mount('q-tf', { testRemainingMs: 4 * 60_000, warning: '5-minutes' });
     expect(await current.screen.waitFor('!')).toContain('Less than 5 minutes left');
     current.screen.unmount();
-    current = mount('q-tf', { testRemainingMs: 59_000 });
+    current = mount('q-tf', { testRemainingMs: 59_000, warning: '1-minute' });
     expect(await current.screen.waitFor('!')).toContain('Less than 1 minute left');
   });
 

@@ -9,7 +9,7 @@ const entries: ReviewEntry[] = Array.from({ length: 30 }, (_, i) => ({
   stem: `Question stem number ${i + 1} \u001B[2Jwith a long tail that will not fit on one line of an eighty column terminal`,
   answered: i % 3 !== 0,
   flagged: i === 4,
-  locked: false,
+  timedOut: false,
   reachable: true,
 }));
 

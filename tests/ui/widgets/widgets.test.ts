@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { competencyBar, formatPercent } from '../../../src/ui/widgets/competency-bar.js';
-import { formatClock, timeWarning } from '../../../src/ui/widgets/countdown.js';
+import { formatClock, timeWarningText } from '../../../src/ui/widgets/countdown.js';
 import { keyHintRows } from '../../../src/ui/widgets/key-hints.js';
 import { progressBar } from '../../../src/ui/widgets/progress-bar.js';
 import { scrollBy, scrollWindow } from '../../../src/ui/widgets/scroll-window.js';
@@ -20,15 +20,11 @@ describe('formatClock', () => {
   });
 });
 
-describe('timeWarning', () => {
-  it.each([
-    [5 * 60_000 + 1, undefined],
-    [5 * 60_000, 'five-minutes'],
-    [60_001, 'five-minutes'],
-    [60_000, 'one-minute'],
-    [0, 'one-minute'],
-  ])('%i ms left: %s', (ms, warning) => {
-    expect(timeWarning(ms)).toBe(warning);
+describe('timeWarningText', () => {
+  it('says the warning in words, starting with !', () => {
+    expect(timeWarningText('5-minutes')).toBe('! Less than 5 minutes left.');
+    expect(timeWarningText('1-minute')).toMatch(/^! Less than 1 minute left/);
+    expect(timeWarningText(undefined)).toBeUndefined();
   });
 });
 

@@ -1,0 +1,167 @@
+import type { Response } from '../../core/attempt-types.js';
+import {
+  answerRecords,
+  canGoTo,
+  counts,
+  dueWarning,
+  inGrace,
+  isAnswered,
+  itemRemainingMs,
+  reduce,
+  remainingMs,
+  type Event,
+  type State,
+} from '../../core/session.js';
+import type { AttemptDriver, AttemptView } from '../../ui/take/attempt-driver.js';
+
+/** Where events go before they change the screen: the attempt journal. */
+export interface EventLog {
+  append(event: Event): Promise<void>;
+}
+
+export interface TakeDriver extends AttemptDriver {
+  /** The latest state, with every event so far applied. */
+  state(): State;
+  /** Resolves when every event so far is in the log. */
+  settled(): Promise<void>;
+  /** Marks a reopened attempt: the time away is not charged to the item showing. */
+  resume(): void;
+}
+
+/** Ticks that change nothing visible are still logged this often, so a resume charges little lost time. */
+const TICK_LOG_MS = 5_000;
+
+export function viewOf(state: State, now: number): AttemptView {
+  const entry = state.form[state.index] ?? state.form[0];
+  if (!entry) throw new Error('an attempt needs at least one item');
+  const item = state.items.get(entry.itemId);
+  if (!item) throw new Error(`form names item "${entry.itemId}", which the bank does not have`);
+  const answered = state.entries.map(isAnswered);
+  return {
+    phase: state.phase,
+    index: state.index,
+    total: state.form.length,
+    entry,
+    item,
+    caseStudy: item.case === undefined ? undefined : state.bank.cases?.find((c) => c.id === item.case),
+    answers: answerRecords(state),
+    answered,
+    answeredCount: counts(state).answered,
+    testRemainingMs: remainingMs(state, now),
+    itemRemainingMs: itemRemainingMs(state, now),
+    warning: dueWarning(state, now),
+    late: inGrace(state, now),
+    locked: state.entries.map((e) => e.locked),
+    timedOut: state.entries.map((e) => e.timedOut),
+    reachable: state.form.map((_, i) => canGoTo(state, i)),
+    canGoBack: state.policy.allowBack,
+    canFlag: state.policy.allowFlag,
+    showReview: state.policy.showReview,
+    ended: state.ended,
+  };
+}
+
+const seconds = (ms: number | undefined) => (ms === undefined ? -1 : Math.ceil(ms / 1000));
+
+/** What the screens show of a state, apart from the clocks (every tick makes a new state object). */
+const visible = (state: State): string =>
+  JSON.stringify([state.phase, state.index, state.ended, state.entries.map((e) => [e.response, e.flagged, e.locked, e.timedOut, e.scenarioStep])]);
+
+/**
+ * Drives the session reducer for the take app. Every event is written to the
+ * log and only then applied, in order, so what the candidate sees recorded is
+ * on disk (answers are fsync'd by the journal). Answer updates are computed
+ * against the newest state, queued writes included, so quick keys compose.
+ */
+export function createTakeDriver(initial: State, log: EventLog, options: { now?: () => number; onError: (error: Error) => void }): TakeDriver {
+  const now = options.now ?? Date.now;
+  let applied = initial;
+  // State with queued (not yet logged) events applied: answers build on this.
+  let latest = initial;
+  let view = viewOf(initial, now());
+  let shown = visible(initial);
+  let queue: Promise<void> = Promise.resolve();
+  let pending = 0;
+  let lastLoggedTick = now();
+  const listeners = new Set<() => void>();
+
+  // A new view (and a render) only when the state changed or a shown clock moved a second.
+  const publish = () => {
+    const next = viewOf(applied, now());
+    const key = visible(applied);
+    const same =
+      shown === key &&
+      view.warning === next.warning &&
+      view.late === next.late &&
+      seconds(view.testRemainingMs) === seconds(next.testRemainingMs) &&
+      seconds(view.itemRemainingMs) === seconds(next.itemRemainingMs);
+    if (same) return;
+    shown = key;
+    view = next;
+    for (const listener of listeners) listener();
+  };
+
+  const dispatch = (event: Event) => {
+    // A finished attempt takes no more events (its journal is retired once the record is saved).
+    if (latest.phase === 'finished') return;
+    latest = reduce(latest, event);
+    pending += 1;
+    queue = queue
+      .then(() => log.append(event))
+      .then(() => {
+        pending -= 1;
+        applied = reduce(applied, event);
+        publish();
+      })
+      .catch((error: unknown) => options.onError(error instanceof Error ? error : new Error(String(error))));
+  };
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    view: () => view,
+    now,
+    state: () => applied,
+    settled: () => queue,
+    answer(itemId, update) {
+      const entry = latest.entries.find((e) => e.itemId === itemId);
+      if (!entry || entry.locked) return;
+      const response: Response | undefined = update(entry.response);
+      if (!response) return;
+      const at = now();
+      if (response.type === 'scenario') {
+        // The session takes a conversation one choice at a time.
+        const move = response.path[response.path.length - 1];
+        if (move) dispatch({ type: 'scenario-choose', at, itemId, choice: move.choice });
+        return;
+      }
+      dispatch({ type: 'answer', at, itemId, response });
+    },
+    goTo: (index) => dispatch({ type: 'go', at: now(), index }),
+    openReview: () => dispatch({ type: 'review', at: now() }),
+    toggleFlag: (itemId) => dispatch({ type: 'flag', at: now(), itemId }),
+    submit: () => dispatch({ type: 'submit', at: now() }),
+    resume: () => dispatch({ type: 'resume', at: now() }),
+    tick() {
+      if (latest.phase === 'finished') return;
+      const at = now();
+      const event: Event = { type: 'tick', at };
+      const next = reduce(latest, event);
+      const changed =
+        next.phase !== latest.phase || next.index !== latest.index || next.entries.some((e, i) => e.locked !== latest.entries[i]?.locked);
+      if (changed || at - lastLoggedTick >= TICK_LOG_MS) {
+        lastLoggedTick = at;
+        dispatch(event);
+        return;
+      }
+      // A tick that changes nothing but the clock need not wait for the log,
+      // unless logged events are still queued (they must apply first).
+      if (pending > 0) return;
+      latest = next;
+      applied = reduce(applied, event);
+      publish();
+    },
+  };
+}
