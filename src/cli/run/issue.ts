@@ -1,6 +1,172 @@
-import { UserError } from '../errors.js';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { AttemptRecord } from '../../core/attempt-types.js';
+import { bankHash } from '../../core/bank/hash.js';
+import type { Bank } from '../../core/bank/types.js';
+import { buildCertificate, toIsoSeconds } from '../../core/credential/build-certificate.js';
+import type { Certificate } from '../../core/credential/certificate-types.js';
+import { checkAttemptForIssue } from '../../core/credential/check-attempt.js';
+import { verificationMethodOf } from '../../core/credential/ed25519.js';
+import { signDocument } from '../../core/credential/eddsa-jcs-2022.js';
+import { sanitizeText } from '../../core/text/sanitize.js';
+import { writeFileAtomic } from '../../store/atomic-write.js';
+import { readAttemptFile } from '../../store/attempts.js';
+import { allocateStatusIndex, certificatePath, readRegistry, writeRegistry } from '../../store/certificates.js';
+import { resolveDataDir } from '../../store/data-dir.js';
+import { loadIssuerProfile, loadPrivateKey } from '../../store/keys.js';
+import { ensureStatusList } from '../../store/status-list.js';
+import type { AfterAttemptSaved } from './take-finish.js';
+import { ioError, UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
+import { loadBankOrThrow } from '../load-bank.js';
+import { printJson } from '../output.js';
 
-export const run: Run = async () => {
-  throw new UserError('issue: not implemented yet');
+export interface IssueRequest {
+  dataDir: string;
+  attempt: AttemptRecord;
+  bank: Bank;
+  bankHash: string;
+  keyPath: string;
+  /** @default issuer.json next to the key */
+  issuerPath?: string;
+  outPath?: string;
+  /** @default true */
+  includeEmail?: boolean;
+  /** @default false */
+  reissue?: boolean;
+  now?: Date;
+}
+
+export interface Issued {
+  certificate: Certificate;
+  /** The copy in the data dir, plus `outPath` when given. */
+  files: string[];
+  /** The candidate's machine reported a different score than the re-score. */
+  reportedDiffers: boolean;
+}
+
+/**
+ * Re-scores, signs and records a certificate. Used by `issue` and at the end
+ * of `take` on a proctored machine.
+ * @throws UserError: `failed` for a failing attempt, `invalidInput` for a wrong bank or a tampered record.
+ */
+export async function issueCertificate(request: IssueRequest): Promise<Issued> {
+  const { attempt, bank } = request;
+  const checked = checkAttemptForIssue(bank, request.bankHash, attempt);
+  if (!checked.ok) {
+    throw new UserError(`attempt ${attempt.id}: not issued: ${checked.message}`, {
+      exitCode: checked.kind === 'failed' ? ExitCode.failed : ExitCode.invalidInput,
+    });
+  }
+  const { key, did } = await loadPrivateKey(request.keyPath);
+  const issuer = await loadIssuerProfile(request.keyPath, did, request.issuerPath);
+  const registry = await readRegistry(request.dataDir);
+  const earlier = registry.find((e) => e.attempt === attempt.id && !e.revoked);
+  if (earlier && !request.reissue) {
+    throw new UserError(`attempt ${attempt.id} already has certificate ${earlier.id} (${earlier.file})`, {
+      exitCode: ExitCode.notAllowed,
+      hint: 'pass --reissue to sign another one',
+    });
+  }
+  const now = toIsoSeconds(request.now ?? new Date());
+  const index = allocateStatusIndex(registry, issuer.statusListUrl);
+  const unsigned = buildCertificate({
+    bank,
+    bankHash: request.bankHash,
+    attempt,
+    result: checked.result,
+    issuer: { id: issuer.id, name: issuer.name, ...(issuer.url ? { url: issuer.url } : {}), ...(issuer.email ? { email: issuer.email } : {}) },
+    id: `urn:uuid:${randomUUID()}`,
+    status: { listUrl: issuer.statusListUrl, index },
+    now,
+    ...(request.includeEmail === false ? {} : { emailSalt: randomBytes(16).toString('hex') }),
+  });
+  const certificate = signDocument(unsigned as unknown as Record<string, unknown>, key, {
+    verificationMethod: verificationMethodOf(did),
+    created: now,
+  }) as unknown as Certificate;
+
+  await ensureStatusList(request.dataDir, { key, issuer }, now);
+  const text = `${JSON.stringify(certificate, null, 2)}\n`;
+  const files = [certificatePath(request.dataDir, certificate.id)];
+  if (request.outPath) files.push(resolve(request.outPath));
+  for (const file of files) {
+    try {
+      await writeFileAtomic(file, text);
+    } catch (error) {
+      throw ioError(file, error, 'write');
+    }
+  }
+  registry.push({
+    id: certificate.id,
+    file: files[0] as string,
+    issuer: did,
+    statusListCredential: issuer.statusListUrl,
+    statusListIndex: index,
+    employeeId: attempt.candidate.employeeId,
+    bank: `${bank.id}@${bank.version}`,
+    attempt: attempt.id,
+    issuedAt: now,
+  });
+  await writeRegistry(request.dataDir, registry);
+  return { certificate, files, reportedDiffers: checked.reportedDiffers };
+}
+
+/**
+ * The end-of-`take` hook for proctored machines: issues when the operator
+ * configured `signing.keyFile` and the attempt passed; otherwise says nothing.
+ */
+export const issueOnProctoredMachine: AfterAttemptSaved = async (saved) => {
+  const keyFile = saved.config.get('signing.keyFile');
+  if (typeof keyFile !== 'string' || !saved.record.result.passed) return [];
+  const issued = await issueCertificate({
+    dataDir: saved.dataDir,
+    attempt: saved.record,
+    bank: saved.bank,
+    bankHash: bankHash(saved.bank),
+    keyPath: keyFile,
+  });
+  return [`Certificate ${issued.certificate.id} written to ${issued.files[0]}`];
+};
+
+interface IssueOptions {
+  bank: string;
+  key: string;
+  issuer?: string;
+  out?: string;
+  email: boolean;
+  reissue?: boolean;
+  json?: boolean;
+}
+
+export const run: Run<[string], IssueOptions> = async ([attemptPath], options, globals) => {
+  const read = await readAttemptFile(attemptPath);
+  if (!read.ok) throw new UserError(read.message, { exitCode: read.kind === 'io' ? ExitCode.io : ExitCode.invalidInput, cause: read.cause });
+  const loaded = await loadBankOrThrow(options.bank);
+  const issued = await issueCertificate({
+    dataDir: resolveDataDir(globals),
+    attempt: read.record,
+    bank: loaded.bank,
+    bankHash: loaded.hash,
+    keyPath: options.key,
+    ...(options.issuer ? { issuerPath: options.issuer } : {}),
+    ...(options.out ? { outPath: options.out } : {}),
+    includeEmail: options.email,
+    reissue: options.reissue === true,
+  });
+  const c = issued.certificate;
+  const score = c.credentialSubject.result[0]?.value;
+  if (options.json) {
+    printJson({ id: c.id, files: issued.files, score, validUntil: c.validUntil ?? null, statusListIndex: Number(c.credentialStatus.statusListIndex), reportedScoreDiffered: issued.reportedDiffers });
+    return ExitCode.ok;
+  }
+  const lines = [
+    sanitizeText(`Issued ${c.id} to ${read.record.candidate.name} (${read.record.candidate.employeeId}) for ${c.name} ${loaded.bank.version}: ${score}%`),
+    ...issued.files.map((f) => `  written to ${f}`),
+    c.validUntil ? `  valid until ${c.validUntil}` : '  no expiry',
+  ];
+  if (issued.reportedDiffers) lines.push(`  note: the candidate's machine reported ${read.record.result.percent}%; the certificate carries the re-score`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return ExitCode.ok;
 };

@@ -1,0 +1,59 @@
+/** One signing key an organisation trusts, with the window in which it may have signed. */
+export interface TrustedKey {
+  /** did:key of the public key. */
+  id: string;
+  name?: string;
+  /** Proofs created before this are not trusted (ISO 8601). */
+  validFrom?: string;
+  /** Proofs created after this are not trusted: the key was retired or rotated out. */
+  validUntil?: string;
+}
+
+export interface TrustList {
+  issuers: TrustedKey[];
+}
+
+export type TrustParse = { ok: true; trust: TrustList } | { ok: false; message: string };
+
+const DID_KEY = /^did:key:z[1-9A-HJ-NP-Za-km-z]+$/;
+
+/** Checks a parsed trust file (schemas/trust.schema.json); messages name the JSON path. */
+export function parseTrustList(data: unknown): TrustParse {
+  if (typeof data !== 'object' || data === null || !Array.isArray((data as TrustList).issuers)) {
+    return { ok: false, message: 'expected an object with an "issuers" array' };
+  }
+  const issuers = (data as TrustList).issuers;
+  for (const [i, entry] of issuers.entries()) {
+    const at = `issuers[${i}]`;
+    if (typeof entry !== 'object' || entry === null) return { ok: false, message: `${at}: expected an object` };
+    if (typeof entry.id !== 'string' || !DID_KEY.test(entry.id)) return { ok: false, message: `${at}.id: expected a did:key (did:key:z6Mk…)` };
+    if (entry.name !== undefined && typeof entry.name !== 'string') return { ok: false, message: `${at}.name: expected a string` };
+    for (const field of ['validFrom', 'validUntil'] as const) {
+      const value = entry[field];
+      if (value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
+        return { ok: false, message: `${at}.${field}: expected an ISO 8601 date-time` };
+      }
+    }
+  }
+  return { ok: true, trust: { issuers } };
+}
+
+export type TrustCheck = { ok: true; key: TrustedKey } | { ok: false; message: string };
+
+/** Whether `did` was trusted to sign at `signedAt` (the proof's `created`). */
+export function checkTrust(trust: TrustList, did: string, signedAt: string): TrustCheck {
+  const entries = trust.issuers.filter((k) => k.id === did);
+  if (entries.length === 0) return { ok: false, message: `signed by ${did}, which the trust list does not name` };
+  const at = Date.parse(signedAt);
+  const inWindow = entries.find(
+    (k) => (k.validFrom === undefined || Date.parse(k.validFrom) <= at) && (k.validUntil === undefined || at <= Date.parse(k.validUntil)),
+  );
+  if (!inWindow) {
+    const k = entries[0] as TrustedKey;
+    return {
+      ok: false,
+      message: `signed at ${signedAt} by ${k.name ?? did}, outside that key's trusted window (${k.validFrom ?? '…'} to ${k.validUntil ?? '…'})`,
+    };
+  }
+  return { ok: true, key: inWindow };
+}

@@ -1,0 +1,239 @@
+import type { KeyObject } from 'node:crypto';
+import { OB_V3_CONTEXT, VC_V2_CONTEXT } from './certificate-types.js';
+import { EMPLOYEE_ID_TYPE } from './build-certificate.js';
+import { parseDidKeyMethod, publicKeyFromRaw } from './ed25519.js';
+import { readProof, verifyDocument } from './eddsa-jcs-2022.js';
+import { decodeStatusList, getStatusBit } from './status-list.js';
+import { checkTrust, type TrustList } from './trust.js';
+
+/**
+ * Why a certificate passed or failed: stable codes for scripts (documented in
+ * docs/certificates.md). Each failure maps to one exit code (see verdictExitName).
+ */
+export type VerifyReason =
+  | 'ok'
+  | 'not-json'
+  | 'truncated'
+  | 'malformed'
+  | 'bad-signature'
+  | 'untrusted-issuer'
+  | 'not-yet-valid'
+  | 'expired'
+  | 'status-unknown'
+  | 'revoked';
+
+export interface VerdictSummary {
+  id?: string;
+  issuer?: { id: string; name?: string };
+  subject?: { employeeId?: string; name?: string };
+  achievement?: { id?: string; name?: string; version?: string; courseCode?: string };
+  score?: string;
+  validFrom?: string;
+  validUntil?: string;
+}
+
+export interface Verdict extends VerdictSummary {
+  ok: boolean;
+  reason: VerifyReason;
+  message: string;
+}
+
+/** A status list whose signature was checked when it was loaded. */
+export interface LoadedStatusList {
+  url: string;
+  /** did:key that signed it: only that issuer's certificates may point to it. */
+  issuer: string;
+  list: Uint8Array;
+}
+
+export interface VerifierOptions {
+  trust: TrustList;
+  /** By `statusListCredential` URL. */
+  statusLists: ReadonlyMap<string, LoadedStatusList>;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Builds a verifier that reuses one KeyObject per key across many
+ * certificates. `now` is an argument so `--at` and tests need no clock.
+ */
+export function createVerifier(options: VerifierOptions): (text: string, now: Date) => Verdict {
+  const keys = new Map<string, KeyObject>();
+  const keyFor = (did: string, raw: Uint8Array): KeyObject => {
+    let key = keys.get(did);
+    if (!key) {
+      key = publicKeyFromRaw(raw);
+      keys.set(did, key);
+    }
+    return key;
+  };
+
+  return (text, now) => {
+    const parsed = parseJson(text);
+    if (!parsed.ok) return parsed.verdict;
+    const doc = parsed.value;
+    const shape = checkShape(doc);
+    const summary = summarize(doc);
+    const fail = (reason: VerifyReason, message: string): Verdict => ({ ok: false, reason, message, ...summary });
+    if (shape) return fail('malformed', shape);
+
+    const proof = readProof(doc);
+    if (!proof.ok) return fail('malformed', proof.message);
+    const method = parseDidKeyMethod(proof.proof.verificationMethod);
+    if (!method) return fail('untrusted-issuer', `verification method ${proof.proof.verificationMethod} is not an Ed25519 did:key`);
+    const checked = verifyDocument(doc, keyFor(method.did, method.raw));
+    if (!checked.ok) return fail(checked.problem === 'unsupported-proof' ? 'malformed' : 'bad-signature', checked.message);
+    const issuerId = issuerIdOf(doc);
+    if (issuerId !== method.did) return fail('bad-signature', `signed by ${method.did}, but the issuer is ${issuerId}`);
+
+    const trusted = checkTrust(options.trust, method.did, proof.proof.created);
+    if (!trusted.ok) return fail('untrusted-issuer', trusted.message);
+
+    const at = now.getTime();
+    const validFrom = Date.parse(doc['validFrom'] as string);
+    if (validFrom > at) return fail('not-yet-valid', `not valid until ${doc['validFrom'] as string}`);
+    if (typeof doc['validUntil'] === 'string' && Date.parse(doc['validUntil']) < at) {
+      return fail('expired', `expired on ${doc['validUntil']}`);
+    }
+
+    const status = checkStatus(doc['credentialStatus'], method.did, options.statusLists);
+    if (status) return fail(status.reason, status.message);
+
+    const name = trusted.key.name ?? summary.issuer?.name ?? method.did;
+    return { ok: true, reason: 'ok', message: `valid, issued by ${name}`, ...summary };
+  };
+}
+
+function parseJson(text: string): { ok: true; value: Json } | { ok: false; verdict: Verdict } {
+  const body = text.replace(/^\uFEFF/, '').trim();
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    const message = (error as Error).message;
+    // A JSON text cut short (a partial copy, a full disk) is worth telling apart from something that never was JSON.
+    const truncated = /^[[{]/.test(body) && /end of JSON input|Unterminated string/i.test(message);
+    return {
+      ok: false,
+      verdict: truncated
+        ? { ok: false, reason: 'truncated', message: 'the JSON ends early: the file is truncated' }
+        : { ok: false, reason: 'not-json', message: body.length === 0 ? 'the file is empty' : `not JSON (${message})` },
+    };
+  }
+  if (!isObject(value)) return { ok: false, verdict: { ok: false, reason: 'malformed', message: 'not a JSON object' } };
+  return { ok: true, value };
+}
+
+/** The fields verify relies on; @returns what is wrong, or undefined. */
+function checkShape(doc: Json): string | undefined {
+  const context = doc['@context'];
+  if (!Array.isArray(context) || context[0] !== VC_V2_CONTEXT) return `@context must start with ${VC_V2_CONTEXT}`;
+  if (!context.includes(OB_V3_CONTEXT)) return `@context must include ${OB_V3_CONTEXT}`;
+  const type = doc['type'];
+  if (!Array.isArray(type) || !type.includes('VerifiableCredential') || !type.includes('OpenBadgeCredential')) {
+    return 'type must include VerifiableCredential and OpenBadgeCredential';
+  }
+  if (typeof doc['id'] !== 'string') return 'id is missing';
+  if (typeof issuerIdOf(doc) !== 'string') return 'issuer.id is missing';
+  if (typeof doc['validFrom'] !== 'string' || Number.isNaN(Date.parse(doc['validFrom']))) return 'validFrom is missing or not a date';
+  if (doc['validUntil'] !== undefined && (typeof doc['validUntil'] !== 'string' || Number.isNaN(Date.parse(doc['validUntil'])))) {
+    return 'validUntil is not a date';
+  }
+  if (!isObject(doc['credentialSubject'])) return 'credentialSubject is missing';
+  if (doc['proof'] === undefined) return 'has no proof: not signed';
+  return undefined;
+}
+
+function issuerIdOf(doc: Json): string | undefined {
+  const issuer = doc['issuer'];
+  if (typeof issuer === 'string') return issuer;
+  return isObject(issuer) && typeof issuer['id'] === 'string' ? issuer['id'] : undefined;
+}
+
+function checkStatus(
+  status: unknown,
+  issuer: string,
+  lists: ReadonlyMap<string, LoadedStatusList>,
+): { reason: 'status-unknown' | 'revoked' | 'malformed'; message: string } | undefined {
+  if (status === undefined) return undefined;
+  const entries = Array.isArray(status) ? status : [status];
+  for (const entry of entries) {
+    if (!isObject(entry) || entry['type'] !== 'BitstringStatusListEntry') continue;
+    const purpose = entry['statusPurpose'];
+    if (purpose !== 'revocation') continue;
+    const url = entry['statusListCredential'];
+    const index = Number(entry['statusListIndex']);
+    if (typeof url !== 'string' || typeof entry['statusListIndex'] !== 'string' || !Number.isSafeInteger(index) || index < 0) {
+      return { reason: 'malformed', message: 'credentialStatus needs statusListCredential and a non-negative integer statusListIndex' };
+    }
+    const list = lists.get(url);
+    if (!list) return { reason: 'status-unknown', message: `no local copy of status list ${url}` };
+    if (list.issuer !== issuer) return { reason: 'status-unknown', message: `status list ${url} is signed by ${list.issuer}, not by this certificate's issuer` };
+    if (index >= list.list.length * 8) return { reason: 'status-unknown', message: `status index ${index} is beyond the end of ${url}` };
+    if (getStatusBit(list.list, index)) return { reason: 'revoked', message: `revoked (status list ${url}, index ${index})` };
+  }
+  return undefined;
+}
+
+function summarize(doc: Json): VerdictSummary {
+  const out: VerdictSummary = {};
+  if (typeof doc['id'] === 'string') out.id = doc['id'];
+  const issuer = doc['issuer'];
+  const issuerId = issuerIdOf(doc);
+  if (issuerId) out.issuer = { id: issuerId, ...(isObject(issuer) && typeof issuer['name'] === 'string' ? { name: issuer['name'] } : {}) };
+  const subject = doc['credentialSubject'];
+  if (isObject(subject)) {
+    const ids = Array.isArray(subject['identifier']) ? subject['identifier'].filter(isObject) : [];
+    const find = (type: string) => ids.find((i) => i['identityType'] === type && i['hashed'] === false)?.['identityHash'];
+    const employeeId = find(EMPLOYEE_ID_TYPE);
+    const name = find('name');
+    out.subject = {
+      ...(typeof employeeId === 'string' ? { employeeId } : {}),
+      ...(typeof name === 'string' ? { name } : {}),
+    };
+    const a = subject['achievement'];
+    if (isObject(a)) {
+      out.achievement = {
+        ...(typeof a['id'] === 'string' ? { id: a['id'] } : {}),
+        ...(typeof a['name'] === 'string' ? { name: a['name'] } : {}),
+        ...(typeof a['version'] === 'string' ? { version: a['version'] } : {}),
+        ...(typeof a['humanCode'] === 'string' ? { courseCode: a['humanCode'] } : {}),
+      };
+    }
+    const overall = Array.isArray(subject['result']) ? subject['result'].find((r) => isObject(r) && r['status'] === 'Completed') : undefined;
+    if (isObject(overall) && typeof overall['value'] === 'string') out.score = overall['value'];
+  }
+  if (typeof doc['validFrom'] === 'string') out.validFrom = doc['validFrom'];
+  if (typeof doc['validUntil'] === 'string') out.validUntil = doc['validUntil'];
+  return out;
+}
+
+export type StatusListParse = { ok: true; list: LoadedStatusList } | { ok: false; message: string };
+
+/**
+ * Checks a BitstringStatusListCredential: signed (eddsa-jcs-2022) by the
+ * did:key it names as issuer, and its encodedList decodes.
+ */
+export function readStatusListCredential(doc: unknown): StatusListParse {
+  if (!isObject(doc)) return { ok: false, message: 'not a JSON object' };
+  const type = doc['type'];
+  if (!Array.isArray(type) || !type.includes('BitstringStatusListCredential')) return { ok: false, message: 'not a BitstringStatusListCredential' };
+  if (typeof doc['id'] !== 'string') return { ok: false, message: 'id is missing' };
+  const proof = readProof(doc);
+  if (!proof.ok) return { ok: false, message: `status list ${proof.message}` };
+  const method = parseDidKeyMethod(proof.proof.verificationMethod);
+  if (!method) return { ok: false, message: 'status list is not signed with an Ed25519 did:key' };
+  if (issuerIdOf(doc) !== method.did) return { ok: false, message: 'status list is signed by a key other than its issuer' };
+  const checked = verifyDocument(doc, publicKeyFromRaw(method.raw));
+  if (!checked.ok) return { ok: false, message: `status list signature: ${checked.message}` };
+  const subject = doc['credentialSubject'];
+  const encoded = isObject(subject) ? subject['encodedList'] : undefined;
+  if (!isObject(subject) || subject['statusPurpose'] !== 'revocation' || typeof encoded !== 'string') {
+    return { ok: false, message: 'credentialSubject must be a revocation BitstringStatusList with encodedList' };
+  }
+  const list = decodeStatusList(encoded);
+  if (!list) return { ok: false, message: 'encodedList is not base64url GZIP data' };
+  return { ok: true, list: { url: doc['id'], issuer: method.did, list } };
+}

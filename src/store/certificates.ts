@@ -1,0 +1,79 @@
+import { randomInt } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { STATUS_LIST_BITS } from '../core/credential/status-list.js';
+import { ioError, UserError } from '../cli/errors.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { dataPaths } from './data-dir.js';
+
+/** What the issuer remembers about a certificate it signed: enough to revoke it later. */
+export interface IssuedEntry {
+  id: string;
+  file: string;
+  issuer: string;
+  statusListCredential: string;
+  statusListIndex: number;
+  employeeId: string;
+  /** `id@version` of the bank. */
+  bank: string;
+  attempt: string;
+  issuedAt: string;
+  revoked?: { at: string; reason: string };
+}
+
+interface Registry {
+  format: 'frontline.certificates/1';
+  entries: IssuedEntry[];
+}
+
+/** Beside, not inside, the certificates folder, so `verify <data dir>/certificates` sees only certificates. */
+export const registryPath = (dataDir: string): string => join(dataDir, 'certificate-registry.json');
+export const certificatePath = (dataDir: string, id: string): string =>
+  join(dataDir, dataPaths.certificates, `${id.replace(/^urn:uuid:/, '').replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+
+export async function readRegistry(dataDir: string): Promise<IssuedEntry[]> {
+  const path = registryPath(dataDir);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw ioError(path, error);
+  }
+  try {
+    const data = JSON.parse(text) as Registry;
+    if (data.format !== 'frontline.certificates/1' || !Array.isArray(data.entries)) throw new Error('unknown format');
+    return data.entries;
+  } catch (error) {
+    throw new UserError(`${path}: not a certificate registry (${(error as Error).message})`);
+  }
+}
+
+export async function writeRegistry(dataDir: string, entries: IssuedEntry[]): Promise<void> {
+  const path = registryPath(dataDir);
+  const registry: Registry = { format: 'frontline.certificates/1', entries };
+  try {
+    await writeFileAtomic(path, `${JSON.stringify(registry, null, 2)}\n`);
+  } catch (error) {
+    throw ioError(path, error, 'write');
+  }
+}
+
+/**
+ * A random unused index: sequential indexes would let anyone holding two
+ * certificates guess how many were issued between them (Bitstring Status List §6.4).
+ */
+export function allocateStatusIndex(entries: readonly IssuedEntry[], listUrl: string): number {
+  const used = new Set(entries.filter((e) => e.statusListCredential === listUrl).map((e) => e.statusListIndex));
+  if (used.size >= STATUS_LIST_BITS / 2) throw new UserError(`status list ${listUrl} is half full; start a new list with another statusListUrl`);
+  for (;;) {
+    const index = randomInt(STATUS_LIST_BITS);
+    if (!used.has(index)) return index;
+  }
+}
+
+/** Finds a certificate by its id, with or without the `urn:uuid:` prefix. */
+export function findIssued(entries: readonly IssuedEntry[], id: string): IssuedEntry | undefined {
+  const bare = id.replace(/^urn:uuid:/, '');
+  return entries.find((e) => e.id === id || e.id === `urn:uuid:${bare}`);
+}

@@ -1,0 +1,111 @@
+import { createHash, type KeyObject } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { verificationMethodOf } from '../core/credential/ed25519.js';
+import { signDocument } from '../core/credential/eddsa-jcs-2022.js';
+import { buildStatusListCredential, emptyStatusList, setStatusBit } from '../core/credential/status-list.js';
+import { readStatusListCredential, type LoadedStatusList } from '../core/credential/verify-certificate.js';
+import { ioError, UserError } from '../cli/errors.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { dataPaths } from './data-dir.js';
+import type { IssuerFile } from './keys.js';
+
+/** The local copy of the list published at `url`: one file per list, named by the URL's hash. */
+export function statusListPath(dataDir: string, url: string): string {
+  const name = createHash('sha256').update(url).digest('hex').slice(0, 16);
+  return join(dataDir, dataPaths.status, `revocation-${name}.json`);
+}
+
+export interface Signer {
+  key: KeyObject;
+  issuer: IssuerFile;
+}
+
+/**
+ * Writes the issuer's status list with the bits given, signed. The file is the
+ * BitstringStatusListCredential to publish at `issuer.statusListUrl`.
+ */
+export async function writeStatusList(dataDir: string, signer: Signer, list: Uint8Array, now: string): Promise<string> {
+  const url = signer.issuer.statusListUrl;
+  const unsigned = buildStatusListCredential({ id: url, issuer: { id: signer.issuer.id, name: signer.issuer.name }, validFrom: now, list });
+  const signed = signDocument(unsigned, signer.key, { verificationMethod: verificationMethodOf(signer.issuer.id), created: now });
+  const path = statusListPath(dataDir, url);
+  try {
+    await writeFileAtomic(path, `${JSON.stringify(signed, null, 2)}\n`);
+  } catch (error) {
+    throw ioError(path, error, 'write');
+  }
+  return path;
+}
+
+/** The issuer's current list, or an empty one when none exists yet. */
+export async function readOwnStatusList(dataDir: string, issuer: IssuerFile): Promise<Uint8Array> {
+  const path = statusListPath(dataDir, issuer.statusListUrl);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyStatusList();
+    throw ioError(path, error);
+  }
+  const loaded = parseStatusListFile(text, path);
+  if (loaded.issuer !== issuer.id) throw new UserError(`${path}: status list belongs to ${loaded.issuer}, not ${issuer.id}`);
+  return loaded.list;
+}
+
+/** Creates the issuer's list if missing, so that its certificates verify as not revoked from the start. */
+export async function ensureStatusList(dataDir: string, signer: Signer, now: string): Promise<string> {
+  const path = statusListPath(dataDir, signer.issuer.statusListUrl);
+  try {
+    await stat(path);
+    return path;
+  } catch {
+    return writeStatusList(dataDir, signer, emptyStatusList(), now);
+  }
+}
+
+export async function revokeIndex(dataDir: string, signer: Signer, index: number, now: string): Promise<string> {
+  const list = await readOwnStatusList(dataDir, signer.issuer);
+  return writeStatusList(dataDir, signer, setStatusBit(list, index, true), now);
+}
+
+function parseStatusListFile(text: string, path: string): LoadedStatusList {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`${path}: status list is not valid JSON (${(error as Error).message})`);
+  }
+  const read = readStatusListCredential(data);
+  if (!read.ok) throw new UserError(`${path}: ${read.message}`);
+  return read.list;
+}
+
+/**
+ * Status lists for `verify`, by URL, from files and folders (each folder's
+ * `*.json`). A list that fails its own signature check is refused outright:
+ * it would otherwise hide revocations.
+ */
+export async function loadStatusLists(paths: readonly string[]): Promise<Map<string, LoadedStatusList>> {
+  const lists = new Map<string, LoadedStatusList>();
+  for (const path of paths) {
+    let files: string[];
+    try {
+      const info = await stat(path);
+      files = info.isDirectory() ? (await readdir(path)).filter((f) => f.endsWith('.json')).sort().map((f) => join(path, f)) : [path];
+    } catch (error) {
+      throw ioError(path, error);
+    }
+    for (const file of files) {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        throw ioError(file, error);
+      }
+      const list = parseStatusListFile(text, file);
+      lists.set(list.url, list);
+    }
+  }
+  return lists;
+}
