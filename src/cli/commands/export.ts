@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { lazyAction } from '../lazy-action.js';
 
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
 export function registerExport(program: Command): void {
   program
     .command('export')
@@ -8,5 +10,9 @@ export function registerExport(program: Command): void {
     .argument('<paths...>', 'certificate files or directories')
     .option('--format <format>', 'csv or jsonl', 'csv')
     .option('--profile <profile>', 'generic, successfactors or workday', 'generic')
+    .option('--out <file>', 'write here instead of stdout')
+    .option('--trust <file>', 'trusted issuers, to fill the status column (default: trust.json in the data dir, if any)')
+    .option('--status <path>', 'status list file or folder (repeatable)', collect, [])
+    .option('--at <date>', 'status as of this date (ISO 8601)')
     .action(lazyAction(() => import('../run/export.js')));
 }
