@@ -1,0 +1,18 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bankHash } from '../../../src/core/bank/hash.js';
+import type { Bank } from '../../../src/core/bank/types.js';
+
+const vectors = fileURLToPath(new URL('../../../../shared/test-vectors/cyberphone-jcs/testdata/', import.meta.url));
+
+describe('bankHash', () => {
+  // The hash is only as good as its canonical form: check it against the RFC 8785 reference vectors.
+  it.each(readdirSync(`${vectors}input`).filter((f) => f.endsWith('.json')))('hashes the RFC 8785 form of the cyberphone vector %s', (name) => {
+    const input = JSON.parse(readFileSync(`${vectors}input/${name}`, 'utf8')) as Bank;
+    const canonical = readFileSync(`${vectors}output/${name}`);
+    const expected = `sha256:${createHash('sha256').update(canonical.subarray(0, canonical.at(-1) === 0x0a ? -1 : undefined)).digest('hex')}`;
+    expect(bankHash(input)).toBe(expected);
+  });
+});
