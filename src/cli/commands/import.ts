@@ -5,8 +5,19 @@ export function registerImport(program: Command): void {
   program
     .command('import')
     .description('convert question banks from other formats')
-    .argument('<format>', 'gift')
+    .argument('<format>', 'gift (Moodle GIFT)')
     .argument('<file>', 'file to convert')
     .requiredOption('-o, --out <file>', 'bank YAML to write')
+    .option('--competency <id>', 'competency for questions before any $CATEGORY', 'general')
+    .option('--id <bank-id>', 'bank id (default: from the output file name)')
+    .option('--title <text>', 'bank title (default: from the input file name)')
+    .option('--force', 'overwrite the output file')
+    .option('--json', 'print the report as JSON')
+    .addHelpText(
+      'after',
+      '\nConverts multiple choice (incl. weighted answers), true/false and feedback; each $CATEGORY\n' +
+        'becomes a competency. Questions that cannot be converted are listed with their line numbers,\n' +
+        'on screen and at the top of the written file.',
+    )
     .action(lazyAction(() => import('../run/import.js')));
 }

@@ -1,6 +1,130 @@
-import { UserError } from '../errors.js';
+import { access, readFile } from 'node:fs/promises';
+import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic } from '../../core/bank/diagnostic.js';
+import { parseBank } from '../../core/bank/parse-bank.js';
+import { importedBankYaml } from '../../core/gift/bank-yaml.js';
+import { giftToBank, slugify, type GiftFinding } from '../../core/gift/gift-to-bank.js';
+import { writeFileAtomic } from '../../store/atomic-write.js';
+import { ioError, UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
+import { paint, printJson } from '../output.js';
 
-export const run: Run = async () => {
-  throw new UserError('import: not implemented yet');
+interface ImportOptions {
+  out: string;
+  competency?: string;
+  id?: string;
+  title?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const BANK_ID = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+
+export const run: Run<[string, string], ImportOptions> = async ([format, file], options) => {
+  if (format.toLowerCase() !== 'gift') {
+    throw new UserError(`import: unknown format "${format}"`, { exitCode: ExitCode.usage, hint: 'supported: gift' });
+  }
+  const competency = options.competency ?? 'general';
+  if (!ID.test(competency)) {
+    throw new UserError(`--competency: "${competency}" is not an id (letters, digits, ".", "_", "-")`, { exitCode: ExitCode.usage });
+  }
+  const bankId = options.id ?? (slugify(basename(options.out, extname(options.out))) || 'imported');
+  if (!BANK_ID.test(bankId)) {
+    throw new UserError(`--id: "${bankId}" is not a bank id (lowercase letters, digits, ".", "_", "-")`, { exitCode: ExitCode.usage });
+  }
+  if (!options.force && (await exists(options.out))) {
+    throw new UserError(`${options.out}: already exists`, { exitCode: ExitCode.io, hint: 'choose another -o file, or pass --force to overwrite it' });
+  }
+
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    throw ioError(file, error);
+  }
+
+  const title = options.title ?? titleFromFile(file);
+  const imported = giftToBank(source, { bankId, title, competency });
+  const skipped = imported.findings.filter((f) => f.kind === 'skipped');
+  const converted = imported.bank?.items.length ?? 0;
+
+  if (!imported.bank) {
+    if (options.json) printJson(report(file, options.out, imported.questions, 0, imported.findings, false));
+    else printFindings(file, imported.findings);
+    throw new UserError(`${file}: no question could be converted (${imported.questions} seen)`, { exitCode: ExitCode.invalidInput });
+  }
+
+  const yaml = importedBankYaml(imported.bank, { schemaRef: await schemaReference(options.out), source: file, findings: imported.findings });
+  // The converter's output must be a bank `validate` accepts; if not, that is our bug, not the trainer's.
+  const check = parseBank(yaml, options.out);
+  if (!check.ok) throw new Error(`converted bank does not validate: ${check.errors.map(formatDiagnostic).join('; ')}`);
+
+  try {
+    await writeFileAtomic(options.out, yaml);
+  } catch (error) {
+    throw ioError(options.out, error, 'write');
+  }
+
+  if (options.json) printJson(report(file, options.out, imported.questions, converted, imported.findings, true));
+  else {
+    printFindings(file, imported.findings);
+    process.stdout.write(`wrote ${options.out}: ${converted} of ${imported.questions} question(s) converted, ${skipped.length} not converted\n`);
+  }
+  return ExitCode.ok;
 };
+
+function report(file: string, out: string, questions: number, converted: number, findings: GiftFinding[], written: boolean) {
+  return {
+    file,
+    out: written ? out : null,
+    questions,
+    converted,
+    skipped: findings.filter((f) => f.kind === 'skipped').map(({ line, message }) => ({ line, message })),
+    changed: findings.filter((f) => f.kind === 'changed').map(({ line, itemId, message }) => ({ line, itemId, message })),
+  };
+}
+
+function printFindings(file: string, findings: GiftFinding[]): void {
+  const lines = findings.map((f) =>
+    f.kind === 'skipped'
+      ? `${file}:${f.line}: ${paint('yellow', 'not converted')}: ${f.message}`
+      : `${file}:${f.line}: changed (${f.itemId}): ${f.message}`,
+  );
+  if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function titleFromFile(file: string): string {
+  const name = basename(file, extname(file)).replace(/[-_]+/g, ' ').trim();
+  return name ? name[0]!.toUpperCase() + name.slice(1) : 'Imported questions';
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Modeline path from the written bank to our schema (as `frontline init` writes it). */
+async function schemaReference(out: string): Promise<string> {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(await readFile(resolve(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (pkg.name === 'frontline') {
+        const path = relative(dirname(resolve(out)), resolve(dir, 'schemas', 'question-bank.schema.json')).split(sep).join('/');
+        return path.startsWith('.') ? path : `./${path}`;
+      }
+    } catch {
+      // No package.json here; keep climbing.
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return '../schemas/question-bank.schema.json';
+    dir = parent;
+  }
+}
