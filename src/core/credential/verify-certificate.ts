@@ -114,7 +114,7 @@ function parseJson(text: string): { ok: true; value: Json } | { ok: false; verdi
   } catch (error) {
     const message = (error as Error).message;
     // A JSON text cut short (a partial copy, a full disk) is worth telling apart from something that never was JSON.
-    const truncated = /^[[{]/.test(body) && /end of JSON input|Unterminated string/i.test(message);
+    const truncated = /^[[{]/.test(body) && errorAtEnd(message, body.length);
     return {
       ok: false,
       verdict: truncated
@@ -124,6 +124,13 @@ function parseJson(text: string): { ok: true; value: Json } | { ok: false; verdi
   }
   if (!isObject(value)) return { ok: false, verdict: { ok: false, reason: 'malformed', message: 'not a JSON object' } };
   return { ok: true, value };
+}
+
+/** V8's JSON errors say where the parser stopped: at the very end means the text is a cut-short JSON text. */
+function errorAtEnd(message: string, length: number): boolean {
+  if (/end of JSON input/i.test(message)) return true;
+  const at = /at position (\d+)/.exec(message);
+  return at !== null && Number(at[1]) >= length;
 }
 
 /** The fields verify relies on; @returns what is wrong, or undefined. */
