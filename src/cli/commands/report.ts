@@ -5,9 +5,12 @@ export function registerReport(program: Command): void {
   program
     .command('report')
     .description('test, item and competency statistics; pre/post comparison')
-    .argument('[paths...]', 'attempt records or directories')
-    .option('--bank <file>', 'the question bank')
+    .argument('[paths...]', 'attempt records, JSONL files or directories of them')
+    .option('--bank <file>', 'the question bank: titles, floors, modules, option texts; records on other versions are skipped')
+    .option('--by <tag>', 'break competencies and scores down by a tag (site, team, cohort, any key given to take --tag)')
+    .option('--compare <dirs...>', 'pre/post: a before and an after set of attempts, paired by employee id')
+    .option('--all-attempts', 'use every attempt, not only each agent\'s first')
     .option('--json', 'print as JSON')
-    .option('--csv', 'print as CSV')
+    .option('--csv', 'print as CSV (RFC 4180, long form: section,subject,group,statistic,value)')
     .action(lazyAction(() => import('../run/report.js')));
 }

@@ -1,6 +1,81 @@
+import { AttemptCollector, selectAttempts, type BankTable, type AttemptRow, type Skipped } from '../../core/analytics/attempt-table.js';
+import { buildReport, comparePrePost, type Report } from '../../core/analytics/build-report.js';
+import { renderCsv } from '../../core/analytics/render-csv.js';
+import { renderText } from '../../core/analytics/render-text.js';
+import { readAttemptSet } from '../../store/attempt-set.js';
 import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
+import { loadBankOrThrow, type LoadedBank } from '../load-bank.js';
+import { printJson } from '../output.js';
 
-export const run: Run = async () => {
-  throw new UserError('report: not implemented yet');
+export interface ReportOptions {
+  bank?: string;
+  by?: string;
+  compare?: string[];
+  allAttempts?: boolean;
+  json?: boolean;
+  csv?: boolean;
+}
+
+interface LoadedSet {
+  table: BankTable;
+  rows: AttemptRow[];
+  read: number;
+  skipped: Skipped[];
+}
+
+/** Reads one set of paths into the table of its bank; bad records are skipped and kept for the report. */
+async function loadSet(paths: readonly string[], bank: LoadedBank | undefined, all: boolean, label: string): Promise<LoadedSet> {
+  const collector = new AttemptCollector(bank ? { bank: bank.bank, hash: bank.hash } : undefined);
+  const summary = await readAttemptSet(paths, collector);
+  if (summary.unreadable.length > 0) {
+    throw new UserError(summary.unreadable[0]!, { exitCode: ExitCode.io });
+  }
+  const { table, skipped } = collector.finish();
+  if (!table || table.rows.length === 0) {
+    const why = skipped.length ? `: all ${skipped.length} records were skipped, the first because ${skipped[0]!.message}` : '';
+    throw new UserError(`${label}: no usable attempt records in ${paths.join(', ')}${why}`, {
+      exitCode: ExitCode.invalidInput,
+      hint: bank ? `only attempts taken on ${bank.file} (${bank.hash.slice(0, 15)}) count; drop --bank to use the records' own bank` : undefined,
+    });
+  }
+  return { table, rows: selectAttempts(table.rows, all), read: summary.read, skipped };
+}
+
+export const run: Run<[string[]], ReportOptions> = async ([paths], options) => {
+  if (options.json && options.csv) throw new UserError('report: choose one of --json and --csv', { exitCode: ExitCode.usage });
+  if (options.compare && options.compare.length !== 2) {
+    throw new UserError(`report: --compare takes two paths, a before and an after set (got ${options.compare.length})`, { exitCode: ExitCode.usage });
+  }
+  if (paths.length === 0 && !options.compare) {
+    throw new UserError('report: name attempt records or directories to report on', { exitCode: ExitCode.usage, hint: 'frontline report attempts/ --bank bank.yaml' });
+  }
+  const all = options.allAttempts === true;
+  const bank = options.bank ? await loadBankOrThrow(options.bank) : undefined;
+  let before: LoadedSet | undefined;
+  let after: LoadedSet | undefined;
+  if (options.compare) {
+    before = await loadSet([options.compare[0]!], bank, all, 'before');
+    after = await loadSet([options.compare[1]!], bank, all, 'after');
+  }
+  // Without separate paths, the item and competency blocks describe the after set.
+  const main = paths.length > 0 ? await loadSet(paths, bank, all, 'report') : after!;
+  const report: Report = buildReport({ table: main.table, rows: main.rows, read: main.read, skipped: main.skipped, allAttempts: all, ...(options.by !== undefined ? { by: options.by } : {}) });
+  if (before && after) {
+    report.prePost = comparePrePost(before, after);
+    const seen = new Set(report.skipped);
+    for (const s of [...before.skipped, ...after.skipped]) if (!seen.has(s)) report.skipped.push(s);
+  }
+  if (options.json) {
+    printJson(report);
+  } else if (options.csv) {
+    process.stdout.write(renderCsv(report));
+  } else {
+    process.stdout.write(renderText(report, { columns: 80 }));
+  }
+  if ((options.json || options.csv) && report.skipped.length > 0) {
+    process.stderr.write(`frontline: report: skipped ${report.skipped.length} bad record(s); the first: ${report.skipped[0]!.message}\n`);
+  }
+  return ExitCode.ok;
 };

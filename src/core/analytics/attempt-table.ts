@@ -1,0 +1,281 @@
+import type { AttemptRecord, Response } from '../attempt-types.js';
+import type { Bank, Item, TrainingModule } from '../bank/types.js';
+import { competencyFloor } from '../bank/defaults.js';
+
+/** What kind of answer an item takes, as far as distractor analysis cares. */
+export type ChoiceKind = 'single' | 'multiple' | 'true-false' | 'other';
+
+export interface ItemColumn {
+  id: string;
+  competency: string;
+  kind: ChoiceKind;
+  /** Option ids in bit order: bit i of a choice mask is `options[i]`. */
+  options: string[];
+  /** Keyed option ids, from the bank when given. */
+  key?: string[];
+  optionText?: Record<string, string>;
+}
+
+export interface CompetencyColumn {
+  id: string;
+  title: string;
+  floor: number;
+  modules: TrainingModule[];
+}
+
+/**
+ * One attempt kept compactly: typed arrays indexed by item and competency
+ * column, so 100,000 attempts fit in tens of megabytes instead of holding every
+ * parsed record. Arrays may be shorter than the final column count (columns are
+ * discovered as records arrive); a missing entry means "not on this form".
+ */
+export interface AttemptRow {
+  id: string;
+  employeeId: string;
+  name: string;
+  tags: Record<string, string>;
+  startedAt: number;
+  percent: number;
+  passed: boolean;
+  /** Competency percents; NaN where the form had none. */
+  competency: Float32Array;
+  met: Uint8Array;
+  /** Item score fraction (−1..1); NaN where the item was not on the form. */
+  scores: Float32Array;
+  /** Bit mask of chosen options; 0 = no response. */
+  choices: Uint32Array;
+  timeMs: Float32Array;
+  source: string;
+}
+
+export interface BankKey {
+  id: string;
+  version: string;
+  title: string;
+  hash: string;
+}
+
+export type SkipReason = 'invalid' | 'duplicate' | 'other-bank';
+
+export interface Skipped {
+  source: string;
+  reason: SkipReason;
+  message: string;
+}
+
+const MAX_OPTIONS = 32;
+
+function choiceKind(item: Item | undefined, response: Response | null): ChoiceKind {
+  const type = item?.type ?? response?.type;
+  return type === 'single' || type === 'multiple' || type === 'true-false' ? type : 'other';
+}
+
+/** Rows for one bank hash, with their column dictionaries. */
+export class BankTable {
+  readonly items: ItemColumn[] = [];
+  readonly competencies: CompetencyColumn[] = [];
+  readonly rows: AttemptRow[] = [];
+  private readonly itemIndex = new Map<string, number>();
+  private readonly competencyIndex = new Map<string, number>();
+
+  constructor(
+    readonly bank: BankKey,
+    private readonly source?: Bank,
+  ) {
+    if (source) {
+      for (const c of source.competencies) this.competencyColumn(c.id, c.title, competencyFloor(c), c.modules ?? []);
+      for (const item of source.items) this.itemColumn(item.id, item.competency, item, null);
+    }
+  }
+
+  private competencyColumn(id: string, title: string, floor: number, modules: TrainingModule[]): number {
+    let index = this.competencyIndex.get(id);
+    if (index === undefined) {
+      index = this.competencies.length;
+      this.competencyIndex.set(id, index);
+      this.competencies.push({ id, title, floor, modules: [...modules] });
+    }
+    return index;
+  }
+
+  private itemColumn(id: string, competency: string, item: Item | undefined, response: Response | null): number {
+    let index = this.itemIndex.get(id);
+    if (index === undefined) {
+      index = this.items.length;
+      this.itemIndex.set(id, index);
+      const column: ItemColumn = { id, competency, kind: choiceKind(item, response), options: [] };
+      if (item && (item.type === 'single' || item.type === 'multiple')) {
+        column.options = item.options.map((o) => o.id).slice(0, MAX_OPTIONS);
+        column.key = item.type === 'single' ? [item.answer] : [...item.answer];
+        column.optionText = Object.fromEntries(item.options.map((o) => [o.id, o.text]));
+      } else if (item && item.type === 'true-false') {
+        column.options = ['true', 'false'];
+        column.key = [String(item.answer)];
+      } else if (column.kind === 'true-false') {
+        column.options = ['true', 'false'];
+      }
+      this.items.push(column);
+    } else if (this.items[index]!.kind === 'other' && !this.source && response) {
+      // Without a bank an unanswered first sighting leaves the kind unknown; the first response settles it.
+      const kind = choiceKind(undefined, response);
+      if (kind !== 'other') {
+        this.items[index]!.kind = kind;
+        if (kind === 'true-false') this.items[index]!.options = ['true', 'false'];
+      }
+    }
+    return index;
+  }
+
+  private optionBit(column: ItemColumn, option: string): number {
+    let bit = column.options.indexOf(option);
+    if (bit < 0) {
+      if (column.options.length >= MAX_OPTIONS) return 0;
+      bit = column.options.push(option) - 1;
+    }
+    return 1 << bit >>> 0;
+  }
+
+  private choiceMask(column: ItemColumn, response: Response | null): number {
+    if (!response) return 0;
+    switch (response.type) {
+      case 'single':
+        return this.optionBit(column, response.choice);
+      case 'multiple': {
+        let mask = 0;
+        for (const choice of response.choices) mask = (mask | this.optionBit(column, choice)) >>> 0;
+        // An empty multiple-response answer is still an answer: mark it with the top bit.
+        return mask === 0 ? 0x80000000 : mask;
+      }
+      case 'true-false':
+        return this.optionBit(column, String(response.value));
+      case 'ordering':
+      case 'rating':
+      case 'scenario':
+        return 0;
+    }
+  }
+
+  add(record: AttemptRecord, source: string): void {
+    const result = record.result;
+    for (const c of result.competencies) this.competencyColumn(c.id, c.title, c.floor, []);
+    for (const gap of result.gaps) {
+      const column = this.competencies[this.competencyColumn(gap.competency, gap.title, gap.floor, [])]!;
+      if (column.modules.length === 0) column.modules = gap.modules.map((m) => ({ ...m }));
+    }
+    const responses = new Map<string, AnswerLike>();
+    for (const answer of record.answers) responses.set(answer.itemId, answer);
+    for (const item of result.items) this.itemColumn(item.itemId, item.competency, undefined, responses.get(item.itemId)?.response ?? null);
+
+    const competency = new Float32Array(this.competencies.length).fill(Number.NaN);
+    const met = new Uint8Array(this.competencies.length);
+    for (const c of result.competencies) {
+      const index = this.competencyIndex.get(c.id)!;
+      competency[index] = c.percent;
+      met[index] = c.met ? 1 : 0;
+    }
+    const k = this.items.length;
+    const scores = new Float32Array(k).fill(Number.NaN);
+    const choices = new Uint32Array(k);
+    const timeMs = new Float32Array(k);
+    for (const item of result.items) {
+      const index = this.itemIndex.get(item.itemId)!;
+      scores[index] = item.score;
+      const answer = responses.get(item.itemId);
+      if (answer) {
+        choices[index] = this.choiceMask(this.items[index]!, answer.response);
+        timeMs[index] = answer.timeSpentMs;
+      }
+    }
+    this.rows.push({
+      id: record.id,
+      employeeId: record.candidate.employeeId,
+      name: record.candidate.name,
+      tags: record.tags ?? {},
+      startedAt: Date.parse(record.startedAt),
+      percent: result.percent,
+      passed: result.passed,
+      competency,
+      met,
+      scores,
+      choices,
+      timeMs,
+      source,
+    });
+  }
+}
+
+interface AnswerLike {
+  response: Response | null;
+  timeSpentMs: number;
+}
+
+/**
+ * Collects records as they are read, one table per bank hash, and drops
+ * duplicates. Which bank wins is decided at the end: the one given with
+ * `--bank`, else the one most records were taken on.
+ */
+export class AttemptCollector {
+  private readonly tables = new Map<string, BankTable>();
+  private readonly seen = new Map<string, string>();
+  readonly skipped: Skipped[] = [];
+
+  constructor(private readonly bank?: { bank: Bank; hash: string }) {}
+
+  invalid(source: string, message: string): void {
+    this.skipped.push({ source, reason: 'invalid', message });
+  }
+
+  add(record: AttemptRecord, source: string): void {
+    const first = this.seen.get(record.id);
+    if (first !== undefined) {
+      this.skipped.push({ source, reason: 'duplicate', message: `${source}: duplicate of attempt ${record.id} (first read from ${first})` });
+      return;
+    }
+    this.seen.set(record.id, source);
+    let table = this.tables.get(record.bank.hash);
+    if (!table) {
+      const mine = this.bank && this.bank.hash === record.bank.hash ? this.bank.bank : undefined;
+      table = new BankTable({ ...record.bank }, mine);
+      this.tables.set(record.bank.hash, table);
+    }
+    table.add(record, source);
+  }
+
+  /** The chosen table (null when nothing was read) with every record of the other banks reported as skipped. */
+  finish(): { table: BankTable | null; skipped: Skipped[] } {
+    const tables = [...this.tables.values()];
+    let chosen: BankTable | undefined;
+    if (this.bank) chosen = this.tables.get(this.bank.hash);
+    else chosen = tables.sort((a, b) => b.rows.length - a.rows.length)[0];
+    const skipped = [...this.skipped];
+    const expected = chosen
+      ? `${chosen.bank.id} ${chosen.bank.version} (${shortHash(chosen.bank.hash)})`
+      : this.bank
+        ? `${this.bank.bank.id} ${this.bank.bank.version} (${shortHash(this.bank.hash)})`
+        : '';
+    for (const table of this.tables.values()) {
+      if (table === chosen) continue;
+      for (const row of table.rows) {
+        skipped.push({
+          source: row.source,
+          reason: 'other-bank',
+          message: `${row.source}: taken on ${table.bank.id} ${table.bank.version} (${shortHash(table.bank.hash)}), not ${expected}`,
+        });
+      }
+    }
+    return { table: chosen ?? null, skipped };
+  }
+}
+
+export function shortHash(hash: string): string {
+  const hex = hash.replace(/^sha256:/, '');
+  return `sha256:${hex.slice(0, 8)}`;
+}
+
+/** One row per employee: the earliest attempt (or every attempt with `all`), in time order. */
+export function selectAttempts(rows: readonly AttemptRow[], all: boolean): AttemptRow[] {
+  const sorted = [...rows].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1));
+  if (all) return sorted;
+  const seen = new Set<string>();
+  return sorted.filter((row) => (seen.has(row.employeeId) ? false : (seen.add(row.employeeId), true)));
+}

@@ -1,0 +1,284 @@
+import type { TrainingModule } from '../bank/types.js';
+import type { AttemptRow, BankKey, BankTable, Skipped } from './attempt-table.js';
+import { describe } from './descriptive.js';
+import { analyseItems, type ItemStats } from './item-analysis.js';
+import { flagItem, flagRank, type ItemFlag } from './item-flags.js';
+import { pairedComparison, type PairedComparison } from './paired.js';
+import { cronbachAlpha, errorRatio, standardError } from './reliability.js';
+
+/** An item must be on at least this share of forms to count toward alpha (forms drawn from a pool differ). */
+const ALPHA_PRESENCE = 0.9;
+/** Weakest competencies listed with their modules. */
+const WEAKEST = 3;
+
+export interface TestStats {
+  n: number;
+  mean: number;
+  median: number;
+  sd: number;
+  min: number;
+  max: number;
+  skewness: number;
+  kurtosis: number;
+  alpha: number;
+  /** 'KR-20' when every item score in the alpha basis is 0 or 1. */
+  alphaKind: 'KR-20' | 'alpha';
+  alphaItems: number;
+  alphaAttempts: number;
+  /** Percent points. */
+  sem: number;
+  errorRatio: number;
+  passRate: number;
+  /** Attempts per tenth of the percent scale (0–10, 10–20, ... 90–100). */
+  distribution: number[];
+}
+
+export interface GroupSummary {
+  group: string;
+  n: number;
+  mean: number;
+  sd: number;
+  /** Share below the competency floor (for a competency) or failing (for the whole test). */
+  below: number;
+}
+
+export interface CompetencySummary {
+  id: string;
+  title: string;
+  floor: number;
+  n: number;
+  mean: number;
+  sd: number;
+  belowFloor: number;
+  /** Share of attempts that met the floor as scored. */
+  metRate: number;
+  groups: GroupSummary[];
+  modules: TrainingModule[];
+}
+
+export interface ItemReport extends ItemStats {
+  flags: ItemFlag[];
+}
+
+export interface CompetencyChange extends PairedComparison {
+  id: string;
+  title: string;
+}
+
+export interface AgentChange {
+  employeeId: string;
+  name: string;
+  before: number;
+  after: number;
+  change: number;
+  /** Competency percent changes, in the order of `prePost.competencies`; null where either side lacks it. */
+  competencies: Array<number | null>;
+}
+
+export interface PrePost {
+  before: { bank: BankKey; attempts: number };
+  after: { bank: BankKey; attempts: number };
+  overall: PairedComparison;
+  competencies: CompetencyChange[];
+  agents: AgentChange[];
+  unpairedBefore: number;
+  unpairedAfter: number;
+}
+
+export interface Report {
+  bank: BankKey;
+  attempts: { read: number; used: number; agents: number; allAttempts: boolean };
+  skipped: Skipped[];
+  by?: string;
+  test: TestStats;
+  groups: GroupSummary[];
+  competencies: CompetencySummary[];
+  weakest: CompetencySummary[];
+  items: ItemReport[];
+  prePost?: PrePost;
+}
+
+function groupOf(row: AttemptRow, by: string | undefined): string {
+  return by === undefined ? 'all' : (row.tags[by] ?? '(none)');
+}
+
+function testStats(rows: readonly AttemptRow[], table: BankTable): TestStats {
+  const percents = Float64Array.from(rows, (r) => r.percent);
+  const d = describe(percents);
+  const k = table.items.length;
+  const present = new Float64Array(k);
+  for (const row of rows) for (let c = 0; c < row.scores.length; c += 1) if (!Number.isNaN(row.scores[c]!)) present[c] = present[c]! + 1;
+  const cols = [...present.keys()].filter((c) => present[c]! >= ALPHA_PRESENCE * rows.length && present[c]! > 0);
+  const complete = rows.filter((row) => cols.every((c) => c < row.scores.length && !Number.isNaN(row.scores[c]!)));
+  const matrix = new Float32Array(complete.length * cols.length);
+  complete.forEach((row, r) => cols.forEach((c, j) => (matrix[r * cols.length + j] = row.scores[c]!)));
+  const reliability = cronbachAlpha(matrix, complete.length, cols.length);
+  const distribution = new Array<number>(10).fill(0);
+  for (const p of percents) {
+    const bin = Math.min(9, Math.max(0, Math.floor(p / 10)));
+    distribution[bin] = distribution[bin]! + 1;
+  }
+  return {
+    n: d.n,
+    mean: d.mean,
+    median: d.median,
+    sd: d.sd,
+    min: d.min,
+    max: d.max,
+    skewness: d.skewness,
+    kurtosis: d.kurtosis,
+    alpha: reliability.alpha,
+    alphaKind: reliability.dichotomous ? 'KR-20' : 'alpha',
+    alphaItems: cols.length,
+    alphaAttempts: complete.length,
+    sem: standardError(d.sd, reliability.alpha),
+    errorRatio: errorRatio(reliability.alpha),
+    passRate: rows.length ? rows.filter((r) => r.passed).length / rows.length : Number.NaN,
+    distribution,
+  };
+}
+
+function summarise(group: string, values: number[], below: number): GroupSummary {
+  const d = describe(values);
+  return { group, n: d.n, mean: d.mean, sd: d.sd, below: d.n ? below / d.n : Number.NaN };
+}
+
+function competencySummaries(rows: readonly AttemptRow[], table: BankTable, by: string | undefined): CompetencySummary[] {
+  return table.competencies.map((column, c) => {
+    const all: number[] = [];
+    let below = 0;
+    let met = 0;
+    const groups = new Map<string, { values: number[]; below: number }>();
+    for (const row of rows) {
+      const p = c < row.competency.length ? row.competency[c]! : Number.NaN;
+      if (Number.isNaN(p)) continue;
+      const isBelow = p < column.floor;
+      all.push(p);
+      if (isBelow) below += 1;
+      if (row.met[c]) met += 1;
+      const key = groupOf(row, by);
+      const g = groups.get(key) ?? { values: [], below: 0 };
+      g.values.push(p);
+      if (isBelow) g.below += 1;
+      groups.set(key, g);
+    }
+    const whole = summarise('all', all, below);
+    return {
+      id: column.id,
+      title: column.title,
+      floor: column.floor,
+      n: whole.n,
+      mean: whole.mean,
+      sd: whole.sd,
+      belowFloor: whole.below,
+      metRate: whole.n ? met / whole.n : Number.NaN,
+      groups: by === undefined ? [] : [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([key, g]) => summarise(key, g.values, g.below)),
+      modules: column.modules,
+    };
+  });
+}
+
+function testGroups(rows: readonly AttemptRow[], by: string | undefined): GroupSummary[] {
+  if (by === undefined) return [];
+  const groups = new Map<string, { values: number[]; failed: number }>();
+  for (const row of rows) {
+    const key = groupOf(row, by);
+    const g = groups.get(key) ?? { values: [], failed: 0 };
+    g.values.push(row.percent);
+    if (!row.passed) g.failed += 1;
+    groups.set(key, g);
+  }
+  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([key, g]) => summarise(key, g.values, g.failed));
+}
+
+/** Weakest first: most attempts below the floor, then the lowest mean relative to the floor. */
+function weakest(competencies: readonly CompetencySummary[]): CompetencySummary[] {
+  return competencies
+    .filter((c) => c.n > 0)
+    .sort((a, b) => b.belowFloor - a.belowFloor || a.mean - a.floor - (b.mean - b.floor))
+    .slice(0, WEAKEST);
+}
+
+export interface ReportInput {
+  table: BankTable;
+  rows: readonly AttemptRow[];
+  read: number;
+  skipped: Skipped[];
+  allAttempts: boolean;
+  by?: string;
+}
+
+export function buildReport(input: ReportInput): Report {
+  const { table, rows, by } = input;
+  const competencies = competencySummaries(rows, table, by);
+  const items = analyseItems(rows, table.items)
+    .map((stats) => ({ ...stats, flags: flagItem(stats) }))
+    .sort((a, b) => flagRank(a.flags) - flagRank(b.flags) || a.itemRest - b.itemRest || a.id.localeCompare(b.id));
+  return {
+    bank: table.bank,
+    attempts: { read: input.read, used: rows.length, agents: new Set(rows.map((r) => r.employeeId)).size, allAttempts: input.allAttempts },
+    skipped: input.skipped,
+    ...(by !== undefined ? { by } : {}),
+    test: testStats(rows, table),
+    groups: testGroups(rows, by),
+    competencies,
+    weakest: weakest(competencies),
+    items,
+  };
+}
+
+/**
+ * Pairs attempts by employee id (one per employee on each side, as selected)
+ * and compares each competency present on both sides. Before and after may be
+ * different bank versions (parallel forms); competencies pair by id.
+ */
+export function comparePrePost(
+  before: { table: BankTable; rows: readonly AttemptRow[] },
+  after: { table: BankTable; rows: readonly AttemptRow[] },
+  confidence = 0.95,
+): PrePost {
+  const afterBy = new Map(after.rows.map((r) => [r.employeeId, r]));
+  const pairs: Array<[AttemptRow, AttemptRow]> = [];
+  for (const row of before.rows) {
+    const match = afterBy.get(row.employeeId);
+    if (match) pairs.push([row, match]);
+  }
+  pairs.sort(([a], [b]) => a.employeeId.localeCompare(b.employeeId));
+  const shared = before.table.competencies
+    .map((c, i) => ({ id: c.id, title: c.title, b: i, a: after.table.competencies.findIndex((x) => x.id === c.id) }))
+    .filter((c) => c.a >= 0);
+  const at = (arr: Float32Array, i: number): number => (i < arr.length ? arr[i]! : Number.NaN);
+  const competencies = shared.map((c) => {
+    const b: number[] = [];
+    const a: number[] = [];
+    for (const [x, y] of pairs) {
+      const pb = at(x.competency, c.b);
+      const pa = at(y.competency, c.a);
+      if (!Number.isNaN(pb) && !Number.isNaN(pa)) {
+        b.push(pb);
+        a.push(pa);
+      }
+    }
+    return { id: c.id, title: c.title, ...pairedComparison(b, a, confidence) };
+  });
+  const agents = pairs.map(([x, y]) => ({
+    employeeId: x.employeeId,
+    name: y.name || x.name,
+    before: x.percent,
+    after: y.percent,
+    change: y.percent - x.percent,
+    competencies: shared.map((c) => {
+      const d = at(y.competency, c.a) - at(x.competency, c.b);
+      return Number.isNaN(d) ? null : d;
+    }),
+  }));
+  return {
+    before: { bank: before.table.bank, attempts: before.rows.length },
+    after: { bank: after.table.bank, attempts: after.rows.length },
+    overall: pairedComparison(pairs.map(([x]) => x.percent), pairs.map(([, y]) => y.percent), confidence),
+    competencies,
+    agents,
+    unpairedBefore: before.rows.length - pairs.length,
+    unpairedAfter: after.rows.length - pairs.length,
+  };
+}

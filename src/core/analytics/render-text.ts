@@ -1,0 +1,270 @@
+import { sanitizeText } from '../text/sanitize.js';
+import { shortHash } from './attempt-table.js';
+import type { CompetencySummary, PrePost, Report } from './build-report.js';
+import type { ItemFlagKind } from './item-flags.js';
+import { bar, divergingBar, floorBar, padEnd, sparkline, table, truncate, width, wrap } from './render-chart.js';
+
+/** The report as a terminal page of `columns` cells (80 by default). No colour: meaning is in the glyphs. */
+export interface TextOptions {
+  /** @default 80 */
+  columns?: number;
+  /** Agents listed in the pre/post block; the rest are in --json / --csv. @default 25 */
+  maxAgents?: number;
+  /** Skipped records listed one by one before "and N more". @default 5 */
+  maxSkipped?: number;
+}
+
+const FLAG_LABEL: Record<ItemFlagKind, string> = {
+  'negative-discrimination': 'negative',
+  'distractor-draws-top': 'draws-top',
+  'too-hard': 'hard',
+  'weak-discrimination': 'weak',
+  'dead-distractor': 'dead',
+  'too-easy': 'easy',
+};
+
+const FLAG_TITLE: Record<ItemFlagKind, string> = {
+  'negative-discrimination': 'negative discrimination',
+  'distractor-draws-top': 'distractor draws the top group',
+  'too-hard': 'too hard',
+  'weak-discrimination': 'weak discrimination',
+  'dead-distractor': 'dead distractor',
+  'too-easy': 'too easy',
+};
+
+const clean = (text: string): string => sanitizeText(text).replace(/\s+/g, ' ').trim();
+const dash = '–';
+
+export function fixed(value: number, digits = 1): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : dash;
+}
+
+export function signed(value: number, digits = 1): string {
+  return Number.isFinite(value) ? `${value > 0 ? '+' : ''}${value.toFixed(digits)}` : dash;
+}
+
+export function pct(share: number, digits = 0): string {
+  return Number.isFinite(share) ? `${(share * 100).toFixed(digits)}%` : dash;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function seconds(ms: number): string {
+  if (!Number.isFinite(ms)) return dash;
+  return ms >= 100_000 ? `${Math.round(ms / 60_000)}m` : `${Math.round(ms / 1000)}s`;
+}
+
+function heading(title: string, note = ''): string {
+  return note ? `${title}  ${note}` : title;
+}
+
+function header(report: Report, cols: number): string[] {
+  const { bank, attempts } = report;
+  const lines = [
+    truncate(`frontline report: ${clean(bank.title)}`, cols),
+    truncate(`bank ${clean(bank.id)} ${clean(bank.version)} ${shortHash(bank.hash)}`, cols),
+    truncate(
+      `${count(attempts.used)} attempts by ${count(attempts.agents)} agents (${attempts.allAttempts ? 'all attempts' : 'first attempt each'}), ${count(attempts.read)} records read, ${count(report.skipped.length)} skipped`,
+      cols,
+    ),
+  ];
+  return lines;
+}
+
+function skippedBlock(report: Report, cols: number, max: number): string[] {
+  if (report.skipped.length === 0) return [];
+  const byReason = new Map<string, number>();
+  for (const s of report.skipped) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
+  const lines = ['', heading('SKIPPED', [...byReason].map(([r, n]) => `${r} ${n}`).join(', '))];
+  for (const s of report.skipped.slice(0, max)) lines.push(...wrap(clean(s.message), cols - 2, '    ').map((l) => `  ${l}`));
+  if (report.skipped.length > max) lines.push(`  … and ${report.skipped.length - max} more (all in --json)`);
+  return lines;
+}
+
+function testBlock(report: Report, cols: number): string[] {
+  const t = report.test;
+  const kind = t.alphaKind === 'KR-20' ? 'KR-20' : 'alpha';
+  const lines = [
+    '',
+    'TEST',
+    `  n ${count(t.n)}   mean ${fixed(t.mean)}%   median ${fixed(t.median)}%   SD ${fixed(t.sd)}   range ${fixed(t.min)}–${fixed(t.max)}`,
+    `  skewness ${fixed(t.skewness, 2)} (G1)   kurtosis ${fixed(t.kurtosis, 2)} (G2, excess)`,
+    `  ${kind} ${fixed(t.alpha, 2)} over ${t.alphaItems} items   error ratio ${fixed(t.errorRatio)}%   SEM ${fixed(t.sem)} points`,
+    `  pass rate ${padEnd(pct(t.passRate, 1), 6)} ${bar(t.passRate, 1, 30, '·')}`,
+    `  scores   0 ${sparkline(t.distribution)} 100  (tenths of the percent scale)`,
+  ];
+  return lines.map((l) => truncate(l, cols));
+}
+
+function groupBlock(report: Report, cols: number): string[] {
+  if (report.by === undefined || report.groups.length === 0) return [];
+  const rows = report.groups.map((g) => [clean(g.group), count(g.n), fixed(g.mean), fixed(g.sd), pct(g.below), bar(g.mean, 100, 22, '·')]);
+  const columns = [
+    { header: `by ${clean(report.by)}`, width: 18 },
+    { header: 'n', width: 7, align: 'right' as const },
+    { header: 'mean', width: 5, align: 'right' as const },
+    { header: 'SD', width: 5, align: 'right' as const },
+    { header: 'fail', width: 5, align: 'right' as const },
+    { header: 'mean (0–100)', width: Math.max(10, cols - 2 - 18 - 7 - 5 - 5 - 5 - 5) },
+  ];
+  return ['', 'GROUPS', ...table(columns, rows)];
+}
+
+function competencyBlock(report: Report, cols: number): string[] {
+  const barWidth = Math.max(10, cols - 2 - 20 - 5 - 5 - 6 - 4);
+  const columns = [
+    { header: 'competency', width: 20 },
+    { header: `mean, | = floor (0–100)`, width: barWidth },
+    { header: 'mean', width: 5, align: 'right' as const },
+    { header: 'SD', width: 5, align: 'right' as const },
+    { header: 'below', width: 6, align: 'right' as const },
+  ];
+  const rows: string[][] = [];
+  for (const c of report.competencies) {
+    rows.push([clean(c.title), floorBar(c.mean, c.floor, barWidth), fixed(c.mean), fixed(c.sd), pct(c.belowFloor)]);
+    for (const g of c.groups) rows.push([`  ${clean(g.group)}`, floorBar(g.mean, c.floor, barWidth), fixed(g.mean), fixed(g.sd), pct(g.below)]);
+  }
+  return ['', heading('COMPETENCIES', '"below" = share of attempts under the floor'), ...table(columns, rows)];
+}
+
+function moduleLine(m: CompetencySummary['modules'][number]): string {
+  const minutes = m.durationMinutes !== undefined ? ` (${m.durationMinutes} min)` : '';
+  return `${clean(m.id)} ${clean(m.title)}${minutes}`;
+}
+
+function weakestBlock(report: Report, cols: number): string[] {
+  if (report.weakest.length === 0) return [];
+  const lines = ['', 'WEAKEST COMPETENCIES AND THEIR TRAINING'];
+  report.weakest.forEach((c, i) => {
+    lines.push(truncate(`  ${i + 1}. ${clean(c.title)}: mean ${fixed(c.mean)}, floor ${c.floor}, ${pct(c.belowFloor)} below`, cols));
+    if (c.modules.length === 0) lines.push('     no module named in the bank for this competency');
+    for (const m of c.modules) lines.push(truncate(`     → ${moduleLine(m)}`, cols));
+  });
+  return lines;
+}
+
+function itemBlock(report: Report, cols: number): string[] {
+  const fixedWidth = 2 + 14 + 7 + 6 + 6 + 6 + 5 + 5 + 7;
+  const columns = [
+    { header: 'item', width: 14 },
+    { header: 'n', width: 6, align: 'right' as const },
+    { header: 'facil', width: 5, align: 'right' as const },
+    { header: 'r_ir', width: 5, align: 'right' as const },
+    { header: 'U-L', width: 5, align: 'right' as const },
+    { header: 'DE%', width: 4, align: 'right' as const },
+    { header: 'time', width: 4, align: 'right' as const },
+    { header: 'flags', width: Math.max(8, cols - fixedWidth) },
+  ];
+  const rows = report.items.map((item) => [
+    clean(item.id),
+    count(item.n),
+    fixed(item.facility, 2),
+    fixed(item.itemRest, 2),
+    fixed(item.upperLower, 2),
+    fixed(item.efficiency, 0),
+    seconds(item.meanTimeMs),
+    [...new Set(item.flags.map((f) => FLAG_LABEL[f.kind]))].join(' '),
+  ]);
+  return ['', heading('ITEMS', 'most serious flags first; facil = share of points earned'), ...table(columns, rows)];
+}
+
+function suggestionBlock(report: Report, cols: number): string[] {
+  const flagged = report.items.filter((i) => i.flags.length > 0);
+  if (flagged.length === 0) return ['', 'SUGGESTIONS', '  no item is flagged'];
+  const lines = ['', 'SUGGESTIONS'];
+  for (const item of flagged) {
+    for (const flag of item.flags) {
+      lines.push(...wrap(`${clean(item.id)}: ${FLAG_TITLE[flag.kind]}: ${clean(flag.suggestion)}`, cols - 2, '    ').map((l) => `  ${l}`));
+    }
+  }
+  return lines;
+}
+
+function distractorBlock(report: Report, cols: number): string[] {
+  const flagged = report.items.filter((i) => i.flags.some((f) => f.kind === 'dead-distractor' || f.kind === 'distractor-draws-top' || f.kind === 'negative-discrimination') && i.options.length > 0);
+  if (flagged.length === 0) return [];
+  const barWidth = Math.max(10, cols - 2 - 14 - 1 - 6 - 1 - 5 - 1 - 6 - 1 - 6 - 1);
+  const columns = [
+    { header: 'item', width: 14 },
+    { header: 'option', width: 6 },
+    { header: 'share chosen', width: barWidth },
+    { header: 'all', width: 5, align: 'right' as const },
+    { header: 'top', width: 6, align: 'right' as const },
+    { header: 'bottom', width: 6, align: 'right' as const },
+  ];
+  const rows: string[][] = [];
+  for (const item of flagged) {
+    item.options.forEach((o, i) => {
+      rows.push([i === 0 ? clean(item.id) : '', `${clean(o.id)}${o.key ? '*' : ''}`, bar(o.share, 1, barWidth, '·'), pct(o.share), pct(o.upperShare), pct(o.lowerShare)]);
+    });
+  }
+  return ['', heading('DISTRACTORS', '* = key; top/bottom = best/worst 27% overall'), ...table(columns, rows)];
+}
+
+function prePostBlock(p: PrePost, cols: number, maxAgents: number): string[] {
+  const lines = [
+    '',
+    'PRE/POST',
+    truncate(`  before: ${clean(p.before.bank.id)} ${clean(p.before.bank.version)}, ${count(p.before.attempts)} attempts   after: ${clean(p.after.bank.id)} ${clean(p.after.bank.version)}, ${count(p.after.attempts)} attempts`, cols),
+    truncate(`  ${count(p.overall.n)} agents paired by employee id (${p.unpairedBefore} before only, ${p.unpairedAfter} after only)`, cols),
+    `  change = after − before in percent points; d_z = mean change / SD of changes`,
+  ];
+  const limit = Math.max(5, ...[p.overall, ...p.competencies].map((c) => Math.abs(c.meanDifference)).filter(Number.isFinite));
+  const barWidth = Math.max(9, cols - 2 - 18 - 5 - 5 - 6 - 15 - 5 - 7);
+  const columns = [
+    { header: '', width: 18 },
+    { header: 'pre', width: 5, align: 'right' as const },
+    { header: 'post', width: 5, align: 'right' as const },
+    { header: 'change', width: 6, align: 'right' as const },
+    { header: `${Math.round(p.overall.confidence * 100)}% CI`, width: 15, align: 'right' as const },
+    { header: 'd_z', width: 5, align: 'right' as const },
+    { header: '−  change  +', width: barWidth },
+  ];
+  const row = (name: string, c: PrePost['overall']): string[] => [
+    name,
+    fixed(c.meanBefore),
+    fixed(c.meanAfter),
+    signed(c.meanDifference),
+    `[${signed(c.ci[0])}, ${signed(c.ci[1])}]`,
+    fixed(c.dz, 2),
+    divergingBar(c.meanDifference, limit, barWidth),
+  ];
+  lines.push(...table(columns, [row('overall', p.overall), ...p.competencies.map((c) => row(clean(c.title), c))]));
+  if (p.agents.length > 0) {
+    const agentLimit = Math.max(5, ...p.agents.map((a) => Math.abs(a.change)).filter(Number.isFinite));
+    const agentBar = Math.max(9, cols - 2 - 28 - 5 - 5 - 6 - 4);
+    const agentColumns = [
+      { header: 'agent', width: 28 },
+      { header: 'pre', width: 5, align: 'right' as const },
+      { header: 'post', width: 5, align: 'right' as const },
+      { header: 'change', width: 6, align: 'right' as const },
+      { header: '−  change  +', width: agentBar },
+    ];
+    const sorted = [...p.agents].sort((a, b) => a.change - b.change);
+    const shown = sorted.slice(0, maxAgents);
+    lines.push('', ...table(agentColumns, shown.map((a) => [`${clean(a.employeeId)} ${clean(a.name)}`, fixed(a.before), fixed(a.after), signed(a.change), divergingBar(a.change, agentLimit, agentBar)])));
+    if (sorted.length > shown.length) lines.push(`  … ${sorted.length - shown.length} more agents (smallest changes shown first; all in --json / --csv)`);
+  }
+  return lines;
+}
+
+export function renderText(report: Report, options: TextOptions = {}): string {
+  const cols = options.columns ?? 80;
+  const lines = [
+    ...header(report, cols),
+    ...skippedBlock(report, cols, options.maxSkipped ?? 5),
+    ...testBlock(report, cols),
+    ...groupBlock(report, cols),
+    ...competencyBlock(report, cols),
+    ...weakestBlock(report, cols),
+    ...itemBlock(report, cols),
+    ...suggestionBlock(report, cols),
+    ...distractorBlock(report, cols),
+    ...(report.prePost ? prePostBlock(report.prePost, cols, options.maxAgents ?? 25) : []),
+  ];
+  return `${lines.map((l) => truncate(l, cols)).join('\n')}\n`;
+}
+
+export { width as textWidth };
