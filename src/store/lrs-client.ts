@@ -151,6 +151,7 @@ function networkReason(error: unknown): string {
     if (error.name === 'TimeoutError') return 'timed out';
     const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
     if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
+    if (cause?.message) return `${error.message}: ${cause.message}`;
     return error.message;
   }
   return String(error);

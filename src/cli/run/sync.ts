@@ -43,6 +43,13 @@ export const run: Run<[], SyncOptions> = async (_positionals, options, globals) 
     });
   }
 
+  if (!/^https?:$/.test(safeUrl(settings.endpoint)?.protocol ?? '')) {
+    throw new UserError(`LRS endpoint "${settings.endpoint}" is not an http(s) URL`, {
+      exitCode: ExitCode.usage,
+      hint: 'e.g. --lrs https://lrs.example.com/data/xAPI',
+    });
+  }
+
   let report: DrainReport;
   try {
     report = await drainOutbox(dataDir, (batch) => sendStatements(settings, batch, { maxTries: retries + 1 }), { batchSize });
@@ -58,6 +65,14 @@ export const run: Run<[], SyncOptions> = async (_positionals, options, globals) 
   if (report.rejected.length > 0 || report.problems.length > 0) return ExitCode.failed;
   return ExitCode.ok;
 };
+
+function safeUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
 
 function wholeNumber(flag: string, value: string, min: number): number {
   const n = Number(value);
