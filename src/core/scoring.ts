@@ -7,6 +7,7 @@ import {
   type MultipleResponseItem,
   type OrderingItem,
   type RatingItem,
+  type ScenarioChoice,
   type ScenarioItem,
 } from './bank/types.js';
 import type { AnswerRecord, CompetencyResult, FailReason, Form, Gap, ItemResult, Response, Result } from './attempt-types.js';
@@ -90,7 +91,8 @@ function scoreRating(item: RatingItem, ratings: Readonly<Record<string, number>>
   const total = item.options.reduce((sum, option) => {
     const given = ratings[option.id];
     if (given === undefined) return sum;
-    return sum + (span === 0 ? 1 : 1 - Math.abs(given - option.key) / span);
+    // Clamped so a rating off the scale (only a hand-edited record has one) cannot cost more than the option.
+    return sum + (span === 0 ? 1 : Math.max(0, 1 - Math.abs(given - option.key) / span));
   }, 0);
   return total / item.options.length;
 }
@@ -137,9 +139,14 @@ export function scoreScenario(item: ScenarioItem, response: Response | null): Sc
   const steps = new Map(item.steps.map((s) => [s.id, s]));
   const raw: Record<CompetencyId, number> = {};
   const redFlags: string[] = [];
+  // Only a walk the conversation allows counts: a record is not trusted to
+  // repeat a step or skip to one, so scoring stops at the first move that
+  // is not a choice at the step reached.
+  let at: string | undefined = item.start;
   for (const move of path) {
-    const choice = steps.get(move.step)?.choices?.find((c) => c.id === move.choice);
-    if (!choice) continue;
+    const choice: ScenarioChoice | undefined = move.step === at ? steps.get(move.step)?.choices?.find((c) => c.id === move.choice) : undefined;
+    if (!choice) break;
+    at = choice.next;
     if (choice.redFlag) redFlags.push(choice.redFlag);
     for (const [c, points] of Object.entries(choice.points ?? {})) raw[c] = (raw[c] ?? 0) + points;
   }

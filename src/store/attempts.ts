@@ -11,8 +11,10 @@ export type AttemptRead =
 
 /** Where a finished attempt lives: one file per attempt, named so `ls` sorts by time. */
 export function attemptPath(dataDir: string, record: AttemptRecord): string {
+  // The parts come from the record; none may name a folder (`../`) or a device.
+  const part = (text: string) => text.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^\.+/, '-').slice(0, 100);
   const stamp = record.startedAt.replace(/[:.]/g, '-');
-  return join(dataDir, dataPaths.attempts, `${stamp}_${record.bank.id}_${record.id}.json`);
+  return join(dataDir, dataPaths.attempts, `${part(stamp)}_${part(record.bank.id)}_${part(record.id)}.json`);
 }
 
 export async function writeAttemptRecord(dataDir: string, record: AttemptRecord): Promise<string> {

@@ -51,6 +51,7 @@ describe('scoreItem', () => {
     ['rating: off by 2 on one of two', rating, { type: 'rating', ratings: { a: 3, b: 1 } }, (0.5 + 1) / 2],
     ['rating: one unrated', rating, { type: 'rating', ratings: { a: 5 } }, 0.5],
     ['rating: opposite', rating, { type: 'rating', ratings: { a: 1, b: 5 } }, 0],
+    ['rating: off the scale (a hand-edited record) costs no more than the option', rating, { type: 'rating', ratings: { a: 5, b: 99 } }, 0.5],
   ])('%s', (_name, item, response, expected) => {
     expect(scoreItem(item as Exclude<Item, { type: 'scenario' }>, response).score).toBeCloseTo(expected, 10);
   });
@@ -74,11 +75,19 @@ describe('scenarios', () => {
     ['a weak start then a good fix', path(['s1', 'b'], ['s2', 'a']), { listen: 0.5, talk: 0.5 }, 0.5],
     ['negative points count against', path(['s1', 'b'], ['s2', 'b']), { listen: -0.25, talk: 0 }, -0.25],
     ['not started', null, { listen: 0, talk: 0 }, 0],
+    // A hand-edited record: only the walk the conversation allows counts.
+    ['a step repeated counts once', path(['s1', 'a'], ['s1', 'a'], ['s1', 'a']), { listen: 0.5, talk: 0.5 }, 0.5],
+    ['a jump to a step not reached counts nothing from there', path(['s2', 'a']), { listen: 0, talk: 0 }, 0],
+    ['a move after the conversation ended counts nothing', path(['s1', 'b'], ['s2', 'b'], ['s2', 'a']), { listen: -0.25, talk: 0 }, -0.25],
   ])('%s', (_name, response, earned, score) => {
     const result = scoreScenario(item, response);
     expect(result.available).toEqual({ listen: 1, talk: 1 });
     for (const [c, value] of Object.entries(earned)) expect(result.earned[c]).toBeCloseTo(value, 10);
     expect(result.score).toBeCloseTo(score, 10);
+  });
+
+  it('a red-flag choice off the walk (not reachable from where the conversation stood) is not counted', () => {
+    expect(scoreScenario(item, path(['s1', 'a'], ['s1', 'c'])).redFlags).toEqual([]);
   });
 
   it('a red-flag choice on the path is reported', () => {

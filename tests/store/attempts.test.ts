@@ -1,6 +1,6 @@
 import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../src/core/assemble.js';
 import { attemptPermission } from '../../src/core/attempt-policy.js';
@@ -61,6 +61,14 @@ describe('attempt records on disk', () => {
     expect(path.startsWith(join(dir, 'attempts'))).toBe(true);
     expect(await readAttemptFile(path)).toEqual({ ok: true, record });
     expect(await readdir(join(dir, 'attempts'))).toHaveLength(1);
+  });
+
+  it('keeps a record inside the attempts folder whatever its id says', async () => {
+    const dir = await tempDir();
+    const record = { ...finishedAttempt(bank, { id: 'a1' }), id: '../../escaped' };
+    const path = await writeAttemptRecord(dir, record);
+    expect(dirname(path)).toBe(join(dir, 'attempts'));
+    expect(await readdir(dir)).toEqual(['attempts']);
   });
 
   it('lists attempts oldest first and reports unreadable files without failing', async () => {
