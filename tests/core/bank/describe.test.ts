@@ -29,6 +29,8 @@ describe('describeValue', () => {
     ['', 'empty text'],
     ['abc', '"abc"'],
     [42, '42'],
+    [Number.NaN, '.nan (not a number)'],
+    [Number.NEGATIVE_INFINITY, '-.inf'],
     [false, 'false'],
     [[], 'an empty list'],
     [[1], 'a list'],
