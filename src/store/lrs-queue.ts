@@ -1,0 +1,25 @@
+import type { AttemptRecord } from '../core/attempt-types.js';
+import type { Bank } from '../core/bank/types.js';
+import { resolveLrsSettings, resolveXapiOptions, type LrsConfigSection } from './lrs-settings.js';
+import { queueAttempt } from './outbox.js';
+
+export type QueueForLrsResult = { queued: false } | { queued: true; file: string; statements: number };
+
+/**
+ * What `take` calls when an attempt has ended and its record is written:
+ * queue its statements when this machine has an LRS configured (flag-free:
+ * environment, then the config's `lrs` section). Nothing is sent here; `frontline sync`
+ * sends. Machines without an LRS queue nothing, so the outbox does not grow forever;
+ * `frontline sync --add` queues older attempts once an LRS is set up.
+ */
+export async function queueForLrs(
+  dataDir: string,
+  record: AttemptRecord,
+  bank: Bank | undefined,
+  config: LrsConfigSection,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<QueueForLrsResult> {
+  if (!resolveLrsSettings({}, env, config)) return { queued: false };
+  const { file, statements } = await queueAttempt(dataDir, record, bank, resolveXapiOptions(env, config));
+  return { queued: true, file, statements };
+}

@@ -1,0 +1,162 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Statement } from '../../src/core/xapi/statement.js';
+import { authorizationHeader, postStatements, sendStatements, statementsUrl } from '../../src/store/lrs-client.js';
+
+interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Received {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Statement[];
+}
+
+let server: Server | undefined;
+
+/** A real HTTP server answering each POST from `decide`, recording what it got. */
+async function lrs(decide: (request: Received, index: number) => Reply): Promise<{ endpoint: string; received: Received[] }> {
+  const received: Received[] = [];
+  server = createServer((req, res) => {
+    let data = '';
+    req.on('data', (chunk: Buffer) => (data += chunk.toString()));
+    req.on('end', () => {
+      const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: JSON.parse(data || '[]') as Statement[] };
+      received.push(request);
+      const reply = decide(request, received.length - 1);
+      res.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers });
+      res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+    });
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { endpoint: `http://127.0.0.1:${port}/xapi/`, received };
+}
+
+afterEach(async () => {
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  server = undefined;
+});
+
+function statement(n: number): Statement {
+  return {
+    id: `00000000-0000-5000-8000-${String(n).padStart(12, '0')}`,
+    actor: { objectType: 'Agent', account: { homePage: 'https://hr.example.com', name: `E${n}` } },
+    verb: { id: 'http://adlnet.gov/expapi/verbs/passed', display: { 'en-US': 'passed' } },
+    object: { objectType: 'Activity', id: 'https://lms.example.com/a' },
+    context: { registration: '0b6f4f1e-8f5c-4c1a-9a57-5d0a3c2f7e11' },
+    timestamp: '2026-11-20T09:00:00.000Z',
+  };
+}
+
+function recordSleeps(): { sleeps: number[]; sleep: (ms: number) => Promise<void> } {
+  const sleeps: number[] = [];
+  return { sleeps, sleep: async (ms) => void sleeps.push(ms) };
+}
+
+describe('postStatements', () => {
+  it('POSTs JSON to <endpoint>/statements with the xAPI version and the Authorization header', async () => {
+    const server = await lrs(() => ({ status: 200, body: ['id'] }));
+    const outcome = await postStatements({ endpoint: server.endpoint, authorization: authorizationHeader('user:secret') }, [statement(1)]);
+    expect(outcome).toEqual({ kind: 'stored' });
+    const [request] = server.received;
+    expect(request).toMatchObject({ method: 'POST', url: '/xapi/statements', body: [statement(1)] });
+    expect(request!.headers['x-experience-api-version']).toBe('1.0.3');
+    expect(request!.headers['content-type']).toBe('application/json');
+    expect(request!.headers['authorization']).toBe(`Basic ${Buffer.from('user:secret').toString('base64')}`);
+  });
+
+  it.each([500, 502, 503, 504, 429, 408])('retries a %i with growing backoff, then succeeds', async (status) => {
+    const server = await lrs((_r, i) => (i < 2 ? { status, body: { message: 'busy' } } : { status: 200, body: [] }));
+    const { sleeps, sleep } = recordSleeps();
+    const outcome = await postStatements({ endpoint: server.endpoint }, [statement(1)], { sleep, random: () => 0.5 });
+    expect(outcome).toEqual({ kind: 'stored' });
+    expect(server.received).toHaveLength(3);
+    expect(sleeps).toEqual([250, 500]);
+  });
+
+  it('waits at least what Retry-After asks', async () => {
+    const server = await lrs((_r, i) => (i === 0 ? { status: 429, headers: { 'Retry-After': '3' } } : { status: 200, body: [] }));
+    const { sleeps, sleep } = recordSleeps();
+    await postStatements({ endpoint: server.endpoint }, [statement(1)], { sleep, random: () => 0 });
+    expect(sleeps).toEqual([3000]);
+  });
+
+  it('gives up after maxTries and says why', async () => {
+    const server = await lrs(() => ({ status: 503, body: { message: 'maintenance' } }));
+    const { sleeps, sleep } = recordSleeps();
+    const outcome = await postStatements({ endpoint: server.endpoint }, [statement(1)], { sleep, random: () => 0, maxTries: 4 });
+    expect(outcome).toEqual({ kind: 'unreachable', reason: '503 maintenance' });
+    expect(server.received).toHaveLength(4);
+    expect(sleeps).toHaveLength(3);
+  });
+
+  it.each([400, 401, 403, 404, 413])('does not retry a %i and reports the LRS reason', async (status) => {
+    const server = await lrs(() => ({ status, body: { message: 'no thanks', warnings: ['statements.0.verb.id'] } }));
+    const { sleeps, sleep } = recordSleeps();
+    const outcome = await postStatements({ endpoint: server.endpoint }, [statement(1)], { sleep });
+    expect(outcome).toEqual({ kind: 'rejected', status, reason: `${status} no thanks; statements.0.verb.id` });
+    expect(server.received).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('reports 409 as a conflict, without retrying', async () => {
+    const server = await lrs(() => ({ status: 409, body: { message: 'x is conflicting' } }));
+    expect(await postStatements({ endpoint: server.endpoint }, [statement(1)])).toEqual({ kind: 'conflict', reason: '409 x is conflicting' });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('times out a request that never answers and calls the LRS unreachable', async () => {
+    server = createServer(() => {
+      /* never answers */
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const outcome = await postStatements({ endpoint: `http://127.0.0.1:${port}` }, [statement(1)], { timeoutMs: 200, maxTries: 2, sleep: async () => {} });
+    expect(outcome).toEqual({ kind: 'unreachable', reason: 'timed out' });
+    server.closeAllConnections();
+  });
+});
+
+describe('sendStatements', () => {
+  it('when a batch is refused, sends each statement alone so the good ones get in', async () => {
+    const stored = new Set<string>([statement(2).id]);
+    const server = await lrs((request) => {
+      if (request.body.some((s) => s.id === statement(3).id)) return { status: 400, body: { message: 'bad statement 3' } };
+      if (request.body.some((s) => stored.has(s.id))) return { status: 409, body: { message: 'conflict' } };
+      for (const s of request.body) stored.add(s.id);
+      return { status: 200, body: request.body.map((s) => s.id) };
+    });
+    const result = await sendStatements({ endpoint: server.endpoint }, [statement(1), statement(2), statement(3), statement(4)]);
+    expect(result.unreachable).toBeUndefined();
+    expect(Object.fromEntries(result.outcomes)).toEqual({
+      [statement(1).id]: { kind: 'sent' },
+      [statement(2).id]: { kind: 'duplicate', reason: '409 conflict' },
+      [statement(3).id]: { kind: 'rejected', status: 400, reason: '400 bad statement 3' },
+      [statement(4).id]: { kind: 'sent' },
+    });
+    expect(server.received.map((r) => r.body.length)).toEqual([4, 1, 1, 1, 1]);
+  });
+});
+
+describe('helpers', () => {
+  it.each([
+    ['https://lrs.example.com/xAPI', 'https://lrs.example.com/xAPI/statements'],
+    ['https://lrs.example.com/xAPI/', 'https://lrs.example.com/xAPI/statements'],
+  ])('statementsUrl(%s)', (endpoint, url) => {
+    expect(statementsUrl(endpoint)).toBe(url);
+  });
+
+  it.each([
+    ['key:secret', `Basic ${Buffer.from('key:secret').toString('base64')}`],
+    ['Basic a2V5OnNlY3JldA==', 'Basic a2V5OnNlY3JldA=='],
+    ['Bearer abc.def', 'Bearer abc.def'],
+  ])('authorizationHeader(%s)', (auth, header) => {
+    expect(authorizationHeader(auth)).toBe(header);
+  });
+});

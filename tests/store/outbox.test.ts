@@ -1,0 +1,169 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { attemptToStatements } from '../../src/core/xapi/attempt-to-statements.js';
+import type { Statement } from '../../src/core/xapi/statement.js';
+import type { SendResult, StatementOutcome } from '../../src/store/lrs-client.js';
+import { countQueued, drainOutbox, outboxDir, queueAttempt, readOutbox, rejectedDir, type OutboxFile } from '../../src/store/outbox.js';
+import { finishedAttempt } from '../fixtures/attempt-builder.js';
+
+const xapi = { homePage: 'https://hr.example.com', activityBase: 'https://lms.example.com/frontline', includeItems: true };
+let dataDir: string;
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'frontline-outbox-'));
+});
+afterEach(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** An in-memory LRS with the xAPI id rules: same id and content is a no-op, same id and other content is a conflict. */
+function memoryLrs(rejectIds: Set<string> = new Set()) {
+  const stored = new Map<string, string>();
+  const batches: string[][] = [];
+  const send = async (statements: Statement[]): Promise<SendResult> => {
+    batches.push(statements.map((s) => s.id));
+    const outcomes = new Map<string, StatementOutcome>();
+    for (const s of statements) {
+      const text = JSON.stringify(s);
+      if (rejectIds.has(s.id)) outcomes.set(s.id, { kind: 'rejected', status: 400, reason: '400 invalid verb' });
+      else if (stored.has(s.id) && stored.get(s.id) !== text) outcomes.set(s.id, { kind: 'duplicate', reason: '409 conflict' });
+      else {
+        stored.set(s.id, text);
+        outcomes.set(s.id, { kind: 'sent' });
+      }
+    }
+    return { outcomes };
+  };
+  return { stored, batches, send };
+}
+
+describe('queueAttempt', () => {
+  it('writes the attempt statements to one file in the outbox', async () => {
+    const { record, bank } = finishedAttempt();
+    const { file, statements } = await queueAttempt(dataDir, record, bank, xapi, new Date('2026-11-20T10:00:00Z'));
+    const content = JSON.parse(readFileSync(file, 'utf8')) as OutboxFile;
+    expect(content).toEqual({
+      format: 'frontline.outbox/1',
+      attemptId: record.id,
+      queuedAt: '2026-11-20T10:00:00.000Z',
+      statements: attemptToStatements(record, bank, xapi),
+    });
+    expect(statements).toBe(content.statements.length);
+  });
+
+  it('queuing the same attempt twice keeps one copy', async () => {
+    const { record, bank } = finishedAttempt();
+    await queueAttempt(dataDir, record, bank, xapi);
+    await queueAttempt(dataDir, record, bank, xapi);
+    expect(readdirSync(outboxDir(dataDir))).toHaveLength(1);
+    expect(await countQueued(dataDir)).toBe(attemptToStatements(record, bank, xapi).length);
+  });
+
+  it('an empty or missing outbox has nothing queued', async () => {
+    expect(await readOutbox(dataDir)).toEqual({ entries: [], problems: [] });
+  });
+});
+
+describe('drainOutbox', () => {
+  it('sends in batches of the given size and removes the file when all are in', async () => {
+    const { record, bank } = finishedAttempt();
+    const { statements } = await queueAttempt(dataDir, record, bank, xapi);
+    const lrs = memoryLrs();
+
+    const report = await drainOutbox(dataDir, lrs.send, { batchSize: 4 });
+
+    expect(report).toEqual({ sent: statements, duplicates: 0, rejected: [], left: 0, problems: [] });
+    expect(lrs.batches.map((b) => b.length)).toEqual([...Array(Math.ceil(statements / 4)).keys()].map((i) => Math.min(4, statements - i * 4)));
+    expect(readdirSync(outboxDir(dataDir)).filter((n) => n.endsWith('.json'))).toEqual([]);
+  });
+
+  it('after a crash mid-sync, only the statements not yet accepted are sent again', async () => {
+    const { record, bank } = finishedAttempt();
+    const all = attemptToStatements(record, bank, xapi);
+    await queueAttempt(dataDir, record, bank, xapi);
+    const lrs = memoryLrs();
+    let calls = 0;
+    const crashing = async (batch: Statement[]): Promise<SendResult> => {
+      if (++calls === 2) throw new Error('power cut');
+      return lrs.send(batch);
+    };
+
+    await expect(drainOutbox(dataDir, crashing, { batchSize: 3 })).rejects.toThrow('power cut');
+    const { entries } = await readOutbox(dataDir);
+    expect(entries[0]!.content.statements.map((s) => s.id)).toEqual(all.slice(3).map((s) => s.id));
+
+    const resumed = await drainOutbox(dataDir, lrs.send, { batchSize: 3 });
+    expect(resumed.sent).toBe(all.length - 3);
+    expect(lrs.stored.size).toBe(all.length);
+  });
+
+  it('moves a rejected statement aside with the reason and keeps going', async () => {
+    const { record, bank } = finishedAttempt();
+    const all = attemptToStatements(record, bank, xapi);
+    await queueAttempt(dataDir, record, bank, xapi);
+    const bad = all[1]!.id;
+
+    const report = await drainOutbox(dataDir, memoryLrs(new Set([bad])).send, { now: () => new Date('2026-11-21T08:00:00Z') });
+
+    expect(report.sent).toBe(all.length - 1);
+    expect(report.left).toBe(0);
+    expect(report.rejected).toEqual([{ attemptId: record.id, statementId: bad, status: 400, reason: '400 invalid verb', file: join(rejectedDir(dataDir), `${bad}.json`) }]);
+    expect(JSON.parse(readFileSync(report.rejected[0]!.file, 'utf8'))).toEqual({
+      format: 'frontline.rejected/1',
+      attemptId: record.id,
+      status: 400,
+      reason: '400 invalid verb',
+      rejectedAt: '2026-11-21T08:00:00.000Z',
+      statement: all[1],
+    });
+  });
+
+  it('stops at an unreachable LRS and leaves every unsent statement queued, byte for byte', async () => {
+    const first = finishedAttempt({ id: 'a-1' });
+    const second = finishedAttempt({ id: 'a-2', start: Date.parse('2026-11-20T11:00:00Z') });
+    await queueAttempt(dataDir, first.record, first.bank, xapi, new Date('2026-11-20T10:00:00Z'));
+    await queueAttempt(dataDir, second.record, second.bank, xapi, new Date('2026-11-20T12:00:00Z'));
+    const before = readdirSync(outboxDir(dataDir)).map((n) => readFileSync(join(outboxDir(dataDir), n), 'utf8'));
+    let calls = 0;
+    const down = async (): Promise<SendResult> => {
+      calls++;
+      return { outcomes: new Map(), unreachable: 'ECONNREFUSED' };
+    };
+
+    const report = await drainOutbox(dataDir, down);
+
+    expect(calls).toBe(1);
+    expect(report.unreachable).toBe('ECONNREFUSED');
+    expect(report.left).toBe((await countQueued(dataDir)));
+    expect(report.left).toBe(attemptToStatements(first.record, first.bank, xapi).length + attemptToStatements(second.record, second.bank, xapi).length);
+    expect(readdirSync(outboxDir(dataDir)).map((n) => readFileSync(join(outboxDir(dataDir), n), 'utf8'))).toEqual(before);
+  });
+
+  it('sends the oldest attempt first', async () => {
+    const late = finishedAttempt({ id: 'z-late' });
+    const early = finishedAttempt({ id: 'y-early' });
+    await queueAttempt(dataDir, late.record, late.bank, xapi, new Date('2026-11-20T12:00:00Z'));
+    await queueAttempt(dataDir, early.record, early.bank, xapi, new Date('2026-11-20T09:00:00Z'));
+    const lrs = memoryLrs();
+    await drainOutbox(dataDir, lrs.send);
+    expect(lrs.batches[0]![0]).toBe(attemptToStatements(early.record, early.bank, xapi)[0]!.id);
+  });
+
+  it('skips files that are not outbox files, names them, and ignores write-in-progress temp files', async () => {
+    const { record, bank } = finishedAttempt();
+    await queueAttempt(dataDir, record, bank, xapi);
+    writeFileSync(join(outboxDir(dataDir), 'broken.json'), '{"format":');
+    writeFileSync(join(outboxDir(dataDir), 'other.json'), '{"hello":1}');
+    writeFileSync(join(outboxDir(dataDir), '.x.json.abc123.tmp'), 'partial');
+
+    const report = await drainOutbox(dataDir, memoryLrs().send);
+
+    expect(report.left).toBe(0);
+    expect(report.problems.map((p) => [p.file, p.message.split(':')[0]])).toEqual([
+      [join(outboxDir(dataDir), 'broken.json'), 'not JSON'],
+      [join(outboxDir(dataDir), 'other.json'), 'not a frontline outbox file'],
+    ]);
+  });
+});
