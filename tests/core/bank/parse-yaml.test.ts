@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DataPath } from '../../../src/core/bank/diagnostic.js';
 import { parseYaml } from '../../../src/core/bank/parse-yaml.js';
@@ -62,6 +64,12 @@ describe('parseYaml', () => {
     for (const [path, target] of paths) {
       expect({ path, at: split.locate(path, target) }).toEqual({ path, at: whole.locate(path, target) });
     }
+  });
+
+  const banksDir = fileURLToPath(new URL('../../../question-banks/', import.meta.url));
+  it.each(readdirSync(banksDir).filter((f) => f.endsWith('.yaml')))('reads the shipped bank %s to the same data either way', (name) => {
+    const text = readFileSync(`${banksDir}${name}`, 'utf8');
+    expect(parsed(text).data).toEqual(parsed(forceWhole(text)).data);
   });
 
   it('places an error deep in a large bank exactly', () => {
