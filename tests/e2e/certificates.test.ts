@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ExitCode } from '../../src/cli/exit-codes.js';
+import validateCertificate from '../../src/generated/certificate.validate.js';
+import { makeAttempt } from '../core/credential/attempt-fixture.js';
+import { loadShippedBank } from '../core/credential/certificate-fixture.js';
+import { repoRoot, runCli } from './run-cli.js';
+
+const bankFile = `${repoRoot}question-banks/starter.yaml`;
+const home = mkdtempSync(join(tmpdir(), 'frontline-certs-'));
+const keys = join(home, 'keys');
+const work = join(home, 'work');
+mkdirSync(work);
+const env = { FRONTLINE_HOME: join(home, 'data') };
+const cli = (...args: string[]) => runCli(args, { env });
+
+function writeJson(name: string, value: unknown): string {
+  const path = join(work, name);
+  writeFileSync(path, JSON.stringify(value, null, 2));
+  return path;
+}
+
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at /);
+
+let did = '';
+let certFile = '';
+let certId = '';
+let trustFile = '';
+
+beforeAll(() => {
+  const generated = cli('keys', 'generate', '--org', 'Acme Support', '--out', keys, '--json');
+  expect(generated.status, generated.stderr).toBe(0);
+  did = (JSON.parse(generated.stdout) as { did: string }).did;
+  trustFile = writeJson('trust.json', { issuers: [{ id: did, name: 'Acme Support', validFrom: '2020-01-01T00:00:00Z' }] });
+  const { bank, hash } = loadShippedBank();
+  const passed = writeJson('passed.json', makeAttempt(bank, hash, { id: 'a-pass', email: 'amara@example.com' }));
+  const issued = cli('issue', passed, '--bank', bankFile, '--key', join(keys, 'issuer-key.pem'), '--out', join(work, 'cert.json'), '--json');
+  expect(issued.status, issued.stderr).toBe(0);
+  const out = JSON.parse(issued.stdout) as { id: string; files: string[] };
+  certId = out.id;
+  certFile = join(work, 'cert.json');
+  expect(out.files).toContain(certFile);
+});
+
+describe('keys generate', () => {
+  it.skipIf(process.platform === 'win32')('writes the private key 0600', () => {
+    expect(statSync(join(keys, 'issuer-key.pem')).mode & 0o777).toBe(0o600);
+  });
+
+  it('requires --org, as a usage error', () => {
+    const r = cli('keys', 'generate', '--out', join(home, 'k2'));
+    expect(r.status).toBe(ExitCode.usage);
+    expect(r.stderr).toMatch(/--org is required/);
+  });
+});
+
+describe('issue', () => {
+  const { bank, hash } = loadShippedBank();
+
+  it('writes a certificate that matches the schema and verifies', () => {
+    const cert = JSON.parse(readFileSync(certFile, 'utf8')) as unknown;
+    expect(validateCertificate(cert)).toBe(true);
+    const r = cli('verify', certFile, '--trust', trustFile);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^VALID/);
+  });
+
+  it('refuses a failing attempt with the reason (exit failed)', () => {
+    const file = writeJson('failed.json', makeAttempt(bank, hash, { id: 'a-fail', pass: false }));
+    const r = cli('issue', file, '--bank', bankFile, '--key', join(keys, 'issuer-key.pem'));
+    expect(r.status).toBe(ExitCode.failed);
+    expect(r.stderr).toMatch(/did not pass on re-scoring: 0% overall, below the pass mark of 70%/);
+    noStack(r.stderr);
+  });
+
+  it('refuses a tampered attempt (form edited) as invalid input', () => {
+    const attempt = makeAttempt(bank, hash, { id: 'a-tampered' });
+    const file = writeJson('tampered-attempt.json', { ...attempt, form: [...attempt.form].reverse() });
+    const r = cli('issue', file, '--bank', bankFile, '--key', join(keys, 'issuer-key.pem'));
+    expect(r.status).toBe(ExitCode.invalidInput);
+    expect(r.stderr).toMatch(/the record was altered/);
+  });
+
+  it('refuses an attempt on another bank (hash mismatch)', () => {
+    const file = writeJson('other-bank.json', makeAttempt(bank, `sha256:${'1'.repeat(64)}`, { id: 'a-other' }));
+    const r = cli('issue', file, '--bank', bankFile, '--key', join(keys, 'issuer-key.pem'));
+    expect(r.status).toBe(ExitCode.invalidInput);
+    expect(r.stderr).toMatch(/but this bank is starter/);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a group-readable key (exit insecureKey)', () => {
+    const loose = join(home, 'loose');
+    mkdirSync(loose);
+    for (const f of ['issuer-key.pem', 'issuer.json']) copyFileSync(join(keys, f), join(loose, f));
+    chmodSync(join(loose, 'issuer-key.pem'), 0o640);
+    const file = writeJson('passed-2.json', makeAttempt(bank, hash, { id: 'a-pass-2' }));
+    const r = cli('issue', file, '--bank', bankFile, '--key', join(loose, 'issuer-key.pem'));
+    expect(r.status).toBe(ExitCode.insecureKey);
+    expect(r.stderr).toMatch(/readable by group or others/);
+  });
+});
+
+describe('verify', () => {
+  const verdicts = (stdout: string) => JSON.parse(stdout) as { results: Array<{ file: string; ok: boolean; reason: string }>; summary: { exitCode: number } };
+
+  it.each([
+    ['expired', ['--at', '2099-01-01T00:00:00Z'], ExitCode.expired],
+    ['not-yet-valid', ['--at', '2000-01-01T00:00:00Z'], ExitCode.notYetValid],
+  ])('%s', (reason, extra, code) => {
+    const r = cli('verify', certFile, '--trust', trustFile, '--json', ...extra);
+    expect(r.status).toBe(code);
+    expect(verdicts(r.stdout).results[0]).toMatchObject({ ok: false, reason });
+  });
+
+  it('untrusted issuer', () => {
+    const other = writeJson('other-trust.json', { issuers: [{ id: 'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2' }] });
+    const r = cli('verify', certFile, '--trust', other, '--json');
+    expect(r.status).toBe(ExitCode.untrustedIssuer);
+    expect(verdicts(r.stdout).results[0]?.reason).toBe('untrusted-issuer');
+  });
+
+  it('status unknown when no status list is available', () => {
+    const empty = join(home, 'no-lists');
+    mkdirSync(empty, { recursive: true });
+    const r = cli('verify', certFile, '--trust', trustFile, '--status', empty);
+    expect(r.status).toBe(ExitCode.statusUnknown);
+  });
+
+  it('tampered, truncated and not-JSON files each fail for their own reason; mixed reasons exit failed', () => {
+    const text = readFileSync(certFile, 'utf8');
+    const dir = join(home, 'batch');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '1-good.json'), text);
+    writeFileSync(join(dir, '2-tampered.json'), text.replace('"100.0"', '"100.1"'));
+    writeFileSync(join(dir, '3-truncated.json'), text.slice(0, 500));
+    writeFileSync(join(dir, '4-not-json.json'), 'PK\u0003\u0004 this is a zip file');
+    const r = cli('verify', dir, '--trust', trustFile, '--json');
+    expect(r.status).toBe(ExitCode.failed);
+    expect(verdicts(r.stdout).results.map((v) => v.reason)).toEqual(['ok', 'bad-signature', 'truncated', 'not-json']);
+    for (const [file, code] of [['2-tampered.json', ExitCode.badSignature], ['3-truncated.json', ExitCode.malformed], ['4-not-json.json', ExitCode.malformed]] as const) {
+      expect(cli('verify', join(dir, file), '--trust', trustFile).status).toBe(code);
+    }
+    noStack(r.stderr);
+  });
+
+  it('--json prints only JSON', () => {
+    const r = cli('verify', certFile, '--trust', trustFile, '--json');
+    expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();
+    expect(verdicts(r.stdout).summary.exitCode).toBe(0);
+  });
+});
+
+describe('export', () => {
+  it('one CSV row per certificate, with the file hash and status', () => {
+    const r = cli('export', certFile, '--trust', trustFile);
+    expect(r.status, r.stderr).toBe(0);
+    const [header, row, end] = r.stdout.split('\r\n');
+    expect(header?.split(',')[0]).toBe('employee_id');
+    expect(row).toContain('E1042');
+    expect(row).toContain(',valid,');
+    expect(row).toContain(createHash('sha256').update(readFileSync(certFile)).digest('hex'));
+    expect(end).toBe('');
+  });
+});
+
+describe('revoke', () => {
+  it('revokes by id; verify then says revoked (exit revoked); the list is in the data dir', () => {
+    const r = cli('revoke', certId, '--reason', 'issued in error', '--key', join(keys, 'issuer-key.pem'));
+    expect(r.status, r.stderr).toBe(0);
+    const v = cli('verify', certFile, '--trust', trustFile, '--json');
+    expect(v.status).toBe(ExitCode.revoked);
+    const csv = cli('export', certFile, '--trust', trustFile, '--profile', 'workday');
+    expect(csv.stdout).toContain('revoked');
+  });
+
+  it('an unknown id is invalid input', () => {
+    const r = cli('revoke', 'urn:uuid:00000000-0000-0000-0000-000000000000', '--reason', 'x', '--key', join(keys, 'issuer-key.pem'));
+    expect(r.status).toBe(ExitCode.invalidInput);
+  });
+});
