@@ -6,19 +6,40 @@ export type AttemptPermission =
   | { allowed: false; reason: 'used-up'; used: number; max: number }
   | { allowed: false; reason: 'cooldown'; until: Date; used: number };
 
+/** An attempt that was started and never finished (its journal is still open), as far as counting goes. */
+export interface UnfinishedAttempt {
+  attemptId: string;
+  bank: { id: string };
+  candidate: { employeeId: string };
+}
+
 /**
  * Applies the bank's attempt policy (max attempts, cooldown after a fail) to
  * this candidate's earlier attempts on this bank. The caller lists them.
+ *
+ * Unfinished attempts count toward the maximum: otherwise quitting (or
+ * declining to resume) and starting again would give a fresh form for free.
+ * They start no cooldown, having no result. One whose record exists (the
+ * process died between writing the record and retiring the journal) counts once.
  */
-export function attemptPermission(bank: Bank, employeeId: string, earlier: readonly AttemptRecord[], now: Date): AttemptPermission {
+export function attemptPermission(
+  bank: Bank,
+  employeeId: string,
+  earlier: readonly AttemptRecord[],
+  now: Date,
+  unfinished: readonly UnfinishedAttempt[] = [],
+): AttemptPermission {
   const mine = earlier.filter((r) => r.bank.id === bank.id && r.candidate.employeeId === employeeId);
+  const recorded = new Set(mine.map((r) => r.id));
+  const open = unfinished.filter((u) => u.bank.id === bank.id && u.candidate.employeeId === employeeId && !recorded.has(u.attemptId));
+  const used = mine.length + open.length;
   const max = bank.policy.attempts?.max;
-  if (max !== undefined && mine.length >= max) return { allowed: false, reason: 'used-up', used: mine.length, max };
+  if (max !== undefined && used >= max) return { allowed: false, reason: 'used-up', used, max };
   const cooldownHours = bank.policy.attempts?.cooldownHours ?? 0;
   const last = mine.at(-1);
   if (last && !last.result.passed && cooldownHours > 0) {
     const until = new Date(Date.parse(last.endedAt) + cooldownHours * 3_600_000);
-    if (until > now) return { allowed: false, reason: 'cooldown', until, used: mine.length };
+    if (until > now) return { allowed: false, reason: 'cooldown', until, used };
   }
-  return { allowed: true, used: mine.length, max };
+  return { allowed: true, used, max };
 }

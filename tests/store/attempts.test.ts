@@ -9,7 +9,8 @@ import type { AttemptRecord } from '../../src/core/attempt-types.js';
 import type { Bank } from '../../src/core/bank/types.js';
 import type { JournalHeader } from '../../src/core/journal-entry.js';
 import { reduce, startSession, type Event } from '../../src/core/session.js';
-import { listAttempts, readAttemptFile, writeAttemptRecord } from '../../src/store/attempts.js';
+import { attemptPermissionIn, listAttempts, readAttemptFile, writeAttemptRecord } from '../../src/store/attempts.js';
+import { Journal } from '../../src/store/journal.js';
 import { makeBank, scenario, single } from '../fixtures/bank-builder.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
@@ -134,6 +135,39 @@ describe('attemptPermission', () => {
   ])('%s', (_name, b, earlier, hoursLater, expected) => {
     const records = earlier.map((o) => finishedAttempt(b, o));
     expect(attemptPermission(b, 'E1', records, at(hoursLater))).toEqual(expected);
+  });
+
+  const open = (attemptId: string, employeeId = 'E1', bankId = 'test-bank') => ({ attemptId, bank: { id: bankId }, candidate: { employeeId } });
+
+  it.each<[string, Array<Parameters<typeof finishedAttempt>[1]>, ReturnType<typeof open>[], ReturnType<typeof attemptPermission>]>([
+    ['an abandoned attempt counts toward the maximum', [{ id: 'a', right: true }], [open('b')], { allowed: false, reason: 'used-up', used: 2, max: 2 }],
+    ['one whose record was written counts once', [{ id: 'a', right: true }], [open('a')], { allowed: true, used: 1, max: 2 }],
+    ["another employee's or bank's open attempt does not count", [], [open('b', 'E2'), open('c', 'E1', 'other')], { allowed: true, used: 0, max: 2 }],
+  ])('%s', (_name, earlier, unfinished, expected) => {
+    const b = limited(2);
+    expect(attemptPermission(b, 'E1', earlier.map((o) => finishedAttempt(b, o)), at(1), unfinished)).toEqual(expected);
+  });
+
+  it('counts finished and unfinished attempts found in the data dir', async () => {
+    const dir = await tempDir();
+    const b = limited(2);
+    await writeAttemptRecord(dir, finishedAttempt(b, { id: 'done', right: true }));
+    const started = finishedAttempt(b, { id: 'open' });
+    const journal = await Journal.create(dir, {
+      kind: 'header',
+      format: 'frontline.journal/1',
+      attemptId: 'open',
+      candidate: started.candidate,
+      bank: started.bank,
+      seed: started.seed,
+      extraTime: 1,
+      form: started.form,
+      startedAt: T0,
+      deadline: T0 + 600_000,
+    });
+    await journal.close();
+    expect(await attemptPermissionIn(dir, b, 'E1', at(1))).toEqual({ allowed: false, reason: 'used-up', used: 2, max: 2 });
+    expect(await attemptPermissionIn(dir, b, 'E2', at(1))).toEqual({ allowed: true, used: 0, max: 2 });
   });
 
   it('counts only attempts on this bank id', () => {
