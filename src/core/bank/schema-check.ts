@@ -14,8 +14,9 @@ interface SchemaError {
 
 export const ITEM_TYPES = ['single', 'multiple', 'true-false', 'ordering', 'rating', 'scenario'] as const;
 
-/** Every field name the schema knows, for "did you mean" on an unknown field. */
-const FIELD_NAMES = collectFieldNames(schema);
+/** Every field name the schema knows, for "did you mean" on an unknown field; built on first need. */
+let fieldNames: Set<string> | undefined;
+const knownFields = (): Set<string> => (fieldNames ??= collectFieldNames(schema));
 
 /** What each pattern in the schema asks for, in words. */
 const PATTERNS: Record<string, string> = {
@@ -98,7 +99,7 @@ function explain(data: unknown, error: SchemaError): Explained | undefined {
     }
     case 'additionalProperties': {
       const extra = String(params['additionalProperty']);
-      return make(`${where}: unknown field ${quote(extra)}${didYouMean(extra, FIELD_NAMES)}`, 'unknown-field', [...path, extra], 'key');
+      return make(`${where}: unknown field ${quote(extra)}${didYouMean(extra, knownFields())}`, 'unknown-field', [...path, extra], 'key');
     }
     case 'discriminator': {
       const tag = params['tagValue'];
@@ -179,7 +180,7 @@ function toPath(data: unknown, pointer: string): DataPath {
 }
 
 function closestField(name: string): string | undefined {
-  return /"(.*)"/.exec(didYouMean(name, FIELD_NAMES))?.[1];
+  return /"(.*)"/.exec(didYouMean(name, knownFields()))?.[1];
 }
 
 function collectFieldNames(root: unknown): Set<string> {
