@@ -7,5 +7,14 @@ export function registerInit(program: Command): void {
     .description('write a commented starter question bank')
     .argument('<file>', 'where to write the bank')
     .option('--force', 'overwrite an existing file')
+    .addHelpText(
+      'after',
+      `
+The starter uses every item type, a case study and a short branching scenario,
+and starts with a yaml-language-server modeline so editors check it as you type.
+
+Example:
+  frontline init banks/returns.yaml && frontline validate banks/returns.yaml`,
+    )
     .action(lazyAction(() => import('../run/init.js')));
 }
