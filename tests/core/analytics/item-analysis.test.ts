@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { AttemptCollector, selectAttempts } from '../../../src/core/analytics/attempt-table.js';
+import { buildReport } from '../../../src/core/analytics/build-report.js';
+import { analyseItems } from '../../../src/core/analytics/item-analysis.js';
+import { drawsTop, flagItem, FLAG_LIMITS } from '../../../src/core/analytics/item-flags.js';
+import type { ItemStats } from '../../../src/core/analytics/item-analysis.js';
+import { fixtureBank, fixtureRecord, recordsFromMatrix, responseFor } from '../../fixtures/attempts.js';
+
+// Five agents, three single-choice items in one competency (so the overall
+// percent ranks agents exactly as their raw totals do). Wrong answers pick "b".
+const matrix = [
+  [1, 1, 1],
+  [1, 1, 0],
+  [1, 0, 0],
+  [0, 1, 0],
+  [0, 0, 0],
+];
+const small = fixtureBank({
+  competencies: [{ id: 'c', title: 'Only', floor: 50 }],
+  items: ['i1', 'i2', 'i3'].map((id) => ({ id, competency: 'c', type: 'single' as const, options: ['a', 'b', 'c', 'd'] })),
+});
+
+function tableOf(records: ReturnType<typeof recordsFromMatrix>, withBank = false) {
+  const collector = new AttemptCollector(withBank ? { bank: small.bank, hash: small.hash } : undefined);
+  records.forEach((r, i) => collector.add(r, `r${i}.json`));
+  return collector.finish();
+}
+
+describe('analyseItems on a hand-computed 5 × 3 matrix', () => {
+  const { table } = tableOf(recordsFromMatrix(small, matrix));
+  const stats = analyseItems(table!.rows, table!.items);
+  const i1 = stats.find((s) => s.id === 'i1')!;
+
+  it('facility is the mean item score', () => {
+    expect(stats.map((s) => s.facility)).toEqual([0.6, 0.6, 0.2]);
+  });
+
+  it('item-rest correlation of i1 is 0.6 / √3.36 = 0.3273', () => {
+    // x = 1,1,1,0,0; rest = 2,1,0,1,0. Σ(x−x̄)(r−r̄) = 0.6, Σ(x−x̄)² = 1.2, Σ(r−r̄)² = 2.8.
+    expect(i1.itemRest).toBeCloseTo(0.6 / Math.sqrt(1.2 * 2.8), 12);
+  });
+
+  it("discriminative efficiency of i1 is 100 · 0.12 / 0.32 = 37.5 (Moodle's sorted-pairing maximum)", () => {
+    // Sorted x = 0,0,1,1,1 with sorted rest = 0,0,1,1,2 gives the largest covariance, 1.6 / 5 = 0.32.
+    expect(i1.efficiency).toBeCloseTo(37.5, 10);
+  });
+
+  it('upper–lower index uses the top and bottom 27% (one agent each of five)', () => {
+    expect(i1.upperLower).toBe(1);
+    expect(stats.find((s) => s.id === 'i2')!.upperLower).toBe(1);
+    expect(stats.find((s) => s.id === 'i3')!.upperLower).toBe(1);
+  });
+
+  it('counts who chose each option, overall and in the top and bottom groups', () => {
+    const b = i1.options.find((o) => o.id === 'b')!;
+    expect(b).toMatchObject({ key: false, share: 0.4, upperShare: 0, lowerShare: 1 });
+    expect(i1.options.find((o) => o.id === 'a')).toMatchObject({ key: true, share: 0.6, upperShare: 1, lowerShare: 0 });
+  });
+
+  it('infers the key from full-score answers without the bank, and reads it from the bank with it', () => {
+    const withBank = tableOf(recordsFromMatrix(small, matrix), true).table!;
+    const fromBank = analyseItems(withBank.rows, withBank.items)[0]!;
+    expect(fromBank.options.map((o) => [o.id, o.key, o.text])).toEqual([
+      ['a', true, 'Option a'],
+      ['b', false, 'Option b'],
+      ['c', false, 'Option c'],
+      ['d', false, 'Option d'],
+    ]);
+  });
+
+  it('reports alpha over the whole matrix: 1.5 · (1 − 0.64 / 1.04) = 0.5769', () => {
+    // Item variances .24, .24, .16; totals 3, 2, 1, 1, 0 with variance 1.04 (population form).
+    const report = buildReport({ table: table!, rows: table!.rows, read: 5, skipped: [], allAttempts: false });
+    expect(report.test.alphaKind).toBe('KR-20');
+    expect(report.test.alpha).toBeCloseTo(1.5 * (1 - 0.64 / 1.04), 12);
+    expect(report.test.n).toBe(5);
+  });
+});
+
+describe('flags', () => {
+  const base: ItemStats = {
+    id: 'q', competency: 'c', kind: 'single', n: 200, facility: 0.6, sd: 0.5, itemRest: 0.35, upperLower: 0.4,
+    efficiency: 50, meanTimeMs: 1000, upperN: 54, lowerN: 54, omitted: 0,
+    options: [
+      { id: 'a', key: true, share: 0.6, upperShare: 0.9, lowerShare: 0.3 },
+      { id: 'b', key: false, share: 0.2, upperShare: 0.05, lowerShare: 0.35 },
+      { id: 'c', key: false, share: 0.2, upperShare: 0.05, lowerShare: 0.35 },
+    ],
+  };
+  const kinds = (s: ItemStats) => flagItem(s).map((f) => f.kind);
+
+  it.each([
+    ['a good item', {}, []],
+    ['too easy', { facility: 0.95 }, ['too-easy']],
+    ['too hard', { facility: 0.2 }, ['too-hard']],
+    ['negative discrimination', { itemRest: -0.1 }, ['negative-discrimination']],
+    ['weak discrimination', { itemRest: 0.1 }, ['weak-discrimination']],
+    ['too few attempts to judge', { n: FLAG_LIMITS.minAttempts - 1, facility: 0.99 }, []],
+  ] as const)('%s', (_, change, expected) => {
+    expect(kinds({ ...base, ...change })).toEqual(expected);
+  });
+
+  it('flags a dead distractor and one that draws the top group, naming the option', () => {
+    const options = [
+      { id: 'a', key: true, share: 0.6, upperShare: 0.6, lowerShare: 0.5 },
+      { id: 'b', key: false, share: 0.38, upperShare: 0.4, lowerShare: 0.1 },
+      { id: 'c', key: false, share: 0.02, upperShare: 0, lowerShare: 0.04 },
+    ];
+    const flags = flagItem({ ...base, options });
+    expect(flags.map((f) => [f.kind, f.option])).toEqual([
+      ['distractor-draws-top', 'b'],
+      ['dead-distractor', 'c'],
+    ]);
+    expect(flags.every((f) => f.suggestion.length > 20 && !f.suggestion.includes('\n'))).toBe(true);
+  });
+
+  it('does not call a small top-group lead significant', () => {
+    // 0.37 vs 0.32 with 81 per group: z ≈ 0.67, well under 1.645.
+    expect(drawsTop(0.37, 81, 0.32, 81)).toBe(false);
+    expect(drawsTop(0.4, 81, 0.1, 81)).toBe(true);
+  });
+});
+
+describe('collecting records', () => {
+  it('skips duplicates and records from a bank other than the majority, naming each', () => {
+    const other = fixtureBank({ version: '2.0.0' });
+    const records = recordsFromMatrix(small, matrix);
+    const collector = new AttemptCollector();
+    records.forEach((r, i) => collector.add(r, `r${i}.json`));
+    collector.add(records[0]!, 'copy.json');
+    collector.add(fixtureRecord(other, { id: 'x1', answers: other.items.map((it) => ({ score: 1, response: responseFor(it, true) })) }), 'x1.json');
+    collector.invalid('bad.json', 'bad.json: truncated JSON');
+    const { table, skipped } = collector.finish();
+    expect(table!.rows).toHaveLength(5);
+    expect(skipped.map((s) => [s.source, s.reason])).toEqual([
+      ['copy.json', 'duplicate'],
+      ['bad.json', 'invalid'],
+      ['x1.json', 'other-bank'],
+    ]);
+    expect(skipped[2]!.message).toContain('fixture-bank 2.0.0');
+  });
+
+  it("keeps each agent's first attempt unless asked for all", () => {
+    const a = fixtureRecord(small, { id: 'late', employeeId: 'E1', startedAt: '2026-11-21T09:00:00.000Z', answers: matrix[0]!.map((x, i) => ({ score: x, response: responseFor(small.items[i]!, x === 1) })) });
+    const b = fixtureRecord(small, { id: 'early', employeeId: 'E1', startedAt: '2026-11-20T09:00:00.000Z', answers: matrix[4]!.map((x, i) => ({ score: x, response: responseFor(small.items[i]!, x === 1) })) });
+    const collector = new AttemptCollector();
+    collector.add(a, 'a');
+    collector.add(b, 'b');
+    const rows = collector.finish().table!.rows;
+    expect(selectAttempts(rows, false).map((r) => r.id)).toEqual(['early']);
+    expect(selectAttempts(rows, true).map((r) => r.id)).toEqual(['early', 'late']);
+  });
+});
