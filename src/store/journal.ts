@@ -1,5 +1,5 @@
 import { mkdir, open, readdir, readFile, rename, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isDurableEvent, type JournalEntry, type JournalHeader } from '../core/journal-entry.js';
 import type { Event } from '../core/session.js';
 import { dataPaths } from './data-dir.js';
@@ -22,6 +22,8 @@ export class Journal {
     const handle = await open(path, 'wx', 0o600);
     const journal = new Journal(path, handle);
     await journal.write(header, true);
+    // The new file's name must survive a power loss too, not only its content.
+    await syncDirectory(dir);
     return journal;
   }
 
@@ -64,6 +66,20 @@ export class Journal {
   async retire(): Promise<void> {
     await this.handle.close().catch(() => undefined);
     await rename(this.path, this.path.replace(/\.jsonl$/, '.done.jsonl'));
+    await syncDirectory(dirname(this.path));
+  }
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some file systems (and Windows) refuse fsync on a directory; the file is written either way.
   }
 }
 
