@@ -68,10 +68,13 @@ export const run: Run<[string, string], ImportOptions> = async ([format, file], 
     throw ioError(options.out, error, 'write');
   }
 
-  if (options.json) printJson(report(file, options.out, imported.questions, converted, imported.findings, true));
+  if (options.json) printJson({ ...report(file, options.out, imported.questions, converted, imported.findings, true), warnings: check.warnings.length });
   else {
     printFindings(file, imported.findings);
     process.stdout.write(`wrote ${options.out}: ${converted} of ${imported.questions} question(s) converted, ${skipped.length} not converted\n`);
+    if (check.warnings.length > 0) {
+      process.stdout.write(`frontline validate ${options.out} has ${check.warnings.length} warning(s) for you to review (e.g. items without an explanation)\n`);
+    }
   }
   return ExitCode.ok;
 };
