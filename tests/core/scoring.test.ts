@@ -1,4 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { assemble } from '../../src/core/assemble.js';
+import { parseBank } from '../../src/core/bank/parse-bank.js';
 import type { Item } from '../../src/core/bank/types.js';
 import type { AnswerRecord, Response } from '../../src/core/attempt-types.js';
 import { scenarioMaxima, scoreAttempt, scoreItem, scoreScenario } from '../../src/core/scoring.js';
@@ -194,5 +199,69 @@ describe('scoreAttempt', () => {
 
   it('refuses a form naming an item the bank does not have', () => {
     expect(() => scoreAttempt(bank, [{ itemId: 'nope' }], [])).toThrow(/nope/);
+  });
+});
+
+describe('scoring the banks that ship', () => {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '../../question-banks');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+
+  /** Every walk through a scenario, as paths of moves. */
+  function walks(item: Extract<Item, { type: 'scenario' }>): Response[] {
+    const out: Response[] = [];
+    const steps = new Map(item.steps.map((s) => [s.id, s]));
+    const go = (stepId: string | undefined, path: Array<{ step: string; choice: string; at: string }>) => {
+      const step = stepId === undefined ? undefined : steps.get(stepId);
+      if (!step?.choices?.length) {
+        out.push({ type: 'scenario', path });
+        return;
+      }
+      for (const c of step.choices) go(c.next, [...path, { step: step.id, choice: c.id, at: '2026-01-01T00:00:00.000Z' }]);
+    };
+    go(item.start, []);
+    return out;
+  }
+
+  /** The keyed response to an item; for a scenario, the walk that earns the most overall. */
+  function keyed(item: Item): Response {
+    switch (item.type) {
+      case 'single':
+        return { type: 'single', choice: item.answer };
+      case 'multiple':
+        return { type: 'multiple', choices: item.answer };
+      case 'true-false':
+        return { type: 'true-false', value: item.answer };
+      case 'ordering':
+        return { type: 'ordering', order: item.answer };
+      case 'rating':
+        return { type: 'rating', ratings: Object.fromEntries(item.options.map((o) => [o.id, o.key])) };
+      case 'scenario': {
+        const total = (r: Response) => Object.values(scoreScenario(item, r).earned).reduce((a, b) => a + b, 0);
+        return walks(item).reduce((best, r) => (total(r) > total(best) ? r : best));
+      }
+    }
+  }
+
+  it.each(files)('%s: the key scores 100 % and passes on every form; no answers score 0 and name every competency as a gap', (file) => {
+    const parsed = parseBank(readFileSync(join(dir, file), 'utf8'), file);
+    if (!parsed.ok) throw new Error(`${file} does not parse: ${parsed.errors[0]?.message}`);
+    const { bank } = parsed;
+    const items = new Map(bank.items.map((i) => [i.id, i]));
+    for (const seed of ['a', 'b', 'c']) {
+      const form = assemble(bank, seed);
+      const best = scoreAttempt(bank, form, form.map((e) => answered(e.itemId, keyed(items.get(e.itemId)!))));
+      expect(best.failReasons).toEqual([]);
+      expect(best.percent).toBe(100);
+      expect(best.competencies.every((c) => c.percent === 100)).toBe(true);
+
+      const none = scoreAttempt(bank, form, []);
+      expect(none.percent).toBe(0);
+      expect(none.passed).toBe(false);
+      expect(none.items.every((i) => !i.answered && i.score === 0)).toBe(true);
+      const withFloor = bank.competencies.filter((c) => (c.floor ?? 0) > 0 && none.competencies.some((r) => r.id === c.id));
+      const expectedGaps = withFloor.length > 0 ? withFloor : none.competencies;
+      expect(none.gaps.map((g) => g.competency).sort()).toEqual(expectedGaps.map((c) => c.id).sort());
+      for (const gap of none.gaps) expect(gap.modules).toEqual(bank.competencies.find((c) => c.id === gap.competency)?.modules ?? []);
+    }
   });
 });
