@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Bank, Item } from '../../src/core/bank/types.js';
 import type { Response } from '../../src/core/attempt-types.js';
@@ -198,5 +199,78 @@ describe('session reducer', () => {
     const records = answerRecords(run(makeBank(), [pick('l1', 'b', sec(10)), { type: 'flag', at: sec(11), itemId: 'l2' }]));
     expect(records[0]).toEqual({ itemId: 'l1', response: { type: 'single', choice: 'b' }, answeredAt: '2026-03-02T09:00:10.000Z', timeSpentMs: 11_000, flagged: false });
     expect(records[1]).toMatchObject({ itemId: 'l2', response: null, flagged: true });
+  });
+});
+
+describe('session invariants (any sequence of events)', () => {
+  const T = Date.parse('2026-03-02T09:00:00Z');
+  const policies = fc.constantFrom<Partial<Bank['policy']>>(
+    {},
+    { navigation: { back: false } },
+    { itemTimeLimitSeconds: 40 },
+    { onExpiry: 'grace', graceSeconds: 60, itemTimeLimitSeconds: 90 },
+    { navigation: { review: false, flag: false } },
+  );
+  const steps = fc.array(
+    fc.tuple(
+      fc.integer({ min: 0, max: 120_000 }),
+      fc.oneof(
+        fc.record({ type: fc.constant('answer' as const), item: fc.constantFrom('l1', 'l2', 't1', 't2'), choice: fc.constantFrom('a', 'b', 'z') }),
+        fc.record({ type: fc.constant('scenario-choose' as const), choice: fc.constantFrom('a', 'b', 'c') }),
+        fc.record({ type: fc.constant('go' as const), index: fc.integer({ min: -1, max: 6 }) }),
+        fc.record({ type: fc.constant('flag' as const), item: fc.constantFrom('l1', 'sc') }),
+        fc.constantFrom({ type: 'review' as const }, { type: 'tick' as const }, { type: 'submit' as const }, { type: 'resume' as const }),
+      ),
+    ),
+    { maxLength: 50 },
+  );
+  const toEvents = (list: Array<[number, { type: string; item?: string; choice?: string; index?: number }]>): Event[] => {
+    let at = T;
+    return list.map(([gap, s]) => {
+      at += gap;
+      switch (s.type) {
+        case 'answer':
+          return { type: 'answer', at, itemId: s.item!, response: { type: 'single', choice: s.choice! } };
+        case 'scenario-choose':
+          return { type: 'scenario-choose', at, itemId: 'sc', choice: s.choice! };
+        case 'go':
+          return { type: 'go', at, index: s.index! };
+        case 'flag':
+          return { type: 'flag', at, itemId: s.item! };
+        default:
+          return { type: s.type as 'review' | 'tick' | 'submit' | 'resume', at };
+      }
+    });
+  };
+
+  it('keeps time, locks, navigation and the deadline consistent', () => {
+    fc.assert(
+      fc.property(policies, steps, (policy, list) => {
+        const bank = makeBank({ policy, items: [single('l1', 'listen'), single('l2', 'listen'), scenario('sc'), single('t1', 'talk'), single('t2', 'talk')] });
+        let state = startSession({ bank, form: bank.items.map((i) => ({ itemId: i.id })), startedAt: T });
+        const end = state.graceEnd ?? state.deadline;
+        let furthest = 0;
+        for (const event of toEvents(list)) {
+          const before = state;
+          state = reduce(state, event);
+          // Locked answers never change; without back navigation, items behind the furthest reached never change.
+          state.entries.forEach((entry, i) => {
+            const was = before.entries[i]!;
+            if (was.locked || (!state.policy.allowBack && i < furthest)) expect(entry.response).toEqual(was.response);
+            if (entry.late) expect(entry.answeredAt!).toBeGreaterThan(state.deadline);
+          });
+          if (state.phase === 'item') furthest = Math.max(furthest, state.index);
+          // Time on items never exceeds the time the attempt has been open.
+          const spent = state.entries.reduce((sum, e) => sum + e.timeSpentMs, 0);
+          expect(spent).toBeLessThanOrEqual(Math.min(state.lastAt, end) - T);
+          if (state.phase === 'finished') {
+            expect(state.endedAt!).toBeLessThanOrEqual(end);
+            // Expiry ends the attempt exactly at the deadline (or the grace end), however late the clock noticed.
+            if (state.ended === 'time-expired') expect(state.endedAt).toBe(end);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
