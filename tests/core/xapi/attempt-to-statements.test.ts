@@ -74,12 +74,23 @@ describe('attemptToStatements', () => {
   });
 
   it('adds answered statements only when asked, one per answered item', () => {
-    const answered = failed.record.answers.filter((a) => a.response !== null);
-    expect(answered.length).toBeGreaterThan(0);
-    expect(answered.length).toBeLessThan(failed.record.answers.length);
-    const withItems = attemptToStatements(failed.record, failed.bank, options).filter((s) => s.verb.id === ADL_VERBS.answered);
+    const record = structuredClone(failed.record);
+    const skippedItem = record.answers[0]!;
+    skippedItem.response = null;
+    const answered = record.answers.filter((a) => a.response !== null);
+    expect(answered.length).toBe(record.answers.length - 1);
+    const withItems = attemptToStatements(record, failed.bank, options).filter((s) => s.verb.id === ADL_VERBS.answered);
     expect(withItems.map((s) => s.result?.response)).toEqual(answered.map((a) => responseString(a.response!)));
-    expect(attemptToStatements(failed.record, failed.bank, { ...options, includeItems: false }).some((s) => s.verb.id === ADL_VERBS.answered)).toBe(false);
+    expect(withItems.some((s) => s.object.id.endsWith(`/items/${skippedItem.itemId}`))).toBe(false);
+    expect(attemptToStatements(record, failed.bank, { ...options, includeItems: false }).some((s) => s.verb.id === ADL_VERBS.answered)).toBe(false);
+  });
+
+  it('sends a scenario path as step[.]choice pairs, as an "other" interaction', () => {
+    const scenario = passed.record.answers.find((a) => a.response?.type === 'scenario');
+    expect(scenario).toBeDefined();
+    const statement = attemptToStatements(passed.record, passed.bank, options).find((s) => s.object.id.endsWith(`/items/${scenario!.itemId}`));
+    expect(statement?.object.definition?.interactionType).toBe('other');
+    expect(statement?.result?.response).toMatch(/^[^[]+\[\.\][^[]+(\[,\][^[]+\[\.\][^[]+)*$/);
   });
 
   it('describes items from the bank: wording, choices and the correct response', () => {
