@@ -73,7 +73,8 @@ function take(text: string, source: string, sink: RecordSink): void {
     data = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    const truncated = /end of (JSON )?input|Unterminated/i.test(message);
+    // A record cut short (a crash mid-write, a partial copy) usually fails somewhere before its end, so judge by the end.
+    const truncated = /end of (JSON )?input|Unterminated/i.test(message) || !text.trimEnd().endsWith('}');
     sink.invalid(source, `${source}: ${truncated ? 'truncated JSON' : 'not valid JSON'} (${message})`);
     return;
   }

@@ -216,7 +216,7 @@ interface AnswerLike {
  */
 export class AttemptCollector {
   private readonly tables = new Map<string, BankTable>();
-  private readonly seen = new Map<string, string>();
+  private readonly seen = new Map<string, { source: string; hash: string }>();
   readonly skipped: Skipped[] = [];
 
   constructor(private readonly bank?: { bank: Bank; hash: string }) {}
@@ -228,10 +228,16 @@ export class AttemptCollector {
   add(record: AttemptRecord, source: string): void {
     const first = this.seen.get(record.id);
     if (first !== undefined) {
-      this.skipped.push({ source, reason: 'duplicate', message: `${source}: duplicate of attempt ${record.id} (first read from ${first})` });
-      return;
+      // Files are read concurrently, so "first" means first by source name, not by arrival: the same run always keeps the same copy.
+      if (first.source <= source) {
+        this.skipped.push({ source, reason: 'duplicate', message: `${source}: duplicate of attempt ${record.id} (kept ${first.source})` });
+        return;
+      }
+      const rows = this.tables.get(first.hash)!.rows;
+      rows.splice(rows.findIndex((r) => r.id === record.id), 1);
+      this.skipped.push({ source: first.source, reason: 'duplicate', message: `${first.source}: duplicate of attempt ${record.id} (kept ${source})` });
     }
-    this.seen.set(record.id, source);
+    this.seen.set(record.id, { source, hash: record.bank.hash });
     let table = this.tables.get(record.bank.hash);
     if (!table) {
       const mine = this.bank && this.bank.hash === record.bank.hash ? this.bank.bank : undefined;

@@ -140,7 +140,7 @@ export function analyseItems(rows: readonly AttemptRow[], items: readonly ItemCo
     }
     const itemRest = varX > 0 && varRest > 0 ? cov / Math.sqrt(varX * varRest) : Number.NaN;
     // Pairing the sorted item scores with the sorted rest scores gives the largest covariance these marginals allow.
-    const covMax = n > 1 ? covariance(Float64Array.from(xs).sort(), Float64Array.from(rs).sort(), n) : Number.NaN;
+    const covMax = n > 1 ? covariance(xs.slice().sort(), rs.slice().sort(), n) : Number.NaN;
     const efficiency = covMax > 0 ? (100 * cov) / covMax : Number.NaN;
     const keys = column.key ?? inferKey(column, rows, c);
     const options: OptionStats[] = column.options.map((id, b) => ({ id, b })).sort((x, y) => (column.key || x.id === y.id ? 0 : x.id < y.id ? -1 : 1)).map(({ id, b }) => ({

@@ -127,17 +127,27 @@ describe('collecting records', () => {
     const records = recordsFromMatrix(small, matrix);
     const collector = new AttemptCollector();
     records.forEach((r, i) => collector.add(r, `r${i}.json`));
-    collector.add(records[0]!, 'copy.json');
+    collector.add(records[0]!, 'zz-copy.json');
     collector.add(fixtureRecord(other, { id: 'x1', answers: other.items.map((it) => ({ score: 1, response: responseFor(it, true) })) }), 'x1.json');
     collector.invalid('bad.json', 'bad.json: truncated JSON');
     const { table, skipped } = collector.finish();
     expect(table!.rows).toHaveLength(5);
     expect(skipped.map((s) => [s.source, s.reason])).toEqual([
-      ['copy.json', 'duplicate'],
+      ['zz-copy.json', 'duplicate'],
       ['bad.json', 'invalid'],
       ['x1.json', 'other-bank'],
     ]);
     expect(skipped[2]!.message).toContain('fixture-bank 2.0.0');
+  });
+
+  it('keeps the copy whose source sorts first, whatever order the files arrive in', () => {
+    const [record] = recordsFromMatrix(small, matrix);
+    const collector = new AttemptCollector();
+    collector.add(record!, 'b.json');
+    collector.add(record!, 'a.json');
+    const { table, skipped } = collector.finish();
+    expect(table!.rows.map((r) => r.source)).toEqual(['a.json']);
+    expect(skipped.map((s) => s.source)).toEqual(['b.json']);
   });
 
   it("keeps each agent's first attempt unless asked for all", () => {
