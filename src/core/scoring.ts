@@ -166,7 +166,7 @@ function resultFor(item: Item, answer: AnswerRecord | undefined): ItemResult {
   const answered = response !== null && !(response.type === 'scenario' && response.path.length === 0);
   if (item.type === 'scenario') {
     const s = scoreScenario(item, response);
-    return { itemId: item.id, competency: item.competency, score: s.score, earned: s.earned, available: s.available, correct: s.score >= 1, answered, redFlags: s.redFlags };
+    return { itemId: item.id, competency: item.competency, score: s.score, earned: s.earned, available: s.available, correct: reaches(s.score, 1), answered, redFlags: s.redFlags };
   }
   const s = scoreItem(item, response);
   const points = itemPoints(item);
@@ -176,7 +176,7 @@ function resultFor(item: Item, answer: AnswerRecord | undefined): ItemResult {
     score: s.score,
     earned: { [item.competency]: s.score * points },
     available: { [item.competency]: points },
-    correct: s.score >= 1,
+    correct: reaches(s.score, 1),
     answered,
     redFlags: s.redFlags,
   };

@@ -95,6 +95,22 @@ describe('scenarios', () => {
     expect(scoreScenario(item, path(['s1', 'a'], ['s1', 'c'])).redFlags).toEqual([]);
   });
 
+  it('the best walk is correct even when its points add up differently in floating point', () => {
+    // Along the path (0.1 + 0.1) + 1.1 = 1.3; the best path from the end back, 0.1 + (0.1 + 1.1) = 1.3000000000000003.
+    const fractional = {
+      ...item,
+      steps: [
+        { id: 's1', customer: '?', choices: [{ id: 'a', text: 'a', points: { listen: 0.1 }, next: 's2' }] },
+        { id: 's2', customer: '?', choices: [{ id: 'a', text: 'a', points: { listen: 0.1 }, next: 's3' }] },
+        { id: 's3', customer: '?', choices: [{ id: 'a', text: 'a', points: { listen: 1.1 } }] },
+      ],
+    } as Extract<Item, { type: 'scenario' }>;
+    const bankWith = makeBank({ items: [fractional] });
+    const result = scoreAttempt(bankWith, [{ itemId: 'sc' }], [answered('sc', path(['s1', 'a'], ['s2', 'a'], ['s3', 'a']))]);
+    expect(result.items[0]?.correct).toBe(true);
+    expect(result.passed).toBe(true);
+  });
+
   it('a red-flag choice on the path is reported', () => {
     expect(scoreScenario(item, path(['s1', 'c'])).redFlags).toEqual(['Asked for a full card number']);
   });
