@@ -143,49 +143,66 @@ export async function drainOutbox(
   const { entries, problems } = await readOutbox(dataDir);
   const report: DrainReport = { sent: 0, duplicates: 0, rejected: [], left: 0, problems };
 
-  for (const { file, content } of entries) {
-    let remaining = content.statements;
-    while (remaining.length > 0 && report.unreachable === undefined) {
-      const batch = remaining.slice(0, batchSize);
-      const result = await send(batch);
-      const done = new Set<string>();
-      for (const statement of batch) {
-        const outcome = result.outcomes.get(statement.id);
-        if (!outcome) continue;
-        done.add(statement.id);
-        switch (outcome.kind) {
-          case 'sent':
-            report.sent++;
-            break;
-          case 'duplicate':
-            report.duplicates++;
-            break;
-          case 'rejected': {
-            const kept = join(rejectedDir(dataDir), `${statement.id}.json`);
-            const record: RejectedStatement = {
-              format: 'frontline.rejected/1',
-              attemptId: content.attemptId,
-              status: outcome.status,
-              reason: outcome.reason,
-              rejectedAt: now().toISOString(),
-              statement,
-            };
-            await writeFileAtomic(kept, `${JSON.stringify(record, null, 2)}\n`);
-            report.rejected.push({ attemptId: content.attemptId, statementId: statement.id, status: outcome.status, reason: outcome.reason, file: kept });
-            break;
-          }
-          default:
-            assertNever(outcome, 'statement outcome');
-        }
+  // Batches run across attempts (an attempt has a dozen statements; a batch takes 50),
+  // so a site's backlog goes in few requests; each touched file is rewritten after its batch.
+  const pending = entries.map(({ file, content }) => ({ file, content, remaining: content.statements }));
+  // One statement id goes once: an LRS refuses a batch that repeats an id.
+  const seen = new Set<string>();
+  const queue = pending.flatMap((entry) =>
+    entry.content.statements.filter((s) => !seen.has(s.id) && seen.add(s.id)).map((statement) => ({ entry, statement })),
+  );
+  for (let start = 0; start < queue.length && report.unreachable === undefined; start += batchSize) {
+    const batch = queue.slice(start, start + batchSize);
+    const result = await send(batch.map((b) => b.statement));
+    const done = new Set<string>();
+    for (const { entry, statement } of batch) {
+      const outcome = result.outcomes.get(statement.id);
+      if (!outcome) continue;
+      done.add(statement.id);
+      switch (outcome.kind) {
+        case 'sent':
+          report.sent++;
+          break;
+        case 'duplicate':
+          report.duplicates++;
+          break;
+        case 'rejected':
+          report.rejected.push(await keepRejected(dataDir, entry.content.attemptId, statement, outcome, now()));
+          break;
+        default:
+          assertNever(outcome, 'statement outcome');
       }
-      remaining = remaining.filter((s) => !done.has(s.id));
-      if (done.size > 0) await persist(file, content, remaining);
-      if (result.unreachable !== undefined) report.unreachable = result.unreachable;
-      else if (done.size === 0) throw new Error('LRS client returned no outcome for a batch it reached');
     }
-    report.left += remaining.length;
+    for (const entry of pending) {
+      const before = entry.remaining.length;
+      entry.remaining = entry.remaining.filter((s) => !done.has(s.id));
+      if (entry.remaining.length !== before) await persist(entry.file, entry.content, entry.remaining);
+    }
+    if (result.unreachable !== undefined) report.unreachable = result.unreachable;
+    else if (done.size === 0) throw new Error('LRS client returned no outcome for a batch it reached');
   }
+  report.left = pending.reduce((sum, entry) => sum + entry.remaining.length, 0);
   return report;
+}
+
+async function keepRejected(
+  dataDir: string,
+  attemptId: string,
+  statement: Statement,
+  outcome: { status: number; reason: string },
+  at: Date,
+): Promise<DrainReport['rejected'][number]> {
+  const file = join(rejectedDir(dataDir), `${statement.id}.json`);
+  const record: RejectedStatement = {
+    format: 'frontline.rejected/1',
+    attemptId,
+    status: outcome.status,
+    reason: outcome.reason,
+    rejectedAt: at.toISOString(),
+    statement,
+  };
+  await writeFileAtomic(file, `${JSON.stringify(record, null, 2)}\n`);
+  return { attemptId, statementId: statement.id, status: outcome.status, reason: outcome.reason, file };
 }
 
 async function persist(file: string, content: OutboxFile, remaining: Statement[]): Promise<void> {

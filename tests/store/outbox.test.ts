@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attemptToStatements } from '../../src/core/xapi/attempt-to-statements.js';
 import type { Statement } from '../../src/core/xapi/statement.js';
 import type { SendResult, StatementOutcome } from '../../src/store/lrs-client.js';
-import { countQueued, drainOutbox, outboxDir, queueAttempt, readOutbox, rejectedDir, type OutboxFile } from '../../src/store/outbox.js';
+import { countQueued, drainOutbox, outboxDir, queueAttempt, queueStatements, readOutbox, rejectedDir, type OutboxFile } from '../../src/store/outbox.js';
 import { finishedAttempt } from '../fixtures/attempt-builder.js';
 
 const xapi = { homePage: 'https://hr.example.com', activityBase: 'https://lms.example.com/frontline', includeItems: true };
@@ -165,5 +165,35 @@ describe('drainOutbox', () => {
       [join(outboxDir(dataDir), 'broken.json'), 'not JSON'],
       [join(outboxDir(dataDir), 'other.json'), 'not a frontline outbox file'],
     ]);
+  });
+});
+
+describe('drainOutbox across attempts', () => {
+  it('fills each batch from several attempts, and rewrites each file as its statements get in', async () => {
+    const attempts = ['b-1', 'b-2', 'b-3', 'b-4', 'b-5'].map((id, i) => finishedAttempt({ id, start: Date.parse('2026-11-20T09:00:00Z') + i * 3_600_000 }));
+    for (const [i, { record, bank }] of attempts.entries()) await queueAttempt(dataDir, record, bank, xapi, new Date(Date.parse('2026-11-20T12:00:00Z') + i));
+    const total = attempts.reduce((sum, a) => sum + attemptToStatements(a.record, a.bank, xapi).length, 0);
+    const lrs = memoryLrs();
+
+    const report = await drainOutbox(dataDir, lrs.send, { batchSize: 50 });
+
+    expect(report.sent).toBe(total);
+    expect(lrs.batches).toHaveLength(Math.ceil(total / 50));
+    expect(lrs.batches.slice(0, -1).every((b) => b.length === 50)).toBe(true);
+    expect(readdirSync(outboxDir(dataDir)).filter((n) => n.endsWith('.json'))).toEqual([]);
+  });
+
+  it('sends a statement id queued twice only once', async () => {
+    const { record, bank } = finishedAttempt();
+    const statements = attemptToStatements(record, bank, xapi);
+    await queueAttempt(dataDir, record, bank, xapi, new Date('2026-11-20T10:00:00Z'));
+    await queueStatements(dataDir, 'copy', statements.slice(0, 2), new Date('2026-11-20T11:00:00Z'));
+    const lrs = memoryLrs();
+
+    const report = await drainOutbox(dataDir, lrs.send);
+
+    expect(lrs.batches.flat()).toHaveLength(statements.length);
+    expect(report).toMatchObject({ sent: statements.length, left: 0 });
+    expect(readdirSync(outboxDir(dataDir)).filter((n) => n.endsWith('.json'))).toEqual([]);
   });
 });
