@@ -66,6 +66,14 @@ describe('frontline import gift', () => {
     expect(none.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses a file that is not UTF-8, naming where', () => {
+    const latin1 = join(dir, 'latin1.gift');
+    writeFileSync(latin1, Buffer.from('::Caf\u00e9::Un caf\u00e9?{=oui ~non}\n', 'latin1'));
+    const result = runCli(['import', 'gift', latin1, '-o', join(dir, 'x.yaml')]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/latin1\.gift:1:\d+: .*UTF-8/);
+  });
+
   it('names a missing input file and an unknown format', () => {
     expect(runCli(['import', 'gift', join(dir, 'missing.gift'), '-o', join(dir, 'x.yaml')])).toMatchObject({ status: 4 });
     const unknown = runCli(['import', 'qti', corpus, '-o', join(dir, 'x.yaml')]);

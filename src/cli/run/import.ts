@@ -1,6 +1,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeBankBytes } from '../../core/bank/decode-text.js';
 import { formatDiagnostic } from '../../core/bank/diagnostic.js';
 import { parseBank } from '../../core/bank/parse-bank.js';
 import { importedBankYaml } from '../../core/gift/bank-yaml.js';
@@ -39,12 +40,16 @@ export const run: Run<[string, string], ImportOptions> = async ([format, file], 
     throw new UserError(`${options.out}: already exists`, { exitCode: ExitCode.io, hint: 'choose another -o file, or pass --force to overwrite it' });
   }
 
-  let source: string;
+  let bytes: Uint8Array;
   try {
-    source = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     throw ioError(file, error);
   }
+  // Same rule as banks: UTF-8 only, and a file in another encoding is named as such instead of mis-read.
+  const decoded = decodeBankBytes(bytes, file);
+  if (!decoded.ok) throw new UserError(formatDiagnostic(decoded.error), { exitCode: ExitCode.invalidInput, hint: 'Moodle exports GIFT as UTF-8; re-save the file as UTF-8' });
+  const source = decoded.text;
 
   const title = options.title ?? titleFromFile(file);
   const imported = giftToBank(source, { bankId, title, competency });
