@@ -51,7 +51,7 @@ export function attemptToStatements(record: AttemptRecord, bank: Bank | undefine
   const assessment = assessmentActivity(record, bank, base, lang);
   const actor: Agent = {
     objectType: 'Agent',
-    name: record.candidate.name,
+    ...(record.candidate.name.trim() ? { name: record.candidate.name } : {}),
     account: { homePage: options.homePage, name: record.candidate.employeeId },
   };
   const registration = registrationFor(record.id);
