@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { toIsoSeconds } from '../../core/credential/build-certificate.js';
 import { generateKey, isUrl } from '../../store/keys.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -49,7 +50,7 @@ export const run: Run<[string], KeysOptions> = async ([action], options) => {
       `  status list  ${generated.profile.statusListUrl}`,
       '',
       'Give verifiers this trust-file entry:',
-      `  { "issuers": [ { "id": "${generated.did}", "name": ${JSON.stringify(org)}, "validFrom": "${new Date().toISOString()}" } ] }`,
+      `  { "issuers": [ { "id": "${generated.did}", "name": ${JSON.stringify(org)}, "validFrom": "${toIsoSeconds(new Date())}" } ] }`,
       '',
     ].join('\n'),
   );
