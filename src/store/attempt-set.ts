@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream, readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AttemptRecord } from '../core/attempt-types.js';
@@ -18,8 +18,6 @@ export interface ReadSummary {
   unreadable: string[];
 }
 
-/** Files read at once: enough to keep the disk busy, few enough to bound memory. */
-const CONCURRENCY = 32;
 const FORMAT = 'frontline.attempt/1';
 
 async function expand(path: string, files: string[], unreadable: string[]): Promise<void> {
@@ -105,25 +103,22 @@ export async function readAttemptSet(paths: readonly string[], sink: RecordSink)
   const unreadable: string[] = [];
   for (const path of paths) await expand(path, files, unreadable);
   const counter = { read: 0 };
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const path = files[next]!;
-      next += 1;
-      try {
-        if (path.endsWith('.jsonl')) {
-          await readJsonLines(path, sink, counter);
-        } else {
-          const text = await readFile(path, 'utf8');
-          counter.read += 1;
-          take(text, path, sink);
-        }
-      } catch (error) {
+  // One file at a time, synchronously: attempt records are small and usually in the page cache, where
+  // promise-based reads spent more time in open/fstat/close round trips through the thread pool than in
+  // reading (measured: ~1.9 s of 5.8 s for 10,000 files). Files arrive in name order, so runs are repeatable.
+  for (const path of files) {
+    try {
+      if (path.endsWith('.jsonl')) {
+        await readJsonLines(path, sink, counter);
+      } else {
+        const text = readFileSync(path, 'utf8');
         counter.read += 1;
-        sink.invalid(path, `${path}: cannot read: ${(error as Error).message}`);
+        take(text, path, sink);
       }
+    } catch (error) {
+      counter.read += 1;
+      sink.invalid(path, `${path}: cannot read: ${(error as Error).message}`);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
+  }
   return { read: counter.read, unreadable };
 }

@@ -226,18 +226,8 @@ export class AttemptCollector {
   }
 
   add(record: AttemptRecord, source: string): void {
-    const first = this.seen.get(record.id);
-    if (first !== undefined) {
-      // Files are read concurrently, so "first" means first by source name, not by arrival: the same run always keeps the same copy.
-      if (first.source <= source) {
-        this.skipped.push({ source, reason: 'duplicate', message: `${source}: duplicate of attempt ${record.id} (kept ${first.source})` });
-        return;
-      }
-      const rows = this.tables.get(first.hash)!.rows;
-      rows.splice(rows.findIndex((r) => r.id === record.id), 1);
-      this.skipped.push({ source: first.source, reason: 'duplicate', message: `${first.source}: duplicate of attempt ${record.id} (kept ${source})` });
-    }
-    this.seen.set(record.id, { source, hash: record.bank.hash });
+    // Files are read concurrently, so "first" means first by source name, not by arrival: the same run always keeps the same copy.
+    if (!this.claim(record.id, source, record.bank.hash)) return;
     let table = this.tables.get(record.bank.hash);
     if (!table) {
       const mine = this.bank && this.bank.hash === record.bank.hash ? this.bank.bank : undefined;
@@ -245,6 +235,23 @@ export class AttemptCollector {
       this.tables.set(record.bank.hash, table);
     }
     table.add(record, source);
+  }
+
+  /** Records the id as seen; false when an earlier-named copy is already kept. */
+  private claim(id: string, source: string, hash: string): boolean {
+    const first = this.seen.get(id);
+    if (first !== undefined) {
+      if (first.source <= source) {
+        this.skipped.push({ source, reason: 'duplicate', message: `${source}: duplicate of attempt ${id} (kept ${first.source})` });
+        return false;
+      }
+      const rows = this.tables.get(first.hash)!.rows;
+      const index = rows.findIndex((r) => r.id === id);
+      if (index >= 0) rows.splice(index, 1);
+      this.skipped.push({ source: first.source, reason: 'duplicate', message: `${first.source}: duplicate of attempt ${id} (kept ${source})` });
+    }
+    this.seen.set(id, { source, hash });
+    return true;
   }
 
   /** The chosen table (null when nothing was read) with every record of the other banks reported as skipped. */
@@ -285,3 +292,4 @@ export function selectAttempts(rows: readonly AttemptRow[], all: boolean): Attem
   const seen = new Set<string>();
   return sorted.filter((row) => (seen.has(row.employeeId) ? false : (seen.add(row.employeeId), true)));
 }
+

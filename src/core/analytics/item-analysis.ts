@@ -79,13 +79,37 @@ function covariance(x: Float64Array, y: Float64Array, n: number): number {
   return s / n;
 }
 
+/**
+ * The rows' item arrays copied column by column, so that each item's pass
+ * reads memory in order instead of visiting 100,000 row objects per item.
+ */
+function columns(rows: readonly AttemptRow[], k: number): { scores: Float32Array; choices: Uint32Array; timeMs: Float32Array } {
+  const n = rows.length;
+  const scores = new Float32Array(n * k).fill(Number.NaN);
+  const choices = new Uint32Array(n * k);
+  const timeMs = new Float32Array(n * k);
+  for (let r = 0; r < n; r += 1) {
+    const row = rows[r]!;
+    const m = Math.min(k, row.scores.length);
+    for (let c = 0; c < m; c += 1) {
+      scores[c * n + r] = row.scores[c]!;
+      choices[c * n + r] = row.choices[c]!;
+      timeMs[c * n + r] = row.timeMs[c]!;
+    }
+  }
+  return { scores, choices, timeMs };
+}
+
 /** Statistics for every item column over the given attempts. */
 export function analyseItems(rows: readonly AttemptRow[], items: readonly ItemColumn[]): ItemStats[] {
   const totals = rowTotals(rows);
   const { upper, lower } = groupMarks(rows);
   const x = new Float64Array(rows.length);
   const rest = new Float64Array(rows.length);
+  const N = rows.length;
+  const cols = columns(rows, items.length);
   return items.map((column, c) => {
+    const base = c * N;
     let n = 0;
     let upperN = 0;
     let lowerN = 0;
@@ -96,14 +120,13 @@ export function analyseItems(rows: readonly AttemptRow[], items: readonly ItemCo
     const optionCount = new Float64Array(column.options.length);
     const optionUpper = new Float64Array(column.options.length);
     const optionLower = new Float64Array(column.options.length);
-    for (let r = 0; r < rows.length; r += 1) {
-      const row = rows[r]!;
-      const score = c < row.scores.length ? row.scores[c]! : Number.NaN;
+    for (let r = 0; r < N; r += 1) {
+      const score = cols.scores[base + r]!;
       if (Number.isNaN(score)) continue;
       x[n] = score;
       rest[n] = totals[r]! - score;
       n += 1;
-      timeSum += row.timeMs[c]!;
+      timeSum += cols.timeMs[base + r]!;
       if (upper[r]) {
         upperN += 1;
         upperSum += score;
@@ -111,7 +134,7 @@ export function analyseItems(rows: readonly AttemptRow[], items: readonly ItemCo
         lowerN += 1;
         lowerSum += score;
       }
-      const mask = row.choices[c]!;
+      const mask = cols.choices[base + r]!;
       if (column.kind !== 'other' && mask === 0) omitted += 1;
       for (let b = 0; b < column.options.length; b += 1) {
         if ((mask >>> b) & 1) {
@@ -142,7 +165,7 @@ export function analyseItems(rows: readonly AttemptRow[], items: readonly ItemCo
     // Pairing the sorted item scores with the sorted rest scores gives the largest covariance these marginals allow.
     const covMax = n > 1 ? covariance(xs.slice().sort(), rs.slice().sort(), n) : Number.NaN;
     const efficiency = covMax > 0 ? (100 * cov) / covMax : Number.NaN;
-    const keys = column.key ?? inferKey(column, rows, c);
+    const keys = column.key ?? inferKey(column, cols.scores.subarray(base, base + N), cols.choices.subarray(base, base + N));
     const options: OptionStats[] = column.options.map((id, b) => ({ id, b })).sort((x, y) => (column.key || x.id === y.id ? 0 : x.id < y.id ? -1 : 1)).map(({ id, b }) => ({
       id,
       ...(column.optionText?.[id] !== undefined ? { text: column.optionText[id] } : {}),
@@ -174,13 +197,13 @@ export function analyseItems(rows: readonly AttemptRow[], items: readonly ItemCo
  * Without the bank, the key is what full-score answers have in common: the
  * options every attempt scoring 1 on the item chose.
  */
-function inferKey(column: ItemColumn, rows: readonly AttemptRow[], c: number): string[] {
+function inferKey(column: ItemColumn, scores: Float32Array, choices: Uint32Array): string[] {
   if (column.kind === 'other') return [];
   let common = 0xffffffff;
   let any = false;
-  for (const row of rows) {
-    if (c < row.scores.length && row.scores[c] === 1 && row.choices[c]) {
-      common = (common & row.choices[c]!) >>> 0;
+  for (let r = 0; r < scores.length; r += 1) {
+    if (scores[r] === 1 && choices[r]) {
+      common = (common & choices[r]!) >>> 0;
       any = true;
     }
   }
