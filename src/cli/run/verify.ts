@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createAsyncVerifier, type Verdict, type VerifyReason } from '../../core/credential/verify-certificate.js';
+import { createVerifier, type Verdict, type VerifyReason } from '../../core/credential/verify-certificate.js';
 import { assertNever } from '../../core/bank/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { collectJsonFiles } from '../../store/certificate-files.js';
@@ -12,8 +12,6 @@ import { ioError, UserError } from '../errors.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { paint, printJson } from '../output.js';
-
-const MAX_IN_FLIGHT = 64;
 
 interface VerifyOptions {
   trust?: string;
@@ -71,25 +69,17 @@ export const run: Run<[string[]], VerifyOptions> = async ([paths], options, glob
   const files = await collectJsonFiles(paths);
   if (files.length === 0) throw new UserError(`verify: no .json files in ${paths.join(', ')}`, { exitCode: ExitCode.invalidInput });
 
-  const verify = createAsyncVerifier({ trust, statusLists });
-  const results: Array<Verdict & { file: string }> = new Array(files.length);
-  // Enough signature checks in flight to keep the thread pool busy, few enough to bound memory.
-  const inFlight = new Set<Promise<void>>();
-  for (const [i, file] of files.entries()) {
+  const verify = createVerifier({ trust, statusLists });
+  const results: Array<Verdict & { file: string }> = [];
+  for (const file of files) {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
       throw ioError(file, error);
     }
-    const job: Promise<void> = verify(text, now).then((verdict) => {
-      results[i] = { file, ...verdict };
-      inFlight.delete(job);
-    });
-    inFlight.add(job);
-    if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+    results.push({ file, ...verify(text, now) });
   }
-  await Promise.all(inFlight);
 
   const exitCode = overallExitCode(results);
   const byReason: Partial<Record<VerifyReason, number>> = {};

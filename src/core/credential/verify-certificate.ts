@@ -55,7 +55,7 @@ export interface VerifierOptions {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A verdict now, or a signature check to run and what follows from its outcome. */
+/** A verdict now, or the signature check to run and what follows from its outcome. */
 type Pending =
   | { verdict: Verdict }
   | { key: KeyObject; data: Buffer; signature: Uint8Array; finish: (signatureOk: boolean) => Verdict };
@@ -69,22 +69,6 @@ export function createVerifier(options: VerifierOptions): (text: string, now: Da
   return (text, now) => {
     const pending = prepare(text, now);
     return 'verdict' in pending ? pending.verdict : pending.finish(verify(null, pending.data, pending.key, pending.signature));
-  };
-}
-
-/**
- * The same checks, with each Ed25519 verification on libuv's thread pool so
- * that reading, parsing and hashing the next files overlaps it: `verify`
- * over thousands of files uses every core from one process.
- */
-export function createAsyncVerifier(options: VerifierOptions): (text: string, now: Date) => Promise<Verdict> {
-  const prepare = createPreparer(options);
-  return (text, now) => {
-    const pending = prepare(text, now);
-    if ('verdict' in pending) return Promise.resolve(pending.verdict);
-    return new Promise((resolve) => {
-      verify(null, pending.data, pending.key, pending.signature, (error, ok) => resolve(pending.finish(!error && ok)));
-    });
   };
 }
 
