@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import validateCertificate from '../../src/generated/certificate.validate.js';
 import { makeAttempt } from '../core/credential/attempt-fixture.js';
@@ -29,6 +29,8 @@ let did = '';
 let certFile = '';
 let certId = '';
 let trustFile = '';
+
+afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 beforeAll(() => {
   const generated = cli('keys', 'generate', '--org', 'Acme Support', '--out', keys, '--json');
