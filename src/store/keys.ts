@@ -112,13 +112,25 @@ export async function loadPrivateKey(path: string): Promise<{ key: KeyObject; di
   return { key, did: didKeyFromPublicKey(key) };
 }
 
-/** The issuer profile next to a key (or at `path`), checked against the key it must describe. */
-export async function loadIssuerProfile(keyPath: string, did: string, path = join(dirname(keyPath), keyFiles.profile)): Promise<IssuerFile> {
+/**
+ * The issuer profile next to a key (or at `path`), checked against the key it
+ * must describe. Without one, `fallbackName` (config `issuer.name`) names the
+ * issuer and the status list URL is the default for the key.
+ */
+export async function loadIssuerProfile(
+  keyPath: string,
+  did: string,
+  path = join(dirname(keyPath), keyFiles.profile),
+  fallbackName?: string,
+): Promise<IssuerFile> {
   let data: unknown;
   try {
     data = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     if (error instanceof SyntaxError) throw new UserError(`${path}: not valid JSON (${error.message})`);
+    if (fallbackName && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { id: did, name: fallbackName, statusListUrl: defaultStatusListUrl(did) };
+    }
     throw new UserError(`${path}: cannot read the issuer profile`, {
       exitCode: ExitCode.io,
       hint: 'it is written by `frontline keys generate --org <name>`; pass --issuer <file> if it lives elsewhere',

@@ -30,6 +30,8 @@ export interface IssueRequest {
   keyPath: string;
   /** @default issuer.json next to the key */
   issuerPath?: string;
+  /** Issuer name when there is no issuer profile (config `issuer.name`). */
+  issuerName?: string;
   outPath?: string;
   /** @default true */
   includeEmail?: boolean;
@@ -60,7 +62,7 @@ export async function issueCertificate(request: IssueRequest): Promise<Issued> {
     });
   }
   const { key, did } = await loadPrivateKey(request.keyPath);
-  const issuer = await loadIssuerProfile(request.keyPath, did, request.issuerPath);
+  const issuer = await loadIssuerProfile(request.keyPath, did, request.issuerPath, request.issuerName);
   const registry = await readRegistry(request.dataDir);
   const earlier = registry.find((e) => e.attempt === attempt.id && !e.revoked);
   if (earlier && !request.reissue) {
@@ -120,12 +122,14 @@ export async function issueCertificate(request: IssueRequest): Promise<Issued> {
 export const issueOnProctoredMachine: AfterAttemptSaved = async (saved) => {
   const keyFile = saved.config.get('signing.keyFile');
   if (typeof keyFile !== 'string' || !saved.record.result.passed) return [];
+  const issuerName = saved.config.get('issuer.name');
   const issued = await issueCertificate({
     dataDir: saved.dataDir,
     attempt: saved.record,
     bank: saved.bank,
     bankHash: bankHash(saved.bank),
     keyPath: keyFile,
+    ...(typeof issuerName === 'string' && issuerName.trim() ? { issuerName: issuerName.trim() } : {}),
   });
   return [`Certificate ${issued.certificate.id} written to ${issued.files[0]}`];
 };
