@@ -56,8 +56,9 @@ export const run: Run<[string[]], ReportOptions> = async ([paths], options) => {
   let before: LoadedSet | undefined;
   let after: LoadedSet | undefined;
   if (options.compare) {
-    before = await loadSet([options.compare[0]!], bank, all, 'before');
-    after = await loadSet([options.compare[1]!], bank, all, 'after');
+    // Pairing needs one attempt per agent on each side: always the first.
+    before = await loadSet([options.compare[0]!], bank, false, 'before');
+    after = await loadSet([options.compare[1]!], bank, false, 'after');
   }
   // Without separate paths, the item and competency blocks describe the after set.
   const main = paths.length > 0 ? await loadSet(paths, bank, all, 'report') : after!;

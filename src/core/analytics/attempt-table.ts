@@ -70,8 +70,31 @@ function choiceKind(item: Item | undefined, response: Response | null): ChoiceKi
   return type === 'single' || type === 'multiple' || type === 'true-false' ? type : 'other';
 }
 
+/** Elements per slab: row arrays are views into shared slabs, because 100,000 rows × 5 small ArrayBuffers cost more in bookkeeping than in data. */
+const SLAB = 1 << 16;
+
+class Slabs<T extends Float32Array | Uint32Array | Uint8Array> {
+  private slab: T | undefined;
+  private used = 0;
+
+  constructor(private readonly make: (length: number) => T) {}
+
+  take(length: number): T {
+    if (!this.slab || this.used + length > this.slab.length) {
+      this.slab = this.make(Math.max(SLAB, length));
+      this.used = 0;
+    }
+    const view = this.slab.subarray(this.used, this.used + length) as T;
+    this.used += length;
+    return view;
+  }
+}
+
 /** Rows for one bank hash, with their column dictionaries. */
 export class BankTable {
+  private readonly floats = new Slabs((n) => new Float32Array(n));
+  private readonly words = new Slabs((n) => new Uint32Array(n));
+  private readonly bytes = new Slabs((n) => new Uint8Array(n));
   readonly items: ItemColumn[] = [];
   readonly competencies: CompetencyColumn[] = [];
   readonly rows: AttemptRow[] = [];
@@ -166,17 +189,17 @@ export class BankTable {
     for (const answer of record.answers) responses.set(answer.itemId, answer);
     for (const item of result.items) this.itemColumn(item.itemId, item.competency, undefined, responses.get(item.itemId)?.response ?? null);
 
-    const competency = new Float32Array(this.competencies.length).fill(Number.NaN);
-    const met = new Uint8Array(this.competencies.length);
+    const competency = this.floats.take(this.competencies.length).fill(Number.NaN);
+    const met = this.bytes.take(this.competencies.length);
     for (const c of result.competencies) {
       const index = this.competencyIndex.get(c.id)!;
       competency[index] = c.percent;
       met[index] = c.met ? 1 : 0;
     }
     const k = this.items.length;
-    const scores = new Float32Array(k).fill(Number.NaN);
-    const choices = new Uint32Array(k);
-    const timeMs = new Float32Array(k);
+    const scores = this.floats.take(k).fill(Number.NaN);
+    const choices = this.words.take(k);
+    const timeMs = this.floats.take(k);
     for (const item of result.items) {
       const index = this.itemIndex.get(item.itemId)!;
       scores[index] = item.score;
