@@ -206,7 +206,8 @@ function prePostBlock(p: PrePost, cols: number, maxAgents: number): string[] {
   const lines = [
     '',
     'PRE/POST',
-    truncate(`  before: ${clean(p.before.bank.id)} ${clean(p.before.bank.version)}, ${count(p.before.attempts)} attempts   after: ${clean(p.after.bank.id)} ${clean(p.after.bank.version)}, ${count(p.after.attempts)} attempts`, cols),
+    truncate(`  before: ${count(p.before.attempts)} attempts on ${clean(p.before.bank.id)} ${clean(p.before.bank.version)}`, cols),
+    truncate(`  after:  ${count(p.after.attempts)} attempts on ${clean(p.after.bank.id)} ${clean(p.after.bank.version)}`, cols),
     truncate(`  ${count(p.overall.n)} agents paired by employee id (${p.unpairedBefore} before only, ${p.unpairedAfter} after only)`, cols),
     `  change = after − before in percent points; d_z = mean change / SD of changes`,
   ];
