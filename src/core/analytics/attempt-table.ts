@@ -188,6 +188,14 @@ export class BankTable {
     const responses = new Map<string, AnswerLike>();
     for (const answer of record.answers) responses.set(answer.itemId, answer);
     for (const item of result.items) this.itemColumn(item.itemId, item.competency, undefined, responses.get(item.itemId)?.response ?? null);
+    if (!this.source) {
+      // Without the bank, the form is the only place an option nobody chose shows up (a dead distractor).
+      for (const entry of record.form) {
+        const index = this.itemIndex.get(entry.itemId);
+        const column = index === undefined ? undefined : this.items[index];
+        if (column && (column.kind === 'single' || column.kind === 'multiple')) for (const option of entry.optionOrder ?? []) this.optionBit(column, option);
+      }
+    }
 
     const competency = this.floats.take(this.competencies.length).fill(Number.NaN);
     const met = this.bytes.take(this.competencies.length);

@@ -145,10 +145,10 @@ function weakestBlock(report: Report, cols: number): string[] {
 }
 
 function itemBlock(report: Report, cols: number): string[] {
-  const fixedWidth = 2 + 14 + 7 + 6 + 6 + 6 + 5 + 5 + 7;
+  const fixedWidth = 2 + 13 + 8 + 6 + 6 + 6 + 5 + 5 + 7;
   const columns = [
-    { header: 'item', width: 14 },
-    { header: 'n', width: 6, align: 'right' as const },
+    { header: 'item', width: 13 },
+    { header: 'n', width: 7, align: 'right' as const },
     { header: 'facil', width: 5, align: 'right' as const },
     { header: 'r_ir', width: 5, align: 'right' as const },
     { header: 'U-L', width: 5, align: 'right' as const },

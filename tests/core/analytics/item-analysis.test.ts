@@ -57,6 +57,15 @@ describe('analyseItems on a hand-computed 5 × 3 matrix', () => {
     expect(i1.options.find((o) => o.id === 'a')).toMatchObject({ key: true, share: 0.6, upperShare: 1, lowerShare: 0 });
   });
 
+  it('knows options nobody chose from the form, so a dead distractor shows without the bank', () => {
+    expect(i1.options.map((o) => [o.id, o.share])).toEqual([
+      ['a', 0.6],
+      ['b', 0.4],
+      ['c', 0],
+      ['d', 0],
+    ]);
+  });
+
   it('infers the key from full-score answers without the bank, and reads it from the bank with it', () => {
     const withBank = tableOf(recordsFromMatrix(small, matrix), true).table!;
     const fromBank = analyseItems(withBank.rows, withBank.items)[0]!;
