@@ -1,5 +1,193 @@
-import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AttemptRecord } from '../../src/core/attempt-types.js';
+import { spawnFrontline, tempHome, type PtySession } from './pty-harness.js';
 import { runCli } from './run-cli.js';
+
+const STARTER = 'question-banks/starter.yaml';
+const homes: Array<{ remove: () => void }> = [];
+const sessions: PtySession[] = [];
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.kill();
+  for (const h of homes.splice(0)) h.remove();
+});
+
+function home(): string {
+  const h = tempHome();
+  homes.push(h);
+  return h.dir;
+}
+
+function take(args: string[], dir: string): PtySession {
+  const session = spawnFrontline(['take', ...args], { home: dir });
+  sessions.push(session);
+  return session;
+}
+
+const progress = (screen: string): number => Number(/(\d+)\/\d+ answered/.exec(screen)?.[1] ?? Number.NaN);
+
+/**
+ * Answers the question on screen by keys, whatever its type, and leaves it:
+ * reads the instructions the screen gives, as a candidate would.
+ */
+async function answerShownQuestion(s: PtySession, screen: string): Promise<void> {
+  const question = /Question (\d+) of/.exec(screen)?.[1];
+  const leave = async (key: string) => {
+    s.press(key);
+    await s.waitForText(new RegExp(`Review before submitting|Question (?!${question} of)\\d+ of`));
+  };
+  if (screen.includes('Choose all that apply.')) {
+    s.press('1');
+    await s.waitForText('[x]');
+    return leave('\r');
+  }
+  if (screen.includes('Put these in order')) {
+    s.press('d');
+    await s.waitForText('Your order is saved');
+    return leave('\r');
+  }
+  if (screen.includes('Rate each from')) {
+    const rows = (screen.match(/\((not rated|rated \d)\)/g) ?? []).length;
+    for (let i = 0; i < rows; i += 1) s.press('3');
+    await s.waitForText((() => new RegExp(`(\\(rated 3\\)[\\s\\S]*){${rows}}`))());
+    return leave('n');
+  }
+  if (screen.includes('What do you say?')) {
+    // Take the first choice at each step until the conversation ends.
+    for (let step = 0; step < 8; step += 1) {
+      s.press('1');
+      const ended = await s.waitForText('The conversation is over', 1500).then(
+        () => true,
+        () => false,
+      );
+      if (ended) break;
+    }
+    return leave('\r');
+  }
+  // Single choice or true/false: Enter takes the highlighted option and goes on.
+  return leave('\r');
+}
+
+function onlyFile(dir: string): string {
+  const files = readdirSync(dir);
+  expect(files).toHaveLength(1);
+  return join(dir, files[0] as string);
+}
+
+describe('take in a real terminal (80x24, CI unset)', () => {
+  it('takes the starter bank from start to results by keys alone', async () => {
+    const dir = home();
+    const s = take([STARTER, '--seed', 'pty-1', '--name', 'Pat Doe', '--employee-id', 'E-42'], dir);
+    const start = await s.waitForText('Employee id:');
+    expect(start).toContain('8 questions in 10 minutes');
+    s.press('\r');
+    let screen = await s.waitForText(/Question 1 of 8/);
+    for (let i = 0; i < 8; i += 1) {
+      await answerShownQuestion(s, screen);
+      screen = await s.waitForText(/Review before submitting|Question \d+ of 8/);
+      if (screen.includes('Review before submitting')) break;
+    }
+    expect(screen).toContain('8 answered, 0 unanswered');
+    s.press('s');
+    await s.waitForText('Submit your answers?');
+    s.press('y');
+    const results = await s.waitForText(/PASS|NOT YET PASSED/);
+    expect(results).toContain('By skill (| marks the minimum):');
+    s.press('\r');
+    const { exitCode } = await s.exited;
+    const record = JSON.parse(readFileSync(onlyFile(join(dir, 'attempts')), 'utf8')) as AttemptRecord;
+    expect(exitCode).toBe(record.result.passed ? 0 : 1);
+    expect(record.candidate).toEqual({ name: 'Pat Doe', employeeId: 'E-42' });
+    expect(record.ended).toBe('submitted');
+    expect(record.answers.every((a) => a.response !== null)).toBe(true);
+    expect(s.screenText()).toContain('Attempt saved:');
+    // The terminal never received the bank's text with control sequences other than Ink's own drawing.
+    expect(s.raw()).not.toContain('\u001B]0;');
+  });
+
+  it('survives kill -9: --resume brings back every answer and the original deadline', async () => {
+    const dir = home();
+    const first = take([STARTER, '--seed', 'pty-2', '--name', 'Sam Roe', '--employee-id', 'E-7'], dir);
+    await first.waitForText('Employee id:');
+    first.press('\r');
+    let screen = await first.waitForText(/Question 1 of 8/);
+    for (let i = 0; i < 3; i += 1) {
+      await answerShownQuestion(first, screen);
+      screen = await first.waitForText(/Question \d+ of 8/);
+    }
+    expect(progress(screen)).toBeGreaterThanOrEqual(2);
+    const answeredBefore = progress(screen);
+    first.press('f');
+    await first.waitForText('(flagged)');
+    const journal = onlyFile(join(dir, 'journals'));
+    const header = JSON.parse(readFileSync(journal, 'utf8').split('\n')[0] as string) as { deadline: number; attemptId: string };
+    const before = readFileSync(journal, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => JSON.parse(l) as { type: string; itemId?: string; response?: unknown; choice?: string })
+      .filter((e) => e.type === 'answer' || e.type === 'scenario-choose');
+    first.kill('SIGKILL');
+    await first.exited;
+
+    // A plain start offers the unfinished attempt; --resume takes it directly.
+    const offer = take([STARTER], dir);
+    await offer.waitForText('An unfinished attempt is waiting');
+    offer.kill();
+    await offer.exited;
+
+    const second = take(['--resume'], dir);
+    const resumed = await second.waitForText(/Question \d+ of 8/);
+    expect(progress(resumed)).toBe(answeredBefore);
+    expect(resumed).toContain('(flagged)');
+    second.press('r');
+    await second.waitForText('Review before submitting');
+    second.press('s');
+    await second.waitForText('Submit your answers?');
+    second.press('y');
+    await second.waitForText(/PASS|NOT YET PASSED/);
+    second.press('\r');
+    await second.exited;
+
+    const record = JSON.parse(readFileSync(onlyFile(join(dir, 'attempts')), 'utf8')) as AttemptRecord;
+    expect(record.id).toBe(header.attemptId);
+    expect(Date.parse(record.deadline)).toBe(header.deadline);
+    // An item's last answer is the one that counts.
+    const lastAnswers = [...new Map(before.filter((e) => e.type === 'answer').map((e) => [e.itemId, e])).values()];
+    for (const event of [...lastAnswers, ...before.filter((e) => e.type === 'scenario-choose')]) {
+      const answer = record.answers.find((a) => a.itemId === event.itemId);
+      if (event.type === 'answer') expect(answer?.response).toEqual(event.response);
+      else expect(answer?.response?.type === 'scenario' && answer.response.path.map((m) => m.choice)).toContain(event.choice);
+    }
+    expect(record.answers.filter((a) => a.response !== null).length).toBeGreaterThanOrEqual(answeredBefore);
+    expect(record.answers.some((a) => a.flagged)).toBe(true);
+  });
+
+  it('fits 80x24 and refits when the terminal shrinks', async () => {
+    const dir = home();
+    const s = take([STARTER, '--seed', 'pty-3', '--name', 'Kim', '--employee-id', 'E-3'], dir);
+    await s.waitForText('Employee id:');
+    s.press('\r');
+    const screen = await s.waitForText(/Question 1 of 8/);
+    // The question's options and the key line are on screen, under the case.
+    expect(screen).toMatch(/> 1\. \( \)/);
+    expect(screen).toContain('? help');
+    s.resize(60, 16);
+    const small = await s.waitForText(/press c\s+to\s+read|more lines below/);
+    expect(small).toMatch(/> 1\. \( \)/);
+  });
+
+  it('prints plain text in screen-reader mode', async () => {
+    const dir = home();
+    const s = spawnFrontline(['take', STARTER, '--seed', 'pty-4', '--name', 'Kim', '--employee-id', 'E-3', '--screen-reader'], { home: dir });
+    sessions.push(s);
+    await s.waitForText('Employee id:');
+    s.press('\r');
+    const screen = await s.waitForText('? help');
+    expect(screen).not.toContain('[....');
+  });
+});
 
 describe('take without a terminal', () => {
   it('fails with a clear message and exit code noTerminal (5), not 0', () => {

@@ -19,8 +19,14 @@ export function useTerminalSize(): TerminalSize {
   const { stdout } = useStdout();
   const [size, setSize] = useState(() => read(stdout));
   useEffect(() => {
-    const onResize = () => setSize(read(stdout));
+    const onResize = () =>
+      setSize((old) => {
+        const now = read(stdout);
+        return now.columns === old.columns && now.rows === old.rows ? old : now;
+      });
     stdout.on('resize', onResize);
+    // A resize between the first render and this subscription would otherwise be missed.
+    onResize();
     return () => {
       stdout.off('resize', onResize);
     };

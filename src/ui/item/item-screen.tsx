@@ -1,4 +1,3 @@
-import { useReducer } from 'react';
 import { useIsScreenReaderEnabled } from 'ink';
 import { useKeys } from '../hooks/use-keys.js';
 import type { CaseStudy, Item } from '../../core/bank/types.js';
@@ -7,6 +6,7 @@ import { sanitizeText } from '../../core/text/sanitize.js';
 import { Lines, line, type Line } from '../layout/line.js';
 import { wrapHanging, wrapText } from '../layout/wrap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import { formatClock, timeWarningText, type TimeWarning } from '../widgets/countdown.js';
 import { keyHintRows, type KeyHint } from '../widgets/key-hints.js';
 import { progressBar } from '../widgets/progress-bar.js';
@@ -156,8 +156,8 @@ export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[]; caseMax: 
 export function ItemScreen(props: ItemScreenProps) {
   const { columns, rows } = useTerminalSize();
   const plain = useIsScreenReaderEnabled();
-  const [state, dispatch] = useReducer(itemScreenReducer, initialHighlight(props), initialItemScreen);
+  const [state, dispatch, latestState] = useSyncReducer(itemScreenReducer, initialHighlight(props), initialItemScreen);
   const layout = layoutItemScreen({ ...props, ...state, columns, rows, plain });
-  useItemInput(props, state, dispatch, layout);
+  useItemInput(props, latestState, dispatch, layout);
   return <Lines lines={layout.lines} />;
 }

@@ -178,11 +178,12 @@ export function runItemCommand(
 
 export function useItemInput(
   p: ItemScreenProps,
-  state: ItemScreenState,
+  latestState: () => ItemScreenState,
   dispatch: Dispatch<ItemScreenAction>,
   layout: ItemLayoutFacts,
 ): void {
   useKeys((input, key) => {
+    const state = latestState();
     if (state.caseReader && key.escape) {
       dispatch({ type: 'case-reader' });
       return;

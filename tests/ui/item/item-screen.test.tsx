@@ -250,3 +250,23 @@ describe('item screen for screen readers', () => {
     expect(chosen).not.toContain('(*)');
   });
 });
+
+describe('keys that arrive together', () => {
+  it('are taken one at a time: "53" rates two responses', async () => {
+    current = mount('q-rating');
+    const { screen, answers } = current;
+    await screen.waitFor('Rate each from');
+    screen.press('53');
+    await screen.waitFor("I can't do anything. (rated 3)");
+    expect(answers.at(-1)).toEqual({ type: 'rating', ratings: { calm: 5, policy: 3 } });
+  });
+
+  it('"12" ticks two options of a multiple-response item', async () => {
+    current = mount('q-multiple');
+    const { screen, answers } = current;
+    await screen.waitFor('Choose all that apply.');
+    screen.press('12');
+    await screen.waitFor('[x] Summarising');
+    expect(answers.at(-1)).toEqual({ type: 'multiple', choices: ['a', 'b'] });
+  });
+});
