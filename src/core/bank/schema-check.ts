@@ -122,7 +122,7 @@ function explain(data: unknown, error: SchemaError): Explained | undefined {
         .map((t) => TYPE_NAMES[t] ?? t)
         .join(' or ');
       if (path[path.length - 1] === 'version' && path.length === 1 && typeof value === 'number') {
-        return make(`version: expected a semantic version in quotes, like "1.0.0"; YAML read this one as the number ${value}`);
+        return make(`version: expected a semantic version in quotes, like "1.0.0"; YAML read this one as the number ${describeValue(value)}`);
       }
       const hint =
         expected === 'text' && (typeof value === 'number' || typeof value === 'boolean')
