@@ -1,8 +1,12 @@
 // Builds dist/ with esbuild, after compiling every schemas/*.schema.json into a
 // standalone ajv validator (src/generated/), so no command compiles a schema at
 // run time and ajv's compiler never loads.
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+//
+// Every file is written to a temp name and renamed into place, and only when its
+// content changed: tests and benchmarks build concurrently, and a process that
+// starts mid-build must see either the old bundle or the new one, never half.
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import * as esbuild from 'esbuild';
@@ -24,17 +28,32 @@ async function compileSchemas() {
     });
     const validate = ajv.compile(schema);
     const name = basename(file, '.schema.json');
-    await writeFile(join(out, `${name}.validate.js`), standaloneCode(ajv, validate));
-    await writeFile(
+    await writeIfChanged(join(out, `${name}.validate.js`), standaloneCode(ajv, validate));
+    await writeIfChanged(
       join(out, `${name}.validate.d.ts`),
       "import type { ValidateFunction } from 'ajv';\ndeclare const validate: ValidateFunction;\nexport default validate;\n",
     );
   }
 }
 
+async function writeIfChanged(file, contents) {
+  const current = await readFile(file).catch(() => undefined);
+  if (current && Buffer.compare(current, Buffer.from(contents)) === 0) return;
+  await mkdir(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, contents);
+  await rename(temp, file);
+}
+
+async function filesUnder(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name));
+}
+
 await compileSchemas();
-await rm(join(root, 'dist'), { recursive: true, force: true });
-await esbuild.build({
+const dist = join(root, 'dist');
+const result = await esbuild.build({
+  write: false,
   absWorkingDir: root,
   entryPoints: { 'cli/main': 'src/cli/main.ts' },
   outdir: 'dist',
@@ -58,3 +77,13 @@ await esbuild.build({
   },
   logLevel: 'warning',
 });
+
+// Chunks first and the entry point last, so the new main.js never names a chunk
+// that is not there yet; then remove what this build no longer produces.
+const outputs = [...result.outputFiles].sort((a, b) => Number(a.path.endsWith('main.js')) - Number(b.path.endsWith('main.js')));
+for (const file of outputs) await writeIfChanged(file.path, file.contents);
+const produced = new Set(outputs.map((f) => f.path));
+for (const file of await filesUnder(dist)) {
+  if (!produced.has(file) && !file.endsWith('.tmp')) await rm(file, { force: true });
+}
+if (process.env.FRONTLINE_BUILD_VERBOSE) console.log(`built ${outputs.length} files in ${relative(root, dist)}/`);
