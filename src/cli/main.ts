@@ -8,6 +8,15 @@ const version = typeof FRONTLINE_VERSION === 'string' ? FRONTLINE_VERSION : '0.0
 
 const debug = process.argv.includes('--debug') || process.env['FRONTLINE_DEBUG'] === '1';
 
+// `frontline verify dir/ | head` closes the pipe early: that is the reader's
+// choice, not an error, so stop quietly the way other Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+    throw error;
+  });
+}
+
 const program = new Command('frontline')
   .description('Timed scenario assessments and signed certificates for customer-service teams.')
   .version(version, '-V, --version', 'print the version')

@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
-import { repoRoot, runCli } from './run-cli.js';
+import { binPath, repoRoot, runCli } from './run-cli.js';
 
 const pkg = JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')) as { version: string };
 
@@ -39,4 +41,18 @@ describe('frontline (built binary)', () => {
       expect(main).not.toContain(marker);
     }
   });
+
+  it('stops quietly when the reader closes the pipe early (`| head`)', async () => {
+    // Large output into a pipe whose read end is already closed: the write fails with EPIPE.
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+    delete env['CI'];
+    const child = spawn(process.execPath, [binPath, 'preview', 'question-banks/cs-fundamentals.yaml', '--answers'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(stderr).not.toMatch(/internal error|EPIPE|\n\s+at /);
+    expect(code).toBe(ExitCode.ok);
+  });
 });
+
