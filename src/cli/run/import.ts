@@ -1,12 +1,12 @@
 import { access, readFile } from 'node:fs/promises';
-import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, extname } from 'node:path';
 import { decodeBankBytes } from '../../core/bank/decode-text.js';
 import { formatDiagnostic } from '../../core/bank/diagnostic.js';
 import { parseBank } from '../../core/bank/parse-bank.js';
 import { importedBankYaml } from '../../core/gift/bank-yaml.js';
 import { giftToBank, slugify, type GiftFinding } from '../../core/gift/gift-to-bank.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
+import { schemaReference } from '../../store/schema-reference.js';
 import { ioError, UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
@@ -115,24 +115,5 @@ async function exists(path: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** Modeline path from the written bank to our schema (as `frontline init` writes it). */
-async function schemaReference(out: string): Promise<string> {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(await readFile(resolve(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === 'frontline') {
-        const path = relative(dirname(resolve(out)), resolve(dir, 'schemas', 'question-bank.schema.json')).split(sep).join('/');
-        return path.startsWith('.') ? path : `./${path}`;
-      }
-    } catch {
-      // No package.json here; keep climbing.
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return '../schemas/question-bank.schema.json';
-    dir = parent;
   }
 }

@@ -1,10 +1,9 @@
-import { access, readFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { access } from 'node:fs/promises';
 import { bankTemplate } from '../../core/bank/template.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
 import { ioError, UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { schemaReference } from '../../store/schema-reference.js';
 import type { Run } from '../lazy-action.js';
 
 interface InitOptions {
@@ -31,29 +30,5 @@ async function exists(path: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-/**
- * The modeline path from the new bank to the installed schema. The bundle's
- * chunks and the sources sit at different depths, so look upwards for our package.json.
- */
-async function schemaReference(file: string): Promise<string> {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(await readFile(resolve(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === 'frontline') {
-        const schema = resolve(dir, 'schemas', 'question-bank.schema.json');
-        const path = relative(dirname(resolve(file)), schema).split(sep).join('/');
-        return path.startsWith('.') ? path : `./${path}`;
-      }
-    } catch {
-      // No package.json here; keep climbing.
-    }
-    const parent = dirname(dir);
-    // Not inside our package (should not happen): the layout of a bank in this repository.
-    if (parent === dir) return '../schemas/question-bank.schema.json';
-    dir = parent;
   }
 }
