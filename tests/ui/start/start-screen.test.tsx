@@ -61,6 +61,17 @@ describe('start screen', () => {
     expect(started).toEqual([]);
   });
 
+  it('moves to the next field with Tab, also when Tab arrives in one burst with the name', async () => {
+    const { screen, started } = mount();
+    await screen.waitFor('Name:');
+    await screen.pressAndWait('tab', /> Employee id:\s+_/);
+    await screen.pressAndWait('tab', /> Name:\s+_/);
+    // A fast typist, a paste or tmux send-keys: Ink hands the whole run over as one string.
+    screen.press('Ada\tE-1\u007F\u007F9\r');
+    await screen.waitFor(() => started.length === 1);
+    expect(started).toEqual([{ name: 'Ada', employeeId: 'E9' }]);
+  });
+
   it('Ctrl-C asks the caller to quit', async () => {
     const { screen, quits } = mount();
     await screen.waitFor('Name:');
