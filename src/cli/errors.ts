@@ -1,3 +1,4 @@
+import { ConfigFileError } from '../store/config-file-error.js';
 import { ExitCode, type ExitCodeValue } from './exit-codes.js';
 
 /**
@@ -41,6 +42,11 @@ export function describeError(error: unknown, debug: boolean): ErrorReport {
     if (error.hint) lines.push(`hint: ${error.hint}`);
     if (debug && error.stack) lines.push(error.stack);
     return { lines, exitCode: error.exitCode };
+  }
+  if (error instanceof ConfigFileError) {
+    const lines = [`frontline: ${error.message}`];
+    if (debug && error.stack) lines.push(error.stack);
+    return { lines, exitCode: ExitCode.invalidInput };
   }
   const message = error instanceof Error ? error.message : String(error);
   const lines = [`frontline: internal error: ${message}`];

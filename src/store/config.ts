@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import Conf from 'conf';
+import envPaths from 'env-paths';
+import { ConfigFileError } from './config-file-error.js';
 import { resolveDataDir } from './data-dir.js';
 
 /**
@@ -26,13 +29,21 @@ export type ConfigStore = Conf<FrontlineConfig>;
  */
 export function openConfig(globals: { dataDir?: string | undefined } = {}, env: NodeJS.ProcessEnv = process.env): ConfigStore {
   const isolated = Boolean(globals.dataDir) || Boolean(env['FRONTLINE_HOME']);
-  return new Conf<FrontlineConfig>({
-    projectName: 'frontline',
-    projectSuffix: '',
-    // lrs.auth is a credential.
-    configFileMode: 0o600,
-    ...(isolated ? { cwd: resolveDataDir(globals, env) } : {}),
-  });
+  const cwd = isolated ? resolveDataDir(globals, env) : undefined;
+  try {
+    return new Conf<FrontlineConfig>({
+      projectName: 'frontline',
+      projectSuffix: '',
+      // lrs.auth is a credential.
+      configFileMode: 0o600,
+      ...(cwd ? { cwd } : {}),
+    });
+  } catch (error) {
+    // conf throws a bare SyntaxError for a hand-edited file; say which file, and never reset it silently.
+    const file = join(cwd ?? envPaths('frontline', { suffix: '' }).config, 'config.json');
+    const reason = error instanceof SyntaxError ? `not valid JSON (${error.message}); fix or delete it` : (error as Error).message;
+    throw new ConfigFileError(file, reason, { cause: error });
+  }
 }
 
 export interface CandidateDefaults {

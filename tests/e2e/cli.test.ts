@@ -16,7 +16,7 @@ describe('frontline (built binary)', () => {
   it('lists every command in --help', () => {
     const result = runCli(['--help']);
     expect(result.status).toBe(0);
-    for (const command of ['take', 'history', 'init', 'validate', 'preview', 'report', 'import', 'keys', 'issue', 'verify', 'revoke', 'export', 'sync']) {
+    for (const command of ['take', 'history', 'init', 'validate', 'preview', 'report', 'import', 'keys', 'issue', 'verify', 'revoke', 'export', 'sync', 'config']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
   });

@@ -12,6 +12,7 @@ import { registerExport } from './export.js';
 import { registerReport } from './report.js';
 import { registerSync } from './sync.js';
 import { registerImport } from './import.js';
+import { registerConfig } from './config.js';
 
 /**
  * Command definitions are light (commander only); each action imports its
@@ -33,4 +34,5 @@ export function registerCommands(program: Command): void {
   registerRevoke(program);
   registerExport(program);
   registerSync(program);
+  registerConfig(program);
 }

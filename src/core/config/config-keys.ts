@@ -1,0 +1,74 @@
+/**
+ * The settings `frontline config` may set, and how each value is read from the
+ * command line. One table, so `config set`, `config list` and the README agree.
+ */
+export type ConfigValueKind = 'text' | 'boolean' | 'url' | 'path';
+
+export interface ConfigKey {
+  key: string;
+  kind: ConfigValueKind;
+  /** Shown as "(set)" by `config list`; `config get` still prints it, like `git config`. */
+  secret?: boolean;
+  description: string;
+}
+
+export const CONFIG_KEYS: readonly ConfigKey[] = [
+  { key: 'candidate.name', kind: 'text', description: 'prefills the name on the start screen of take' },
+  { key: 'candidate.employeeId', kind: 'text', description: 'prefills the employee id on the start screen of take' },
+  { key: 'tags.<name>', kind: 'text', description: 'a label added to every attempt on this machine (site, team, cohort)' },
+  { key: 'signing.keyFile', kind: 'path', description: 'private key that signs a certificate when take ends with a pass (proctored machines)' },
+  { key: 'issuer.name', kind: 'text', description: 'organisation named on certificates when the key has no issuer.json' },
+  { key: 'lrs.endpoint', kind: 'url', description: 'xAPI endpoint of the Learning Record Store' },
+  { key: 'lrs.auth', kind: 'text', secret: true, description: 'LRS credentials: user:key or a full Authorization value' },
+  { key: 'lrs.homePage', kind: 'url', description: 'homePage of the xAPI actor account (the HR system employee ids belong to)' },
+  { key: 'lrs.activityBase', kind: 'url', description: 'base IRI for activity ids in statements' },
+  { key: 'lrs.includeItems', kind: 'boolean', description: 'also send an answered statement per item' },
+];
+
+const TAG_NAME = /^[A-Za-z][\w-]{0,39}$/;
+
+/** The table entry for a dotted key, or undefined when frontline has no such setting. */
+export function findConfigKey(key: string): ConfigKey | undefined {
+  if (key.startsWith('tags.')) {
+    return TAG_NAME.test(key.slice('tags.'.length)) ? CONFIG_KEYS.find((k) => k.key === 'tags.<name>') : undefined;
+  }
+  return CONFIG_KEYS.find((k) => k.key === key);
+}
+
+export type ParsedConfigValue = { ok: true; value: string | boolean } | { ok: false; message: string };
+
+/** Reads a value typed on the command line as the key expects it. Paths are resolved by the caller. */
+export function parseConfigValue(entry: ConfigKey, raw: string): ParsedConfigValue {
+  switch (entry.kind) {
+    case 'text':
+      return raw.trim() === '' ? { ok: false, message: `${entry.key}: give a value (use \`config unset\` to remove it)` } : { ok: true, value: raw };
+    case 'path':
+      return raw.trim() === '' ? { ok: false, message: `${entry.key}: give a file path` } : { ok: true, value: raw };
+    case 'boolean': {
+      const lower = raw.trim().toLowerCase();
+      if (['true', 'yes', 'on', '1'].includes(lower)) return { ok: true, value: true };
+      if (['false', 'no', 'off', '0'].includes(lower)) return { ok: true, value: false };
+      return { ok: false, message: `${entry.key}: expected true or false, found ${JSON.stringify(raw)}` };
+    }
+    case 'url': {
+      let url: URL;
+      try {
+        url = new URL(raw);
+      } catch {
+        return { ok: false, message: `${entry.key}: not a URL: ${JSON.stringify(raw)}` };
+      }
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return { ok: false, message: `${entry.key}: expected an http(s) URL, found ${url.protocol}` };
+      }
+      return { ok: true, value: raw };
+    }
+  }
+}
+
+/** Every set leaf of a config object as dotted key → value, in key order. */
+export function flattenConfig(value: unknown, prefix = ''): Array<[string, unknown]> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return prefix ? [[prefix, value]] : [];
+  return Object.keys(value)
+    .sort()
+    .flatMap((k) => flattenConfig((value as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k));
+}

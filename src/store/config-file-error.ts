@@ -1,0 +1,14 @@
+/**
+ * config.json exists but cannot be used (not JSON, not an object). Kept apart
+ * from config.ts so the top-level error printer can recognise it without
+ * loading conf.
+ */
+export class ConfigFileError extends Error {
+  readonly file: string;
+
+  constructor(file: string, reason: string, options: { cause?: unknown } = {}) {
+    super(`${file}: ${reason}`, options);
+    this.name = 'ConfigFileError';
+    this.file = file;
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { CONFIG_KEYS, findConfigKey, flattenConfig, parseConfigValue } from '../../../src/core/config/config-keys.js';
+
+describe('config keys', () => {
+  it('knows every documented key and any well-formed tag name', () => {
+    for (const { key } of CONFIG_KEYS.filter((k) => !k.key.includes('<'))) expect(findConfigKey(key)?.key).toBe(key);
+    expect(findConfigKey('tags.site')?.key).toBe('tags.<name>');
+    expect(findConfigKey('tags.cohort-2026')?.key).toBe('tags.<name>');
+  });
+
+  it('refuses unknown keys, bare sections and odd tag names', () => {
+    for (const key of ['lrs', 'tags', 'tags.', 'tags.1st', 'tags.a.b', 'tags.with space', 'lrs.password', 'candidate']) {
+      expect(findConfigKey(key), key).toBeUndefined();
+    }
+  });
+
+  it('reads booleans the ways people type them, and nothing else', () => {
+    const entry = findConfigKey('lrs.includeItems')!;
+    for (const yes of ['true', 'YES', 'on', '1']) expect(parseConfigValue(entry, yes)).toEqual({ ok: true, value: true });
+    for (const no of ['false', 'No', 'off', '0']) expect(parseConfigValue(entry, no)).toEqual({ ok: true, value: false });
+    expect(parseConfigValue(entry, 'maybe')).toMatchObject({ ok: false, message: expect.stringContaining('expected true or false') });
+  });
+
+  it('accepts only http(s) URLs for URL settings', () => {
+    const entry = findConfigKey('lrs.endpoint')!;
+    expect(parseConfigValue(entry, 'https://lrs.example.com/xapi/')).toEqual({ ok: true, value: 'https://lrs.example.com/xapi/' });
+    expect(parseConfigValue(entry, 'ftp://lrs.example.com/')).toMatchObject({ ok: false, message: expect.stringContaining('ftp:') });
+    expect(parseConfigValue(entry, 'lrs.example.com')).toMatchObject({ ok: false, message: expect.stringContaining('not a URL') });
+  });
+
+  it('refuses empty text, which would silently blank a field', () => {
+    expect(parseConfigValue(findConfigKey('issuer.name')!, '  ')).toMatchObject({ ok: false });
+  });
+
+  it('flattens nested settings into sorted dotted keys', () => {
+    expect(flattenConfig({ tags: { team: 'B', site: 'Leeds' }, lrs: { includeItems: true }, candidate: {} })).toEqual([
+      ['lrs.includeItems', true],
+      ['tags.site', 'Leeds'],
+      ['tags.team', 'B'],
+    ]);
+  });
+});
