@@ -5,6 +5,7 @@ import type { ItemType } from '../../core/bank/types.js';
 export type ItemCommand =
   | { type: 'move'; delta: number }
   | { type: 'choose'; index: number }
+  | { type: 'highlight'; index: number }
   | { type: 'choose-highlighted' }
   | { type: 'choose-highlighted-and-next' }
   | { type: 'toggle'; index: number }
@@ -59,9 +60,15 @@ export function itemKeyCommand(type: ItemType, input: string, key: Key): ItemCom
   switch (type) {
     case 'single':
     case 'true-false':
-    case 'scenario':
       if (n !== undefined && n > 0) return { type: 'choose', index: n - 1 };
       if (input === ' ') return { type: 'choose-highlighted' };
+      if (key.return) return { type: 'choose-highlighted-and-next' };
+      return { type: 'none' };
+    case 'scenario':
+      // A reply is final and the next step follows at once, so only Enter says it:
+      // a digit (or space) that committed would leave the Enter people press after
+      // it to commit the next step's reply unseen.
+      if (n !== undefined && n > 0) return { type: 'highlight', index: n - 1 };
       if (key.return) return { type: 'choose-highlighted-and-next' };
       return { type: 'none' };
     case 'multiple':

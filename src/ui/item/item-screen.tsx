@@ -14,6 +14,7 @@ import { scrollWindow } from '../widgets/scroll-window.js';
 import { layoutCase } from './case-panel.js';
 import { layoutItemBody } from './item-body.js';
 import { initialItemScreen, itemScreenReducer } from './item-screen-state.js';
+import { scenarioFinished, scenarioPath } from './respond.js';
 import { initialHighlight, useItemInput } from './use-item-input.js';
 
 export interface ItemScreenProps {
@@ -79,15 +80,30 @@ function headerLines(p: ItemLayoutInput, width: number): Line[] {
   return out;
 }
 
+/** The keys that answer this item as it stands, in the words the help screen uses. */
+function answerHints(p: ItemLayoutInput): KeyHint[] {
+  const { item } = p;
+  switch (item.type) {
+    case 'rating':
+      return [{ keys: 'up/down', does: 'pick' }, { keys: 'left/right 1-9', does: 'rate' }];
+    case 'ordering':
+      return [{ keys: 'up/down', does: 'pick' }, { keys: 'u/d', does: 'move it' }, { keys: 'Enter', does: 'confirm' }];
+    case 'multiple':
+      return [{ keys: 'space/1-9', does: 'tick' }, { keys: 'Enter', does: 'next' }];
+    case 'single':
+    case 'true-false':
+      return [{ keys: '1-9', does: 'choose' }, { keys: 'Enter', does: 'choose & next' }];
+    case 'scenario':
+      return scenarioFinished(item, scenarioPath(p.response))
+        ? [{ keys: 'Enter', does: 'next question' }]
+        : [{ keys: 'up/down 1-9', does: 'pick' }, { keys: 'Enter', does: 'say it' }];
+  }
+}
+
 function hints(p: ItemLayoutInput): KeyHint[] {
-  const answerKeys: KeyHint[] =
-    p.item.type === 'rating'
-      ? [{ keys: 'up/down', does: 'pick' }, { keys: 'left/right 1-9', does: 'rate' }]
-      : p.item.type === 'ordering'
-        ? [{ keys: 'up/down', does: 'pick' }, { keys: 'u/d', does: 'move it' }, { keys: 'Enter', does: 'confirm' }]
-        : p.item.type === 'multiple'
-          ? [{ keys: 'space/1-9', does: 'tick' }, { keys: 'Enter', does: 'next' }]
-          : [{ keys: '1-9', does: 'choose' }, { keys: 'Enter', does: 'choose & next' }];
+  const ended = p.item.type === 'scenario' && scenarioFinished(p.item, scenarioPath(p.response));
+  // A locked answer takes no keys; saying which would only mislead.
+  const answerKeys = p.locked && !ended ? [] : answerHints(p);
   return [
     ...answerKeys,
     ...(p.canGoBack ? [{ keys: 'p', does: 'back' }] : []),

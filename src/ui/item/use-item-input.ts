@@ -89,15 +89,16 @@ export function runItemCommand(
     case 'move':
       dispatch({ type: 'move', delta: command.delta, count });
       return;
+    case 'highlight':
+      if (command.index < count) dispatch({ type: 'highlight', index: command.index });
+      return;
     case 'choose':
       if (command.index >= count) return;
       dispatch({ type: 'highlight', index: command.index });
       answer((current) => responseForChoice(p, command.index, current));
-      if (item.type === 'scenario') dispatch({ type: 'highlight', index: 0 });
       return;
     case 'choose-highlighted':
       answer((current) => responseForChoice(p, state.highlighted, current));
-      if (item.type === 'scenario') dispatch({ type: 'highlight', index: 0 });
       return;
     case 'choose-highlighted-and-next':
       if (item.type === 'scenario') {

@@ -8,6 +8,7 @@ const KEYS: Array<[string, string]> = [
   ['1-9', 'choose that option (tick it, when several answers are allowed)'],
   ['space', 'choose or tick the highlighted option'],
   ['Enter', 'choose the highlighted option and go to the next question'],
+  ['1-9, then Enter', 'conversations: a digit only picks a reply; Enter says it (final)'],
   ['n / right', 'next question'],
   ['p / left', 'previous question (when the test allows going back)'],
   ['u/d, shift+up/down', 'ordering questions: move the highlighted entry up or down'],

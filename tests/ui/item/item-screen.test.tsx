@@ -171,12 +171,18 @@ describe('item screen', () => {
   it('plays a scenario as a conversation: the next line depends on the choice', async () => {
     current = mount('q-scenario');
     const { screen, answers, calls } = current;
-    await screen.waitFor("Customer: My parcel was due yesterday and it still hasn't come.");
-    const second = await screen.pressAndWait('1', 'Customer: Thanks. I need it by Friday.');
+    const first = await screen.waitFor("Customer: My parcel was due yesterday and it still hasn't come.");
+    expect(first).toContain('up/down 1-9 pick  Enter say it');
+    // A digit only picks the reply; Enter says it.
+    await screen.pressAndWait('2', '> 2. ( ) Parcels are handled by the courier');
+    await screen.pressAndWait('1', '> 1. ( ) I\'m sorry it\'s late');
+    expect(answers).toEqual([]);
+    const second = await screen.pressAndWait('enter', 'Customer: Thanks. I need it by Friday.');
     expect(second).toContain("You: I'm sorry it's late; let me find out where it is.");
     await screen.pressAndWait('down', '> 2. ( ) It should come soon.');
     const end = await screen.pressAndWait('enter', 'Outcome: The customer asked for a manager.');
     expect(end).toContain('The conversation is over');
+    expect(end).toContain('Enter next question');
     const last = answers.at(-1);
     expect(last?.type === 'scenario' && last.path.map((m) => [m.step, m.choice])).toEqual([
       ['s1', 'empathise'],
@@ -259,6 +265,19 @@ describe('keys that arrive together', () => {
     screen.press('53');
     await screen.waitFor("I can't do anything. (rated 3)");
     expect(answers.at(-1)).toEqual({ type: 'rating', ratings: { calm: 5, policy: 3 } });
+  });
+
+  it('a digit then Enter in a conversation says that one reply, not the next step\'s too', async () => {
+    current = mount('q-scenario');
+    const { screen, answers } = current;
+    await screen.waitFor('What do you say?');
+    screen.press('1\r');
+    const next = await screen.waitFor('Customer: Thanks. I need it by Friday.');
+    expect(next).toContain('> 1. ( ) I\'ll arrange priority delivery');
+    // Still waiting for the second reply.
+    await screen.pressAndWait('down', '> 2. ( ) It should come soon.');
+    const last = answers.at(-1);
+    expect(last?.type === 'scenario' && last.path.map((m) => m.choice)).toEqual(['empathise']);
   });
 
   it('"12" ticks two options of a multiple-response item', async () => {
