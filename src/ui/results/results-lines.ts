@@ -35,6 +35,35 @@ export function describeFailReason(reason: FailReason, bank: Bank): string {
   }
 }
 
+/** Fewest bar cells worth drawing; below this the bar moves under its title. */
+const MIN_BAR_CELLS = 10;
+/** The widest tail a bar can have: " 100.0% min 100% below minimum". */
+const TAIL_WIDTH = 30;
+
+/**
+ * A bar per competency. Titles are never cut: when the longest one leaves too
+ * little room for a bar on the same row, every title goes on its own row with
+ * its bar indented below (all alike, so the bars line up).
+ */
+function competencyRows(result: Result, width: number, plain: boolean): Line[] {
+  const titles = result.competencies.map((c) => sanitizeText(c.title));
+  if (plain) {
+    return result.competencies.map((c, i) => line(`${titles[i]}: ${formatPercent(c.percent)}, minimum ${c.floor}%, ${c.met ? 'met' : 'below minimum'}`));
+  }
+  const titleWidth = Math.max(8, ...titles.map((t) => [...t].length));
+  const sameRow = titleWidth + 1 + MIN_BAR_CELLS + 2 + TAIL_WIDTH <= width;
+  const indent = sameRow ? titleWidth + 1 : 2;
+  const cells = Math.max(MIN_BAR_CELLS, Math.min(40, width - indent - 2 - TAIL_WIDTH));
+  return result.competencies.flatMap((c, i) => {
+    const title = titles[i] ?? c.id;
+    const style = { color: c.met ? undefined : ('yellow' as const) };
+    const tail = ` ${formatPercent(c.percent).padStart(6)} min ${String(c.floor).padStart(3)}% ${c.met ? 'met' : 'below minimum'}`;
+    const bar = `${competencyBar(c.percent, c.floor, cells)}${tail}`;
+    if (sameRow) return [line(`${title.padEnd(titleWidth)} ${bar}`, style)];
+    return [...wrapText(title, width).map((t) => line(t, style)), line(`  ${bar}`, style)];
+  });
+}
+
 /** Everything the results screen says, as rows; the screen scrolls them. */
 export function layoutResults(input: ResultsInput): Line[] {
   const { bank, result, feedback, width, plain = false } = input;
@@ -57,19 +86,7 @@ export function layoutResults(input: ResultsInput): Line[] {
   if (feedback !== 'none') {
     out.push(line(''));
     out.push(line('By skill (| marks the minimum):', { bold: true }));
-    const titleWidth = Math.min(24, Math.max(...result.competencies.map((c) => sanitizeText(c.title).length), 8));
-    for (const c of result.competencies) {
-      const title = sanitizeText(c.title);
-      const verdictWord = c.met ? 'met' : 'below minimum';
-      if (plain) {
-        out.push(line(`${title}: ${formatPercent(c.percent)}, minimum ${c.floor}%, ${verdictWord}`));
-        continue;
-      }
-      const label = title.length > titleWidth ? `${title.slice(0, titleWidth - 1)}~` : title.padEnd(titleWidth);
-      const tail = ` ${formatPercent(c.percent).padStart(6)} min ${String(c.floor).padStart(3)}% ${verdictWord}`;
-      const cells = Math.max(10, width - titleWidth - tail.length - 4);
-      out.push(line(`${label} ${competencyBar(c.percent, c.floor, cells)}${tail}`, { color: c.met ? undefined : 'yellow' }));
-    }
+    out.push(...competencyRows(result, width, plain));
     if (result.gaps.length > 0) {
       out.push(line(''));
       out.push(line('To close the gaps:', { bold: true }));

@@ -28,7 +28,7 @@ const failed: Result = {
   gaps: [{ competency: 'resolution', title: 'Resolution', percent: 40, floor: 60, modules: [{ id: 'RES-201', title: 'Resolving on first contact', durationMinutes: 45 }] }],
 };
 
-function mount(feedback: FeedbackPolicy, result: Result = failed) {
+function mount(feedback: FeedbackPolicy, result: Result = failed, size?: { columns: number; rows: number }) {
   let closed = 0;
   screen = renderScreen(
     <ResultsScreen
@@ -41,6 +41,7 @@ function mount(feedback: FeedbackPolicy, result: Result = failed) {
       savedTo="/tmp/x/attempts/a1.json"
       onClose={() => (closed += 1)}
     />,
+    size,
   );
   return { screen, closed: () => closed };
 }
@@ -84,6 +85,33 @@ describe('results screen', () => {
     expect(frame).toContain('[wrong] Repeating the customer');
     expect(frame).toContain('You: False');
     expect(frame).toContain('Best: True');
+  });
+
+  describe('with long skill titles', () => {
+    const long: Result = {
+      ...failed,
+      competencies: [
+        { ...(failed.competencies[0] as Result['competencies'][number]), title: 'Understanding the customer' },
+        { ...(failed.competencies[1] as Result['competencies'][number]), title: 'Resolution and service recovery' },
+      ],
+    };
+    const widest = (frame: string) => Math.max(...frame.split('\n').map((r) => r.length));
+
+    it('shows every title in full beside its bar at 80 columns', async () => {
+      const { screen } = mount('competency', long);
+      const frame = await screen.waitFor('By skill');
+      expect(frame).toMatch(/Understanding the customer\s+\[[#.|]{10,}\]\s+71% min\s+50% met/);
+      expect(frame).toMatch(/Resolution and service recovery \[[#.|]{10,}\]\s+40% min\s+60% below minimum/);
+      expect(widest(frame)).toBeLessThanOrEqual(80);
+    });
+
+    it('puts each title on its own row above its bar at 60 columns', async () => {
+      const { screen } = mount('competency', long, { columns: 60, rows: 24 });
+      const frame = await screen.waitFor('By skill');
+      expect(frame).toMatch(/^Understanding the customer\n {2}\[[#.|]{10,}\]\s+71% min\s+50% met$/m);
+      expect(frame).toMatch(/^Resolution and service recovery\n {2}\[[#.|]{10,}\]\s+40% min\s+60% below minimum$/m);
+      expect(widest(frame)).toBeLessThanOrEqual(60);
+    });
   });
 
   it('says PASS in words and closes on Enter', async () => {
