@@ -7,6 +7,7 @@ export function registerInit(program: Command): void {
     .description('write a commented starter question bank')
     .argument('<file>', 'where to write the bank')
     .option('--force', 'overwrite an existing file')
+    .option('--json', 'print what was written as JSON')
     .addHelpText(
       'after',
       `

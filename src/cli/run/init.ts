@@ -1,13 +1,16 @@
 import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { bankTemplate } from '../../core/bank/template.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
 import { ioError, UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { schemaReference } from '../../store/schema-reference.js';
 import type { Run } from '../lazy-action.js';
+import { printJson } from '../output.js';
 
 interface InitOptions {
   force?: boolean;
+  json?: boolean;
 }
 
 export const run: Run<[string], InitOptions> = async ([file], options) => {
@@ -20,7 +23,8 @@ export const run: Run<[string], InitOptions> = async ([file], options) => {
   } catch (error) {
     throw ioError(file, error, 'write');
   }
-  process.stdout.write(`wrote ${file}\nnext: edit it, then run \`frontline validate ${file}\`\n`);
+  if (options.json) printJson({ file: resolve(file), schema: schemaRef });
+  else process.stdout.write(`wrote ${file}\nnext: edit it, then run \`frontline validate ${file}\`\n`);
   return ExitCode.ok;
 };
 
