@@ -11,13 +11,14 @@ import { resolveDataDir } from './data-dir.js';
  * - `signing.keyFile`: private key used to issue a certificate at the end of `take` (proctored machines)
  * - `issuer.name`: the organisation named as issuer on certificates
  * - `lrs.endpoint`, `lrs.auth`: the Learning Record Store that receives xAPI statements
+ * - `lrs.homePage`, `lrs.activityBase`, `lrs.includeItems`: how statements name people and activities
  */
 export interface FrontlineConfig {
   candidate?: { name?: string; employeeId?: string };
   tags?: Record<string, string>;
   signing?: { keyFile?: string };
   issuer?: { name?: string };
-  lrs?: { endpoint?: string; auth?: string };
+  lrs?: { endpoint?: string; auth?: string; homePage?: string; activityBase?: string; includeItems?: boolean };
 }
 
 export type ConfigStore = Conf<FrontlineConfig>;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AttemptRecord } from '../../src/core/attempt-types.js';
@@ -6,6 +6,8 @@ import { spawnFrontline, tempHome, type PtySession } from './pty-harness.js';
 import { runCli } from './run-cli.js';
 
 const STARTER = 'question-banks/starter.yaml';
+/** Two questions whose first option is right: Enter, Enter passes. */
+const SHORT = 'tests/fixtures/banks/take-short.yaml';
 const homes: Array<{ remove: () => void }> = [];
 const sessions: PtySession[] = [];
 afterEach(() => {
@@ -54,9 +56,10 @@ async function answerShownQuestion(s: PtySession, screen: string): Promise<void>
     return leave('n');
   }
   if (screen.includes('What do you say?')) {
-    // Take the first choice at each step until the conversation ends.
+    // Say the first reply at each step until the conversation ends (a digit only picks one; Enter says it).
     for (let step = 0; step < 8; step += 1) {
       s.press('1');
+      s.press('\r');
       const ended = await s.waitForText('The conversation is over', 1500).then(
         () => true,
         () => false,
@@ -186,6 +189,44 @@ describe('take in a real terminal (80x24, CI unset)', () => {
     s.press('\r');
     const screen = await s.waitForText('? help');
     expect(screen).not.toContain('[....');
+  });
+});
+
+describe('the end of take on a proctored machine with an LRS', () => {
+  it('shows and prints the certificate it issued and the statements it queued; the certificate verifies', async () => {
+    const dir = home();
+    const env = { FRONTLINE_HOME: dir };
+    const keys = runCli(['keys', 'generate', '--org', 'Acme Support', '--out', join(dir, 'keys'), '--json'], { env });
+    expect(keys.status, keys.stderr).toBe(0);
+    const did = (JSON.parse(keys.stdout) as { did: string }).did;
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({ signing: { keyFile: join(dir, 'keys', 'issuer-key.pem') }, lrs: { endpoint: 'https://lrs.example/xapi' } }),
+      { mode: 0o600 },
+    );
+    const s = take([SHORT, '--name', 'Pat Doe', '--employee-id', 'E-42'], dir);
+    await s.waitForText('Employee id:');
+    s.press('\r');
+    await s.waitForText('Question 1 of 2');
+    s.press('\r');
+    await s.waitForText('Question 2 of 2');
+    s.press('\r');
+    await s.waitForText('Review before submitting');
+    s.press('s');
+    await s.waitForText('Submit your answers?');
+    s.press('y');
+    const results = await s.waitForText(/Certificate urn:uuid:\S+ written to/);
+    expect(results).toMatch(/Queued \d+ statements for the LRS/);
+    s.press('\r');
+    expect((await s.exited).exitCode).toBe(0);
+    const printed = s.screenText();
+    expect(printed).toMatch(/^PASS: 100%/m);
+    expect(printed).toMatch(/Queued \d+ statements for the LRS; `frontline sync` sends them\./);
+    const certificate = /written to (\S+\.json)/.exec(printed.replace(/\n/g, ''))?.[1] ?? '';
+    writeFileSync(join(dir, 'trust.json'), JSON.stringify({ issuers: [{ id: did, name: 'Acme Support', validFrom: '2020-01-01T00:00:00Z' }] }));
+    const verified = runCli(['verify', certificate, '--trust', join(dir, 'trust.json')], { env });
+    expect(verified.status, verified.stdout + verified.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'outbox')).length).toBeGreaterThan(0);
   });
 });
 

@@ -11,22 +11,41 @@ export interface SavedAttempt {
   config: ConfigStore;
 }
 
-/** A step run after the attempt record is safely on disk; returns lines to print once the screen has closed. */
+/** A step run after the attempt record is safely on disk; returns lines to show the candidate. */
 export type AfterAttemptSaved = (saved: SavedAttempt) => Promise<string[]>;
 
 /**
- * Hook points at the end of `take`, in order. To be wired by the lead:
- * - queueXapiStatements: `attemptToStatements(record, bank, ...)` into the outbox
- *   (sent later by `frontline sync`), when `lrs.endpoint` is configured;
- * - issueOnProctoredMachine: `issueCertificate(...)` when `signing.keyFile` is
- *   configured and the attempt passed.
- * A hook that throws is reported, never loses the attempt: the record is already saved.
+ * Queues the attempt's xAPI statements when this machine has an LRS configured
+ * (environment or config); `frontline sync` sends them. Imported here, at the
+ * end, so starting a test never loads the xAPI code.
  */
-export const afterAttemptSaved: AfterAttemptSaved[] = [];
+export const queueXapiStatements: AfterAttemptSaved = async ({ dataDir, record, bank, config }) => {
+  const { queueForLrs } = await import('../../store/lrs-queue.js');
+  const queued = await queueForLrs(dataDir, record, bank, config.get('lrs') ?? {});
+  if (!queued.queued) return [];
+  const statements = `${queued.statements} statement${queued.statements === 1 ? '' : 's'}`;
+  return [`Queued ${statements} for the LRS; \`frontline sync\` sends them.`];
+};
 
-export async function runAfterAttemptSaved(saved: SavedAttempt): Promise<string[]> {
+/**
+ * On a proctored machine (`signing.keyFile` configured) a passed attempt gets
+ * its certificate now. The signing code loads only when a key is configured.
+ */
+export const issueIfProctored: AfterAttemptSaved = async (saved) => {
+  if (typeof saved.config.get('signing.keyFile') !== 'string') return [];
+  const { issueOnProctoredMachine } = await import('./issue.js');
+  return issueOnProctoredMachine(saved);
+};
+
+/**
+ * What happens at the end of `take`, in order, once the record is written.
+ * A hook that throws is reported and never loses the attempt: the record is already saved.
+ */
+export const afterAttemptSaved: readonly AfterAttemptSaved[] = [queueXapiStatements, issueIfProctored];
+
+export async function runAfterAttemptSaved(saved: SavedAttempt, hooks: readonly AfterAttemptSaved[] = afterAttemptSaved): Promise<string[]> {
   const lines: string[] = [];
-  for (const hook of afterAttemptSaved) {
+  for (const hook of hooks) {
     try {
       lines.push(...(await hook(saved)));
     } catch (error) {

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { assemble } from '../../core/assemble.js';
-import { attemptPermission } from '../../core/attempt-policy.js';
 import { buildAttemptRecord } from '../../core/attempt-record.js';
 import type { Bank } from '../../core/bank/types.js';
 import { replay, type JournalHeader } from '../../core/journal-entry.js';
 import { deadlineFor, isAnswered, startSession, type State } from '../../core/session.js';
-import { listAttempts, writeAttemptRecord } from '../../store/attempts.js';
+import { attemptPermissionIn, writeAttemptRecord } from '../../store/attempts.js';
 import { candidateDefaults, configTags, openConfig, rememberCandidate, type ConfigStore } from '../../store/config.js';
 import { resolveDataDir } from '../../store/data-dir.js';
 import { Journal, readJournal, unfinishedJournals } from '../../store/journal.js';
@@ -81,8 +80,8 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
   };
 
   const begin = async (candidate: { name: string; employeeId: string }) => {
-    const { attempts } = await listAttempts(dataDir);
-    const permission = attemptPermission(bank, candidate.employeeId, attempts.map((a) => a.record), new Date());
+    // Unfinished attempts (open journals) count too: abandoning one is not a free retry.
+    const permission = await attemptPermissionIn(dataDir, bank, candidate.employeeId, new Date());
     if (!permission.allowed) {
       return {
         ok: false as const,
@@ -130,10 +129,9 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
     const record = buildAttemptRecord(driver.state(), running.header);
     const savedTo = await writeAttemptRecord(dataDir, record);
     await running.journal.retire();
-    afterLines.push(...(await runAfterAttemptSaved({ record, savedTo, bank, dataDir, config })));
-    return { record, result: record.result, savedTo };
+    const notes = await runAfterAttemptSaved({ record, savedTo, bank, dataDir, config });
+    return { record, result: record.result, savedTo, notes };
   };
-  const afterLines: string[] = [];
 
   // Ink draws nothing live when CI is set; here a person is at a terminal (checked above).
   delete process.env['CI'];
@@ -153,7 +151,7 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
     },
     options.screenReader ? { screenReader: true } : {},
   );
-  return report(outcome, running, afterLines);
+  return report(outcome, running);
 };
 
 function assertSameBank(loaded: LoadedBank, header: JournalHeader): void {
@@ -183,7 +181,7 @@ function describeOffer(bank: Bank, unfinished: Unfinished) {
   };
 }
 
-async function report(outcome: TakeOutcome, running: Running | undefined, afterLines: string[]): Promise<ExitCodeValue> {
+async function report(outcome: TakeOutcome, running: Running | undefined): Promise<ExitCodeValue> {
   switch (outcome.kind) {
     case 'finished': {
       const { result, record } = outcome.finished;
@@ -191,7 +189,7 @@ async function report(outcome: TakeOutcome, running: Running | undefined, afterL
       const lines = [
         `${verdict}: ${result.percent}% (pass mark ${result.passMark}%)${record.ended === 'time-expired' ? ', submitted when time ran out' : ''}`,
         `Attempt saved: ${outcome.finished.savedTo}`,
-        ...afterLines,
+        ...outcome.finished.notes,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
       return result.passed ? ExitCode.ok : ExitCode.failed;

@@ -15,6 +15,8 @@ export interface ResultsInput {
   answers: readonly AnswerRecord[];
   endedBy: 'submitted' | 'time-expired';
   savedTo?: string;
+  /** Lines about what followed the save (certificate, LRS queue). */
+  notes?: readonly string[];
   width: number;
   plain?: boolean;
 }
@@ -121,5 +123,6 @@ export function layoutResults(input: ResultsInput): Line[] {
     out.push(line(''));
     out.push(...wrapHanging('Saved: ', input.savedTo, width).map((t) => line(t)));
   }
+  for (const note of input.notes ?? []) out.push(...wrapText(note, width).map((t) => line(t)));
   return out;
 }

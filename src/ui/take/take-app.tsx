@@ -18,6 +18,8 @@ export interface FinishedAttempt {
   result: Result;
   /** Where the record was written. */
   savedTo: string;
+  /** What happened after saving (a certificate issued, statements queued), in words. */
+  notes: string[];
 }
 
 /** How the take app ended, for the command to turn into an exit code. */
@@ -199,6 +201,7 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
           answers={finished.record.answers}
           endedBy={finished.record.ended}
           savedTo={finished.savedTo}
+          notes={finished.notes}
           onClose={() => exitWith({ kind: 'finished', finished })}
         />
       );
