@@ -31,6 +31,30 @@ export interface TakeDriver extends AttemptDriver {
 /** Ticks that change nothing visible are still logged this often, so a resume charges little lost time. */
 const TICK_LOG_MS = 5_000;
 
+/** A wall clock further ahead of the monotonic one than this means the machine slept, not that NTP stepped. */
+const SLEEP_GAP_MS = 60_000;
+
+/**
+ * The attempt's clock: wall-clock milliseconds (the deadline in the journal is
+ * a wall-clock instant) that advance with the monotonic clock, so setting the
+ * system clock back, or an NTP step, neither adds time to an attempt nor takes
+ * it away. The monotonic clock stops while the machine sleeps (Linux, macOS),
+ * and the test's clock should not: a wall clock that has run ahead by more than
+ * a minute is taken as sleep, and followed.
+ */
+export function attemptClock(wall: () => number = Date.now, monotonic: () => number = () => performance.now()): () => number {
+  let wallAt = wall();
+  let monotonicAt = monotonic();
+  return () => {
+    const elapsed = wallAt + (monotonic() - monotonicAt);
+    const w = wall();
+    if (w - elapsed <= SLEEP_GAP_MS) return elapsed;
+    wallAt = w;
+    monotonicAt = monotonic();
+    return w;
+  };
+}
+
 export function viewOf(state: State, now: number): AttemptView {
   const entry = state.form[state.index] ?? state.form[0];
   if (!entry) throw new Error('an attempt needs at least one item');
@@ -74,7 +98,7 @@ const visible = (state: State): string =>
  * against the newest state, queued writes included, so quick keys compose.
  */
 export function createTakeDriver(initial: State, log: EventLog, options: { now?: () => number; onError: (error: Error) => void }): TakeDriver {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? attemptClock();
   let applied = initial;
   // State with queued (not yet logged) events applied: answers build on this.
   let latest = initial;
