@@ -20,7 +20,7 @@ export type ItemCommand =
   | { type: 'submit' }
   | { type: 'help' }
   | { type: 'quit' }
-  | { type: 'case-scroll'; pages: number }
+  | { type: 'scroll'; pages: number }
   | { type: 'case-reader' }
   | { type: 'none' };
 
@@ -33,8 +33,8 @@ const digit = (input: string): number | undefined => (/^[0-9]$/.test(input) ? Nu
  */
 export function itemKeyCommand(type: ItemType, input: string, key: Key): ItemCommand {
   if (key.ctrl && input === 'c') return { type: 'quit' };
-  if (key.pageUp) return { type: 'case-scroll', pages: -1 };
-  if (key.pageDown) return { type: 'case-scroll', pages: 1 };
+  if (key.pageUp) return { type: 'scroll', pages: -1 };
+  if (key.pageDown) return { type: 'scroll', pages: 1 };
   if (input === 'c') return { type: 'case-reader' };
   if (input === 'f') return { type: 'flag' };
   if (input === 'r') return { type: 'review' };

@@ -1,7 +1,13 @@
-/** What the item screen remembers that is not part of the attempt: where the cursor and the case view are. */
+/** What the item screen remembers that is not part of the attempt: where the cursor and the scrolled views are. */
 export interface ItemScreenState {
   highlighted: number;
   caseOffset: number;
+  /**
+   * First row shown of an answer area too tall for the screen (a long
+   * conversation, long options), once scrolled by hand; undefined follows the
+   * highlighted option.
+   */
+  bodyOffset: number | undefined;
   /** The case study shown full screen instead of the question. */
   caseReader: boolean;
 }
@@ -10,19 +16,25 @@ export type ItemScreenAction =
   | { type: 'move'; delta: number; count: number }
   | { type: 'highlight'; index: number }
   | { type: 'case-scroll'; delta: number; max: number }
+  | { type: 'body-scroll'; from: number; delta: number; max: number }
   | { type: 'case-reader' };
 
-export const initialItemScreen = (highlighted: number): ItemScreenState => ({ highlighted, caseOffset: 0, caseReader: false });
+export const initialItemScreen = (highlighted: number): ItemScreenState => ({ highlighted, caseOffset: 0, bodyOffset: undefined, caseReader: false });
+
+const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
 
 export function itemScreenReducer(state: ItemScreenState, action: ItemScreenAction): ItemScreenState {
   switch (action.type) {
     case 'move':
       if (action.count === 0) return state;
-      return { ...state, highlighted: Math.max(0, Math.min(action.count - 1, state.highlighted + action.delta)) };
+      // Moving the cursor brings the view back to it.
+      return { ...state, highlighted: clamp(state.highlighted + action.delta, action.count - 1), bodyOffset: undefined };
     case 'highlight':
-      return { ...state, highlighted: action.index };
+      return { ...state, highlighted: action.index, bodyOffset: undefined };
     case 'case-scroll':
-      return { ...state, caseOffset: Math.max(0, Math.min(action.max, state.caseOffset + action.delta)) };
+      return { ...state, caseOffset: clamp(state.caseOffset + action.delta, action.max) };
+    case 'body-scroll':
+      return { ...state, bodyOffset: clamp(action.from + action.delta, action.max) };
     case 'case-reader':
       return { ...state, caseReader: !state.caseReader, caseOffset: 0 };
   }

@@ -15,7 +15,9 @@ import { layoutCase } from './case-panel.js';
 import { layoutItemBody } from './item-body.js';
 import { initialItemScreen, itemScreenReducer } from './item-screen-state.js';
 import { scenarioFinished, scenarioPath } from './respond.js';
-import { initialHighlight, useItemInput } from './use-item-input.js';
+import { initialHighlight, useItemInput, type ItemLayoutFacts } from './use-item-input.js';
+
+const UNSCROLLED_BODY = { bodyAt: 0, bodyMax: 0, bodyPage: 1 };
 
 export interface ItemScreenProps {
   item: Item;
@@ -57,6 +59,7 @@ export interface ItemScreenProps {
 export interface ItemLayoutInput extends ItemScreenProps {
   highlighted: number;
   caseOffset: number;
+  bodyOffset: number | undefined;
   caseReader: boolean;
   columns: number;
   rows: number;
@@ -116,7 +119,7 @@ function hints(p: ItemLayoutInput): KeyHint[] {
 }
 
 /** The rows of the item screen, fitted to the terminal: the case gives way so the question and options always show. */
-export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[]; caseMax: number; casePage: number } {
+export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[] } & ItemLayoutFacts {
   const width = Math.max(20, p.columns - 1);
   const header = headerLines(p, width);
   const footer = keyHintRows(hints(p), width).map((t) => line(t, { dim: true }));
@@ -129,6 +132,7 @@ export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[]; caseMax: 
       lines: [...header, ...caseLines, line(''), ...wrapText(sanitizeText(p.item.stem), width).map((t) => line(t, { bold: true })), ...body, ...footer],
       caseMax: 0,
       casePage: 0,
+      ...UNSCROLLED_BODY,
     };
   }
 
@@ -139,6 +143,7 @@ export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[]; caseMax: 
       lines: [...header, ...view.lines, line('c or Esc: back to the question   PgUp/PgDn: scroll', { dim: true })],
       caseMax: Math.max(0, caseLines.length - (height - 2)),
       casePage: Math.max(1, height - 3),
+      ...UNSCROLLED_BODY,
     };
   }
 
@@ -161,12 +166,31 @@ export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[]; caseMax: 
     }
   }
   const room = p.rows - 1 - header.length - footer.length - caseBlock.length - stem.length;
-  if (body.length > room && room > 3) {
-    // Long options: keep the highlighted one in view.
-    const at = Math.max(0, body.findIndex((l) => l.text.startsWith('> ')));
-    body = scrollWindow(body, at - Math.floor((room - 2) / 2), room, 'up/down').lines;
+  const fitted = fitBody(body, room, p.bodyOffset);
+  return { lines: [...header, ...caseBlock, ...stem, ...fitted.lines, ...footer], caseMax, casePage, bodyAt: fitted.at, bodyMax: fitted.max, bodyPage: fitted.page };
+}
+
+/**
+ * A window on an answer area taller than its room. Unless scrolled by hand it
+ * shows as much of the end as keeps the highlighted option in view: a
+ * conversation's latest line and replies are at the end, and so is the outcome
+ * of one that is over (which has no highlighted option).
+ */
+function fitBody(body: Line[], room: number, chosen: number | undefined): { lines: Line[]; at: number; max: number; page: number } {
+  if (body.length <= room || room <= 3) return { lines: body, at: 0, max: 0, page: 1 };
+  const inner = room - 2;
+  const max = body.length - inner;
+  let auto = max;
+  const first = body.findIndex((l) => l.inverse);
+  if (first >= 0) {
+    let last = first;
+    while (body[last + 1]?.inverse) last += 1;
+    // Two rows of what leads up to the option, when they fit beside it.
+    const context = Math.max(0, Math.min(2, inner - (last - first + 1)));
+    auto = Math.min(max, Math.max(0, first - context));
   }
-  return { lines: [...header, ...caseBlock, ...stem, ...body, ...footer], caseMax, casePage };
+  const view = scrollWindow(body, chosen ?? auto, room, 'PgUp/PgDn');
+  return { lines: view.lines, at: view.offset, max, page: Math.max(1, inner - 1) };
 }
 
 export function ItemScreen(props: ItemScreenProps) {

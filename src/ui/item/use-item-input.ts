@@ -57,9 +57,14 @@ function responseForChoice(p: ItemScreenProps, index: number, response: Response
   }
 }
 
+/** How far the screen's scrolled views can go, as the last layout found. */
 export interface ItemLayoutFacts {
   caseMax: number;
   casePage: number;
+  /** The first row of the answer area on screen, and the furthest it can scroll (0: it all fits). */
+  bodyAt: number;
+  bodyMax: number;
+  bodyPage: number;
 }
 
 /** Applies one command: cursor and case view change here; answers and navigation go to the attempt. */
@@ -79,7 +84,7 @@ export function runItemCommand(
   };
   if (state.caseReader) {
     // The full-screen case takes the scrolling keys; anything else returns to the question first.
-    if (command.type === 'case-scroll') dispatch({ type: 'case-scroll', delta: command.pages * layout.casePage, max: layout.caseMax });
+    if (command.type === 'scroll') dispatch({ type: 'case-scroll', delta: command.pages * layout.casePage, max: layout.caseMax });
     else if (command.type === 'move') dispatch({ type: 'case-scroll', delta: command.delta, max: layout.caseMax });
     else if (command.type === 'quit') p.onQuit();
     else if (command.type !== 'none') dispatch({ type: 'case-reader' });
@@ -164,8 +169,10 @@ export function runItemCommand(
     case 'quit':
       p.onQuit();
       return;
-    case 'case-scroll':
-      dispatch({ type: 'case-scroll', delta: command.pages * layout.casePage, max: layout.caseMax });
+    case 'scroll':
+      // PgUp/PgDn scroll the case above the question; with none on screen, a long answer area (an earlier part of the conversation).
+      if (layout.caseMax > 0) dispatch({ type: 'case-scroll', delta: command.pages * layout.casePage, max: layout.caseMax });
+      else if (layout.bodyMax > 0) dispatch({ type: 'body-scroll', from: layout.bodyAt, delta: command.pages * layout.bodyPage, max: layout.bodyMax });
       return;
     case 'case-reader':
       if (p.caseStudy) dispatch({ type: 'case-reader' });

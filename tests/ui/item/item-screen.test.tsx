@@ -193,6 +193,23 @@ describe('item screen', () => {
     await screen.waitFor(() => calls.includes('next'));
   });
 
+  it('keeps the latest turn and the replies of a long conversation in view, the outcome once it is over, and PgUp shows the start', async () => {
+    current = mount('q-scenario', {}, { columns: 60, rows: 13 });
+    const { screen } = current;
+    await screen.waitFor('What do you say?');
+    await screen.pressAndWait('enter', 'Customer: Thanks. I need it by Friday.');
+    const second = await screen.waitFor('> 1. ( ) I\'ll arrange priority');
+    expect(second).toContain('more lines above (PgUp/PgDn)');
+    expect(second).toContain('2. ( ) It should come soon.');
+    await screen.pressAndWait('down', '> 2. ( ) It should come soon.');
+    const end = await screen.pressAndWait('enter', 'Outcome: The customer asked for a manager.');
+    expect(end).toContain('The conversation is over');
+    const top = await screen.pressAndWait('pageUp', 'Customer: My parcel was due yesterday');
+    expect(top).not.toContain('Outcome:');
+    await screen.pressAndWait('pageDown', 'Outcome: The customer asked for a manager.');
+    for (const frame of [second, end, top]) expect(frame.split('\n').length).toBeLessThanOrEqual(13);
+  });
+
   it('takes no answer once the item is locked, and says so in words', async () => {
     current = mount('q-single', { locked: true, timedOut: true, itemRemainingMs: 0 });
     const { screen, answers, calls } = current;
