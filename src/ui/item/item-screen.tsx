@@ -14,7 +14,7 @@ import { scrollWindow } from '../widgets/scroll-window.js';
 import { layoutCase } from './case-panel.js';
 import { layoutItemBody } from './item-body.js';
 import { initialItemScreen, itemScreenReducer } from './item-screen-state.js';
-import { scenarioFinished, scenarioPath } from './respond.js';
+import { choiceCount, scenarioFinished, scenarioPath } from './respond.js';
 import { initialHighlight, useItemInput, type ItemLayoutFacts } from './use-item-input.js';
 
 const UNSCROLLED_BODY = { bodyAt: 0, bodyMax: 0, bodyPage: 1 };
@@ -83,34 +83,42 @@ function headerLines(p: ItemLayoutInput, width: number): Line[] {
   return out;
 }
 
-/** The keys that answer this item as it stands, in the words the help screen uses. */
-function answerHints(p: ItemLayoutInput): KeyHint[] {
+/** "1-4" for four options: the digits that do something here. */
+const digits = (from: number, to: number): string => (Math.min(to, 9) <= from ? String(from) : `${from}-${Math.min(to, 9)}`);
+
+/**
+ * The keys that answer this item as it stands, in the words the help screen
+ * uses, and whether Enter also goes on (then "Enter/n next" says both).
+ */
+function answerHints(p: ItemLayoutInput): { keys: KeyHint[]; enterGoesOn: boolean } {
   const { item } = p;
+  const count = choiceCount(item, p.entry, p.response);
   switch (item.type) {
     case 'rating':
-      return [{ keys: 'up/down', does: 'pick' }, { keys: 'left/right 1-9', does: 'rate' }];
+      return { keys: [{ keys: 'up/down', does: 'pick' }, { keys: `left/right ${digits(item.scale.min, item.scale.max)}`, does: 'rate' }], enterGoesOn: true };
     case 'ordering':
-      return [{ keys: 'up/down', does: 'pick' }, { keys: 'u/d', does: 'move it' }, { keys: 'Enter', does: 'confirm' }];
+      return { keys: [{ keys: 'up/down', does: 'pick' }, { keys: 'u/d', does: 'move it' }, { keys: 'Enter', does: 'confirm & next' }], enterGoesOn: false };
     case 'multiple':
-      return [{ keys: 'space/1-9', does: 'tick' }, { keys: 'Enter', does: 'next' }];
+      return { keys: [{ keys: `space/${digits(1, count)}`, does: 'tick' }], enterGoesOn: true };
     case 'single':
     case 'true-false':
-      return [{ keys: '1-9', does: 'choose' }, { keys: 'Enter', does: 'choose & next' }];
+      return { keys: [{ keys: digits(1, count), does: 'choose' }, { keys: 'Enter', does: 'choose & next' }], enterGoesOn: false };
     case 'scenario':
       return scenarioFinished(item, scenarioPath(p.response))
-        ? [{ keys: 'Enter', does: 'next question' }]
-        : [{ keys: 'up/down 1-9', does: 'pick' }, { keys: 'Enter', does: 'say it' }];
+        ? { keys: [], enterGoesOn: true }
+        : { keys: [{ keys: `up/down ${digits(1, count)}`, does: 'pick' }, { keys: 'Enter', does: 'say it' }], enterGoesOn: false };
   }
 }
 
 function hints(p: ItemLayoutInput): KeyHint[] {
-  const ended = p.item.type === 'scenario' && scenarioFinished(p.item, scenarioPath(p.response));
-  // A locked answer takes no keys; saying which would only mislead.
-  const answerKeys = p.locked && !ended ? [] : answerHints(p);
+  const answer = answerHints(p);
+  // A locked answer takes no keys; naming them would only mislead. Enter still goes on.
+  const keys = p.locked ? [] : answer.keys;
+  const enterGoesOn = p.locked || answer.enterGoesOn;
   return [
-    ...answerKeys,
+    ...keys,
     ...(p.canGoBack ? [{ keys: 'p', does: 'back' }] : []),
-    { keys: 'n', does: 'next' },
+    { keys: enterGoesOn ? 'Enter/n' : 'n', does: 'next' },
     ...(p.canFlag ? [{ keys: 'f', does: 'flag' }] : []),
     { keys: 'r', does: 'review' },
     ...(p.caseStudy ? [{ keys: 'c', does: 'case' }] : []),

@@ -37,7 +37,7 @@ export function layoutScenario({ item, path, current, highlighted, width, plain 
     out.push(...noteLines('The conversation is over. Enter: next question.', width));
     return out;
   }
-  out.push(...noteLines('What do you say? Pick a reply, then Enter says it (it cannot be taken back).', width));
+  out.push(...noteLines('What do you say? (Enter says it; it cannot be taken back)', width));
   out.push(...optionRows(choices.map((c) => ({ text: c.text, mark: 'radio-off' })), highlighted, width, plain));
   return out;
 }

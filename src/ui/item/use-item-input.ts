@@ -106,7 +106,8 @@ export function runItemCommand(
       answer((current) => responseForChoice(p, state.highlighted, current));
       return;
     case 'choose-highlighted-and-next':
-      if (item.type === 'scenario') {
+      // A locked conversation takes no reply, so Enter goes on as on every locked item.
+      if (item.type === 'scenario' && !p.locked) {
         if (!scenarioFinished(item, scenarioPath(response))) {
           answer((current) => responseForChoice(p, state.highlighted, current));
           dispatch({ type: 'highlight', index: 0 });

@@ -172,7 +172,7 @@ describe('item screen', () => {
     current = mount('q-scenario');
     const { screen, answers, calls } = current;
     const first = await screen.waitFor("Customer: My parcel was due yesterday and it still hasn't come.");
-    expect(first).toContain('up/down 1-9 pick  Enter say it');
+    expect(first).toContain('up/down 1-2 pick  Enter say it  p back  n next');
     // A digit only picks the reply; Enter says it.
     await screen.pressAndWait('2', '> 2. ( ) Parcels are handled by the courier');
     await screen.pressAndWait('1', '> 1. ( ) I\'m sorry it\'s late');
@@ -182,7 +182,8 @@ describe('item screen', () => {
     await screen.pressAndWait('down', '> 2. ( ) It should come soon.');
     const end = await screen.pressAndWait('enter', 'Outcome: The customer asked for a manager.');
     expect(end).toContain('The conversation is over');
-    expect(end).toContain('Enter next question');
+    expect(end).toContain('Enter/n next');
+    expect(end).not.toContain('say it');
     const last = answers.at(-1);
     expect(last?.type === 'scenario' && last.path.map((m) => [m.step, m.choice])).toEqual([
       ['s1', 'empathise'],
@@ -194,7 +195,7 @@ describe('item screen', () => {
   });
 
   it('keeps the latest turn and the replies of a long conversation in view, the outcome once it is over, and PgUp shows the start', async () => {
-    current = mount('q-scenario', {}, { columns: 60, rows: 13 });
+    current = mount('q-scenario', {}, { columns: 60, rows: 12 });
     const { screen } = current;
     await screen.waitFor('What do you say?');
     await screen.pressAndWait('enter', 'Customer: Thanks. I need it by Friday.');
@@ -207,7 +208,32 @@ describe('item screen', () => {
     const top = await screen.pressAndWait('pageUp', 'Customer: My parcel was due yesterday');
     expect(top).not.toContain('Outcome:');
     await screen.pressAndWait('pageDown', 'Outcome: The customer asked for a manager.');
-    for (const frame of [second, end, top]) expect(frame.split('\n').length).toBeLessThanOrEqual(13);
+    for (const frame of [second, end, top]) expect(frame.split('\n').length).toBeLessThanOrEqual(12);
+  });
+
+  it.each([
+    ['q-single', {}, '1-3 choose  Enter choose & next  p back  n next  f flag  r review  c case  ? help'],
+    ['q-tf', {}, '1-2 choose  Enter choose & next  p back  n next  f flag  r review  ? help'],
+    ['q-multiple', {}, 'space/1-3 tick  p back  Enter/n next  f flag  r review  ? help'],
+    ['q-order', {}, 'up/down pick  u/d move it  Enter confirm & next  p back  n next  f flag  r review'],
+    ['q-rating', {}, 'up/down pick  left/right 1-5 rate  p back  Enter/n next  f flag  r review  ? help'],
+    ['q-scenario', {}, 'up/down 1-2 pick  Enter say it  p back  n next  f flag  r review  ? help'],
+    ['q-single', { locked: true, timedOut: true }, 'p back  Enter/n next  f flag  r review  c case  ? help'],
+    ['q-scenario', { locked: true, timedOut: true }, 'p back  Enter/n next  f flag  r review  ? help'],
+  ] as const)('names the keys that work on %s %o, and only those', async (itemId, overrides, keyLine) => {
+    current = mount(itemId, overrides);
+    const frame = await current.screen.waitFor('help');
+    // The hints wrap at 80 columns; as one line, two spaces part them.
+    expect(frame.replace(/\n/g, '  ')).toContain(keyLine);
+  });
+
+  it('goes on with Enter from a conversation whose time ran out mid-way', async () => {
+    current = mount('q-scenario', { locked: true, timedOut: true });
+    const { screen, answers, calls } = current;
+    await screen.waitFor('What do you say?');
+    screen.press('enter');
+    await screen.waitFor(() => calls.includes('next'));
+    expect(answers).toEqual([]);
   });
 
   it('takes no answer once the item is locked, and says so in words', async () => {
