@@ -5,14 +5,17 @@ import { sanitizeText } from '../../core/text/sanitize.js';
 const optionText = (options: readonly Option[], id: OptionId): string =>
   sanitizeText(options.find((o) => o.id === id)?.text ?? id);
 
-const quoteList = (texts: string[]): string => texts.map((t) => `"${t}"`).join('; ');
+/** In quotes, unless the text is already a quotation (a reply to a customer often is). */
+const quote = (text: string): string => (/^["“].*["”]$/s.test(text) ? text : `"${text}"`);
+
+const quoteList = (texts: string[]): string => texts.map(quote).join('; ');
 
 /** The candidate's response in words (for full feedback and for preview). */
 export function describeResponse(item: Item, response: Response | null): string {
   if (response === null) return '(no answer)';
   switch (response.type) {
     case 'single':
-      return item.type === 'single' ? `"${optionText(item.options, response.choice)}"` : response.choice;
+      return item.type === 'single' ? quote(optionText(item.options, response.choice)) : response.choice;
     case 'multiple':
       return item.type === 'multiple'
         ? response.choices.length === 0
@@ -27,14 +30,14 @@ export function describeResponse(item: Item, response: Response | null): string 
         : response.order.join(', ');
     case 'rating':
       return item.type === 'rating'
-        ? item.options.map((o) => `"${sanitizeText(o.text)}" ${response.ratings[o.id] ?? '-'}`).join('; ')
+        ? item.options.map((o) => `${quote(sanitizeText(o.text))} ${response.ratings[o.id] ?? '-'}`).join('; ')
         : JSON.stringify(response.ratings);
     case 'scenario':
       if (item.type !== 'scenario') return `${response.path.length} moves`;
       return response.path
         .map((move) => {
           const step = item.steps.find((s) => s.id === move.step);
-          return `"${sanitizeText(step?.choices?.find((c) => c.id === move.choice)?.text ?? move.choice)}"`;
+          return quote(sanitizeText(step?.choices?.find((c) => c.id === move.choice)?.text ?? move.choice));
         })
         .join(' then ');
     default:
@@ -46,7 +49,7 @@ export function describeResponse(item: Item, response: Response | null): string 
 export function describeCorrectAnswer(item: Item): string | undefined {
   switch (item.type) {
     case 'single':
-      return `"${optionText(item.options, item.answer)}"`;
+      return quote(optionText(item.options, item.answer));
     case 'multiple':
       return quoteList(item.answer.map((id) => optionText(item.options, id)));
     case 'true-false':
@@ -54,7 +57,7 @@ export function describeCorrectAnswer(item: Item): string | undefined {
     case 'ordering':
       return item.answer.map((id, i) => `${i + 1}. ${optionText(item.options, id)}`).join('  ');
     case 'rating':
-      return item.options.map((o) => `"${sanitizeText(o.text)}" ${o.key}`).join('; ');
+      return item.options.map((o) => `${quote(sanitizeText(o.text))} ${o.key}`).join('; ');
     case 'scenario':
       return undefined;
     default:

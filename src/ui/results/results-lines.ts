@@ -39,8 +39,12 @@ export function describeFailReason(reason: FailReason, bank: Bank): string {
 
 /** Fewest bar cells worth drawing; below this the bar moves under its title. */
 const MIN_BAR_CELLS = 10;
-/** The widest tail a bar can have: " 100.0% min 100% below minimum". */
-const TAIL_WIDTH = 30;
+
+/** " 71% min  50% met" after a bar; just the percent for a skill with no minimum. */
+function barTail(c: Result['competencies'][number]): string {
+  const percent = ` ${formatPercent(c.percent).padStart(6)}`;
+  return c.floor > 0 ? `${percent} min ${String(c.floor).padStart(3)}% ${c.met ? 'met' : 'below minimum'}` : percent;
+}
 
 /**
  * A bar per competency. Titles are never cut: when the longest one leaves too
@@ -50,17 +54,20 @@ const TAIL_WIDTH = 30;
 function competencyRows(result: Result, width: number, plain: boolean): Line[] {
   const titles = result.competencies.map((c) => sanitizeText(c.title));
   if (plain) {
-    return result.competencies.map((c, i) => line(`${titles[i]}: ${formatPercent(c.percent)}, minimum ${c.floor}%, ${c.met ? 'met' : 'below minimum'}`));
+    return result.competencies.map((c, i) =>
+      line(`${titles[i]}: ${formatPercent(c.percent)}${c.floor > 0 ? `, minimum ${c.floor}%, ${c.met ? 'met' : 'below minimum'}` : ''}`),
+    );
   }
+  // The widest tail any row could have, so that bars of equal length line up: " 100.0% min 100% below minimum".
+  const tailWidth = result.competencies.some((c) => c.floor > 0) ? 30 : 7;
   const titleWidth = Math.max(8, ...titles.map((t) => [...t].length));
-  const sameRow = titleWidth + 1 + MIN_BAR_CELLS + 2 + TAIL_WIDTH <= width;
+  const sameRow = titleWidth + 1 + MIN_BAR_CELLS + 2 + tailWidth <= width;
   const indent = sameRow ? titleWidth + 1 : 2;
-  const cells = Math.max(MIN_BAR_CELLS, Math.min(40, width - indent - 2 - TAIL_WIDTH));
+  const cells = Math.max(MIN_BAR_CELLS, Math.min(40, width - indent - 2 - tailWidth));
   return result.competencies.flatMap((c, i) => {
     const title = titles[i] ?? c.id;
     const style = { color: c.met ? undefined : ('yellow' as const) };
-    const tail = ` ${formatPercent(c.percent).padStart(6)} min ${String(c.floor).padStart(3)}% ${c.met ? 'met' : 'below minimum'}`;
-    const bar = `${competencyBar(c.percent, c.floor, cells)}${tail}`;
+    const bar = `${competencyBar(c.percent, c.floor, cells)}${barTail(c)}`;
     if (sameRow) return [line(`${title.padEnd(titleWidth)} ${bar}`, style)];
     return [...wrapText(title, width).map((t) => line(t, style)), line(`  ${bar}`, style)];
   });
@@ -87,7 +94,7 @@ export function layoutResults(input: ResultsInput): Line[] {
   }
   if (feedback !== 'none') {
     out.push(line(''));
-    out.push(line('By skill (| marks the minimum):', { bold: true }));
+    out.push(line(result.competencies.some((c) => c.floor > 0) ? 'By skill (| marks the minimum):' : 'By skill:', { bold: true }));
     out.push(...competencyRows(result, width, plain));
     if (result.gaps.length > 0) {
       out.push(line(''));

@@ -52,9 +52,12 @@ export function layoutReview(p: ReviewScreenProps, cursor: number, columns: numb
     line(`Review before submitting        Test ${formatClock(p.testRemainingMs)} left`, { bold: true }),
     line(`${p.entries.length - unanswered} answered, ${unanswered} unanswered, ${flagged} flagged`),
   ];
+  // The status column is as wide as its widest entry, so the questions get the rest.
+  const statusWidth = Math.max(...p.entries.map((e) => status(e).length));
+  const numberWidth = String(p.entries.length).length;
   const list = p.entries.map((e, i) => {
     const here = i === cursor;
-    const prefix = `${here ? '> ' : '  '}${String(i + 1).padStart(2)}. ${status(e).padEnd(26)} `;
+    const prefix = `${here ? '> ' : '  '}${String(i + 1).padStart(numberWidth)}. ${status(e).padEnd(statusWidth)}  `;
     const stem = sanitizeText(e.stem).replace(/\s+/g, ' ');
     const room = Math.max(10, width - prefix.length);
     const text = stem.length > room ? `${stem.slice(0, room - 3)}...` : stem;
@@ -63,7 +66,7 @@ export function layoutReview(p: ReviewScreenProps, cursor: number, columns: numb
   const footer = keyHintRows(
     [
       { keys: 'up/down', does: 'pick' },
-      { keys: 'Enter', does: 'go to question' },
+      { keys: 'Enter', does: 'open it' },
       { keys: 'u', does: 'next unanswered' },
       { keys: 'Esc', does: 'back' },
       { keys: 's', does: 'submit' },

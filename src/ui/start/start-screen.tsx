@@ -43,7 +43,7 @@ function feedbackWords(bank: Bank): string {
   }
 }
 
-export function layoutStart(bank: Bank, itemCount: number, extraTime: number, form: StartFormState, width: number): Line[] {
+export function layoutStart(bank: Bank, itemCount: number, extraTime: number, form: StartFormState, width: number, rows = 24): Line[] {
   const policy = resolvePolicy(bank.policy);
   const minutes = policy.timeLimitMinutes * extraTime;
   const time = extraTime === 1 ? `${policy.timeLimitMinutes} minutes` : `${formatClock(minutes * 60_000)} (${policy.timeLimitMinutes} min x ${extraTime} extra time)`;
@@ -51,18 +51,20 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
   const floors = bank.competencies
     .filter((c) => competencyFloor(c) > 0)
     .map((c) => `${sanitizeText(c.title)} ${competencyFloor(c)}%`);
+  // Titles may hold commas ("Policy, escalation and safety"), so the list is parted by semicolons.
   const wrap = (text: string, style: Omit<Line, 'text'> = {}) => wrapText(text, width).map((t) => line(t, style));
   const field = (label: string, key: 'name' | 'employeeId') => {
     const here = form.focus === key;
     return line(`${here ? '>' : ' '} ${label.padEnd(12)} ${form[key]}${here ? '_' : ''}`, { bold: here });
   };
-  return [
-    ...wrap(`${sanitizeText(bank.title)} (version ${sanitizeText(bank.version)})`, { bold: true }),
+  const facts = [
     ...wrap(`${itemCount} questions in ${time}${perItem}.`),
-    ...wrap(`To pass: ${policy.passMark}% overall${floors.length > 0 ? `, and at least ${floors.join(', ')}` : ''}.`),
+    ...wrap(`To pass: ${policy.passMark}% overall${floors.length > 0 ? `, and at least ${floors.join('; ')}` : ''}.`),
     ...wrap(expiryWords(bank)),
     ...wrap(feedbackWords(bank)),
     line(''),
+  ];
+  const rest = [
     field('Name:', 'name'),
     field('Employee id:', 'employeeId'),
     line(form.problem ? `! ${form.problem}` : ''),
@@ -83,10 +85,15 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
     line(''),
     line('Tab: next field   Enter: start (the clock starts now)   Ctrl-C: quit', { dim: true }),
   ];
+  const title = wrap(`${sanitizeText(bank.title)} (version ${sanitizeText(bank.version)})`, { bold: true });
+  // What the test is about, when the screen has room for it (a row is kept free, as on every screen).
+  const about = bank.description ? [...wrap(sanitizeText(bank.description).replace(/\s+/g, ' ').trim(), { dim: true }), line('')] : [];
+  const fits = title.length + about.length + facts.length + rest.length <= rows - 1;
+  return [...title, ...(fits ? about : []), ...facts, ...rest];
 }
 
 export function StartScreen({ bank, itemCount, extraTime, defaults, problem, onStart, onQuit }: StartScreenProps) {
-  const { columns } = useTerminalSize();
+  const { columns, rows } = useTerminalSize();
   const [form, dispatch] = useReducer(startFormReducer, initialStartForm(defaults.name, defaults.employeeId));
 
   useKeys((input, key) => {
@@ -103,5 +110,5 @@ export function StartScreen({ bank, itemCount, extraTime, defaults, problem, onS
   });
 
   const shown = problem && !form.problem ? { ...form, problem } : form;
-  return <Lines lines={layoutStart(bank, itemCount, extraTime, shown, columns - 1)} />;
+  return <Lines lines={layoutStart(bank, itemCount, extraTime, shown, columns - 1, rows)} />;
 }

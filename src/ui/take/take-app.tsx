@@ -212,9 +212,11 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
         <ConfirmScreen
           title="Submit your answers?"
           body={[
-            unanswered > 0
-              ? `${unanswered} of ${view.total} questions are unanswered; they will score nothing.`
-              : `All ${view.total} questions are answered.`,
+            unanswered === 0
+              ? `All ${view.total} questions are answered.`
+              : unanswered === 1
+                ? `1 of ${view.total} questions is unanswered; it will score nothing.`
+                : `${unanswered} of ${view.total} questions are unanswered; they will score nothing.`,
             'After submitting you cannot change any answer.',
           ]}
           yes="submit now"

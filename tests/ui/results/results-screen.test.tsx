@@ -114,6 +114,15 @@ describe('results screen', () => {
     });
   });
 
+  it('shows a plain bar, without minimum words, for skills that have no minimum', async () => {
+    const practice: Result = { ...failed, failReasons: [], gaps: [], competencies: failed.competencies.map((c) => ({ ...c, floor: 0, met: true })) };
+    const { screen } = mount('competency', practice);
+    const frame = await screen.waitFor('By skill:');
+    expect(frame).not.toContain('marks the minimum');
+    expect(frame).toMatch(/Listening\s+\[[#.]+\]\s+71%$/m);
+    expect(frame).not.toContain('min   0%');
+  });
+
   it('says PASS in words and closes on Enter', async () => {
     const passed: Result = { ...failed, percent: 88, passed: true, failReasons: [], gaps: [], competencies: failed.competencies.map((c) => ({ ...c, met: true, percent: 88 })) };
     const { screen, closed } = mount('competency', passed);

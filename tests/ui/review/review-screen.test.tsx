@@ -39,6 +39,8 @@ describe('review screen', () => {
     expect(frame).toMatch(/> {2}1\. UNANSWERED/);
     expect(frame).toMatch(/5\. answered {3}flagged/);
     expect(frame).toContain('more lines below');
+    // The status column takes only the room its words need; the question gets the rest.
+    expect(frame).toMatch(/ {2}2\. answered {12}Question stem number 2 with a long tail that will/);
     expect(frame).not.toMatch(/\u001B/);
     const rows = frame.split('\n');
     expect(rows.length).toBeLessThanOrEqual(24);

@@ -7,11 +7,12 @@ const { bank } = loadUiTour();
 let screen: Screen | undefined;
 afterEach(() => screen?.unmount());
 
-function mount(defaults = { name: '', employeeId: '' }, extraTime = 1) {
+function mount(defaults = { name: '', employeeId: '' }, extraTime = 1, shown = bank, size?: { columns: number; rows: number }) {
   const started: Array<{ name: string; employeeId: string }> = [];
   let quit = 0;
   screen = renderScreen(
-    <StartScreen bank={bank} itemCount={6} extraTime={extraTime} defaults={defaults} onStart={(c) => started.push(c)} onQuit={() => (quit += 1)} />,
+    <StartScreen bank={shown} itemCount={6} extraTime={extraTime} defaults={defaults} onStart={(c) => started.push(c)} onQuit={() => (quit += 1)} />,
+    size,
   );
   return { screen, started, quits: () => quit };
 }
@@ -21,7 +22,7 @@ describe('start screen', () => {
     const { screen } = mount({ name: 'Ada Lovelace', employeeId: 'E-1815' });
     const frame = await screen.waitFor('Frontline UI tour');
     expect(frame).toContain('6 questions in 10 minutes, up to 04:00 per question.');
-    expect(frame).toContain('To pass: 70% overall, and at least Listening 50%, Resolution 60%.');
+    expect(frame).toContain('To pass: 70% overall, and at least Listening 50%; Resolution 60%.');
     expect(frame).toContain('submitted as they stand');
     expect(frame).toContain('every answer with an explanation');
     expect(frame).toMatch(/Name:\s+Ada Lovelace/);
@@ -30,6 +31,17 @@ describe('start screen', () => {
     // The title's escape sequence is stripped, its words kept.
     expect(frame).not.toMatch(/\u001B/);
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+  });
+
+  it('says what the test is about when there is room, and leaves it out when there is not', async () => {
+    const described = { ...bank, description: 'Six questions, one of each kind,\nto try every screen.' };
+    const { screen } = mount({ name: 'A', employeeId: 'B' }, 1, described);
+    expect(await screen.waitFor('questions in')).toContain('Six questions, one of each kind, to try every screen.');
+    screen.unmount();
+    const small = mount({ name: 'A', employeeId: 'B' }, 1, described, { columns: 80, rows: 16 });
+    const frame = await small.screen.waitFor('questions in');
+    expect(frame).not.toContain('Six questions');
+    expect(frame).toContain('Enter: start');
   });
 
   it('states extra time as the multiplied limit', async () => {

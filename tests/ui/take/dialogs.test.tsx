@@ -11,10 +11,14 @@ describe('help and confirmation', () => {
     let closed = 0;
     screen = renderScreen(<HelpScreen onClose={() => (closed += 1)} />);
     const frame = await screen.waitFor('Keys');
-    for (const words of ['flag the question', 'review: see unanswered', 'ordering questions', 'rating questions', 'take --resume']) {
+    for (const words of ['flag the question', 'review: see unanswered', 'Ordering', 'Rating', 'Conversation', 'Enter says it', 'take --resume']) {
       expect(frame).toContain(words);
     }
-    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    const rows = frame.split('\n');
+    expect(rows.length).toBeLessThanOrEqual(24);
+    // Nothing is cut at the edge: every sentence is wrapped whole.
+    expect(frame).toContain('this help is open.');
+    expect(Math.max(...rows.map((r) => r.length))).toBeLessThanOrEqual(79);
     screen.press('x');
     await screen.waitFor(() => closed === 1);
   });
