@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { DataPath, Diagnostic, Locate, Position } from './diagnostic.js';
+import { flattenStrings } from './flat-strings.js';
 
 /**
  * How often one anchor may be expanded (weighted by what it contains). yaml's
@@ -93,7 +94,7 @@ function parseWhole(text: string, file: string): ParsedYaml {
   }
 
   const locate: Locate = (path, target = 'value') => at(findNode(doc, path, target));
-  return { ok: true, data, locate, warnings, strategy: 'whole' };
+  return { ok: true, data: flattenStrings(data), locate, warnings, strategy: 'whole' };
 }
 
 interface ItemSplit {
@@ -161,7 +162,7 @@ function parseSplit(text: string, split: ItemSplit): ParsedYaml | null {
   for (let n = 0; n < starts.length - 1; n += 1) {
     const doc = parseDocument(chunk(n), OPTIONS);
     if (doc.errors.length > 0 || doc.warnings.length > 0) return null;
-    const value = doc.toJS() as unknown;
+    const value = flattenStrings(doc.toJS() as unknown);
     if (!Array.isArray(value) || value.length !== 1) return null;
     items.push(value[0]);
   }
