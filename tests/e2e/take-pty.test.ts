@@ -179,6 +179,11 @@ describe('take in a real terminal (80x24, CI unset)', () => {
     s.resize(60, 16);
     const small = await s.waitForText(/press c\s+to\s+read|more lines below/);
     expect(small).toMatch(/> 1\. \( \)/);
+    // And back: no stale copy of an earlier frame is left on screen.
+    s.resize(80, 24);
+    const back = await s.waitForText(/^Question 1 of 8 {30,}Test \d\d:\d\d$/m);
+    expect(back.split('\n')[0]).toMatch(/^Question 1 of 8 /);
+    expect(back.match(/Question 1 of 8/g)).toHaveLength(1);
   });
 
   it('prints plain text in screen-reader mode', async () => {

@@ -33,6 +33,8 @@ export interface Screen {
   /** Presses a key, then waits for a frame that satisfies `expected`. */
   pressAndWait(key: KeyName | (string & {}), expected: string | RegExp | ((frame: string) => boolean)): Promise<string>;
   resize(columns: number, rows: number): void;
+  /** Everything written to the terminal so far, control sequences included. */
+  written(): string;
   unmount(): void;
 }
 
@@ -83,6 +85,7 @@ export function renderScreen(tree: ReactElement, { columns = 80, rows = 24 } = {
       size.rows = r;
       instance.stdout.emit('resize');
     },
+    written: () => instance.frames.join(''),
     unmount: () => instance.unmount(),
   };
   return screen;

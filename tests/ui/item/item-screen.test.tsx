@@ -123,6 +123,8 @@ describe('item screen', () => {
     screen.resize(60, 12);
     const frame = await screen.waitFor(/press c\s+to\s+read/);
     expect(Math.max(...frame.split('\n').map((r) => r.length))).toBeLessThanOrEqual(60);
+    // Terminals re-wrap the old frame when the width changes; only a full clear leaves no stale rows (seen in tmux).
+    expect(screen.written()).toContain('\u001B[2J');
   });
 
   it('ticks several answers with space and digits (multiple response)', async () => {
