@@ -9,7 +9,7 @@ import { attemptPermissionIn, writeAttemptRecord } from '../../store/attempts.js
 import { candidateDefaults, configTags, openConfig, rememberCandidate, type ConfigStore } from '../../store/config.js';
 import { resolveDataDir } from '../../store/data-dir.js';
 import { Journal, readJournal, unfinishedJournals } from '../../store/journal.js';
-import type { TakeOutcome } from '../../ui/take/take-app.js';
+import type { ResumeOffer, TakeOutcome } from '../../ui/take/take-app.js';
 import { UserError } from '../errors.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
@@ -79,15 +79,19 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
     process.exitCode = ExitCode.io;
   };
 
+  const resumeCommand = `frontline take --resume${globals.dataDir ? ` --data-dir ${shellWord(dataDir)}` : ''}`;
+
   const begin = async (candidate: { name: string; employeeId: string }) => {
     // Unfinished attempts (open journals) count too: abandoning one is not a free retry.
     const permission = await attemptPermissionIn(dataDir, bank, candidate.employeeId, new Date());
     if (!permission.allowed) {
+      const setAside = offer?.header.candidate.employeeId === candidate.employeeId;
       return {
         ok: false as const,
         message:
           permission.reason === 'used-up'
-            ? `All ${permission.max} attempts on this test are used for employee id ${candidate.employeeId}.`
+            ? `${permission.max === 1 ? 'The one attempt' : `All ${permission.max} attempts`} allowed on this test for employee id ${candidate.employeeId} ${permission.max === 1 ? 'is' : 'are'} used.` +
+              (setAside ? ` That counts the unfinished one: quit (Ctrl-C) and run \`${resumeCommand}\` to finish it.` : '')
             : `The next attempt is possible from ${permission.until.toISOString().slice(0, 16).replace('T', ' ')} UTC (a wait after a failed attempt).`,
       };
     }
@@ -148,11 +152,15 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
       begin,
       resume: offer ? () => resume(offer as Unfinished) : undefined,
       finish: (driver) => finish(driver as TakeDriver),
+      resumeCommand,
     },
     options.screenReader ? { screenReader: true } : {},
   );
-  return report(outcome, running);
+  return report(outcome, running, resumeCommand);
 };
+
+/** A path as one word a shell reads back the same. */
+const shellWord = (text: string): string => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
 
 function assertSameBank(loaded: LoadedBank, header: JournalHeader): void {
   if (loaded.hash !== header.bank.hash) {
@@ -172,16 +180,18 @@ async function newestUnfinished(dataDir: string, bankHash: string | undefined): 
   return undefined;
 }
 
-function describeOffer(bank: Bank, unfinished: Unfinished) {
+function describeOffer(bank: Bank, unfinished: Unfinished): ResumeOffer {
   const state: State = replay(bank, unfinished.header, unfinished.events);
   return {
     startedAt: new Date(unfinished.header.startedAt).toLocaleString(),
     answered: state.entries.filter(isAnswered).length,
     total: state.entries.length,
+    remainingMs: unfinished.header.deadline - Date.now(),
+    maxAttempts: bank.policy.attempts?.max,
   };
 }
 
-async function report(outcome: TakeOutcome, running: Running | undefined): Promise<ExitCodeValue> {
+async function report(outcome: TakeOutcome, running: Running | undefined, resumeCommand: string): Promise<ExitCodeValue> {
   switch (outcome.kind) {
     case 'finished': {
       const { result, record } = outcome.finished;
@@ -198,7 +208,7 @@ async function report(outcome: TakeOutcome, running: Running | undefined): Promi
       if (running) {
         await running.driver.settled();
         await running.journal.close();
-        process.stdout.write('Your answers are saved. Continue with: frontline take --resume (the deadline stays the original one)\n');
+        process.stdout.write(`Your answers are saved. Continue with: ${resumeCommand} (the deadline stays the original one)\n`);
       }
       return ExitCode.interrupted;
     case 'failed':

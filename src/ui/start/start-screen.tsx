@@ -4,7 +4,7 @@ import type { Bank } from '../../core/bank/types.js';
 import { competencyFloor, resolvePolicy } from '../../core/bank/defaults.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { Lines, line, type Line } from '../layout/line.js';
-import { wrapText } from '../layout/wrap.js';
+import { wrapHanging, wrapText } from '../layout/wrap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { formatClock } from '../widgets/countdown.js';
 import { keyHintRows } from '../widgets/key-hints.js';
@@ -67,7 +67,7 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
   const rest = [
     field('Name:', 'name'),
     field('Employee id:', 'employeeId'),
-    line(form.problem ? `! ${form.problem}` : ''),
+    ...(form.problem ? wrapHanging('! ', form.problem, width).map((t) => line(t, { bold: true })) : [line('')]),
     line('Keys in the test:', { bold: true }),
     ...keyHintRows(
       [

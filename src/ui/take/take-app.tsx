@@ -8,6 +8,7 @@ import { ResultsScreen } from '../results/results-screen.js';
 import { ReviewScreen } from '../review/review-screen.js';
 import { StartScreen } from '../start/start-screen.js';
 import { Lines, line } from '../layout/line.js';
+import { formatClock } from '../widgets/countdown.js';
 import { ConfirmScreen } from './confirm-screen.js';
 import { HelpScreen } from './help-screen.js';
 import type { AttemptDriver } from './attempt-driver.js';
@@ -32,6 +33,10 @@ export interface ResumeOffer {
   startedAt: string;
   answered: number;
   total: number;
+  /** Time left on the test now; 0 or less when its deadline has passed. */
+  remainingMs: number;
+  /** The most attempts the bank allows, when it caps them: a set-aside attempt still counts. */
+  maxAttempts?: number | undefined;
 }
 
 export interface TakeAppProps {
@@ -49,9 +54,27 @@ export interface TakeAppProps {
   resume?: (() => Promise<AttemptDriver>) | undefined;
   /** Scores and saves the ended attempt. */
   finish: (driver: AttemptDriver) => Promise<FinishedAttempt>;
+  /** The command that resumes this attempt, as the candidate should type it. @default "frontline take --resume" */
+  resumeCommand?: string;
   onExit: (outcome: TakeOutcome) => void;
   /** Clock tick interval. @default 250 */
   tickMs?: number;
+}
+
+function describeResumeOffer(offer: ResumeOffer): string[] {
+  const progress = `Started ${offer.startedAt}, ${offer.answered} of ${offer.total} questions answered`;
+  const setAside =
+    offer.maxAttempts === undefined
+      ? 'No starts a new attempt instead (the unfinished one is set aside).'
+      : `No starts a new attempt instead; the unfinished one is set aside but still counts toward the ${offer.maxAttempts} allowed.`;
+  if (offer.remainingMs <= 0) {
+    return [`${progress}; its time is up.`, 'Resume it? It is submitted at once with the answers it has.', setAside];
+  }
+  return [
+    `${progress}, ${formatClock(offer.remainingMs)} left.`,
+    'Resume it? Its answers are kept and its deadline is the original one: the clock kept running.',
+    setAside,
+  ];
 }
 
 const initialScreen = (props: TakeAppProps): TakeScreen =>
@@ -76,11 +99,7 @@ export function TakeApp(props: TakeAppProps) {
         return (
           <ConfirmScreen
             title="An unfinished attempt is waiting"
-            body={[
-              `Started ${props.resumeOffer?.startedAt ?? ''}, ${props.resumeOffer?.answered ?? 0} of ${props.resumeOffer?.total ?? 0} questions answered.`,
-              'Resume it? Its answers are kept and its deadline is the original one: the clock kept running.',
-              'No starts a new attempt instead (the unfinished one is set aside).',
-            ]}
+            body={props.resumeOffer ? describeResumeOffer(props.resumeOffer) : []}
             yes="resume it"
             no="start a new attempt"
             onYes={() => {
@@ -150,7 +169,7 @@ interface RunningProps extends TakeAppProps {
   exitWith: (outcome: TakeOutcome) => void;
 }
 
-function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, bank, finish, tickMs = 250 }: RunningProps) {
+function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, bank, finish, resumeCommand = 'frontline take --resume', tickMs = 250 }: RunningProps) {
   const view = useSyncExternalStore(driver.subscribe, driver.view);
   const policy = resolvePolicy(bank.policy);
 
@@ -231,7 +250,7 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
           title="Quit for now?"
           body={[
             'Your answers so far are saved.',
-            'Run `frontline take --resume` to continue. The clock keeps running while you are away: the deadline stays the original one.',
+            `Run \`${resumeCommand}\` to continue. The clock keeps running while you are away: the deadline stays the original one.`,
           ]}
           yes="quit"
           no="keep working"

@@ -84,6 +84,13 @@ describe('start screen', () => {
     expect(started).toEqual([{ name: 'Ada', employeeId: 'E9' }]);
   });
 
+  it('shows the whole of a long reason the test may not start', async () => {
+    const problem = 'All 3 attempts allowed on this test for employee id E-1 are used. That counts the unfinished one: quit (Ctrl-C) and run `frontline take --resume` to finish it.';
+    screen = renderScreen(<StartScreen bank={bank} itemCount={6} extraTime={1} defaults={{ name: 'A', employeeId: 'E-1' }} problem={problem} onStart={() => {}} onQuit={() => {}} />);
+    const frame = await screen.waitFor('! All 3 attempts');
+    expect(frame.replace(/\n\s*/g, ' ')).toContain(problem);
+  });
+
   it('Ctrl-C asks the caller to quit', async () => {
     const { screen, quits } = mount();
     await screen.waitFor('Name:');
