@@ -148,6 +148,35 @@ describe('verify', () => {
     noStack(r.stderr);
   });
 
+  it('several threads give the same lines, JSON and exit status as one, in file order', () => {
+    const text = readFileSync(certFile, 'utf8');
+    const dir = join(home, 'threads');
+    mkdirSync(join(dir, 'nested'), { recursive: true });
+    const variants = [text, text.replace('"100.0"', '"100.1"'), text.slice(0, 500), 'not json', text];
+    for (let i = 0; i < 40; i += 1) writeFileSync(join(dir, i % 7 ? '' : 'nested', `${String(i).padStart(2, '0')}.json`), variants[i % variants.length] as string);
+    const one = cli('verify', dir, '--trust', trustFile, '--threads', '1');
+    expect(one.status).toBe(ExitCode.failed);
+    expect(one.stdout.split('\n')).toHaveLength(42);
+    for (const threads of ['2', '3']) {
+      const many = cli('verify', dir, '--trust', trustFile, '--threads', threads);
+      expect(many).toEqual(one);
+      expect(cli('verify', dir, '--trust', trustFile, '--json', '--at', '2027-01-01T00:00:00Z', '--threads', threads)).toEqual(
+        cli('verify', dir, '--trust', trustFile, '--json', '--at', '2027-01-01T00:00:00Z', '--threads', '1'),
+      );
+    }
+    // The first unreadable entry in file order stops the run with exit io, whatever the thread count.
+    for (const name of ['15x.json', '30x.json']) mkdirSync(join(dir, name));
+    const unreadable = cli('verify', dir, '--trust', trustFile, '--threads', '1');
+    expect(unreadable.status).toBe(ExitCode.io);
+    expect(unreadable.stderr).toContain(`${join(dir, '15x.json')}: cannot read: is a directory`);
+    expect(cli('verify', dir, '--trust', trustFile, '--threads', '3')).toEqual(unreadable);
+    noStack(unreadable.stderr);
+  });
+
+  it('--threads takes a whole number of 1 or more', () => {
+    expect(cli('verify', certFile, '--trust', trustFile, '--threads', '0').status).toBe(ExitCode.usage);
+  });
+
   it('--json prints only JSON', () => {
     const r = cli('verify', certFile, '--trust', trustFile, '--json');
     expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();

@@ -1,7 +1,13 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { lazyAction } from '../lazy-action.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return n;
+}
 
 export function registerVerify(program: Command): void {
   program
@@ -12,5 +18,6 @@ export function registerVerify(program: Command): void {
     .option('--status <path>', 'status list file or folder (repeatable; default: the data dir\'s status folder)', collect, [])
     .option('--at <date>', 'verify as of this date (ISO 8601)')
     .option('--json', 'print as JSON')
+    .option('--threads <n>', 'threads to verify with (default: one per CPU, up to 8, for 250 files each)', positiveInteger)
     .action(lazyAction(() => import('../run/verify.js')));
 }
