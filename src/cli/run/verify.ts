@@ -4,8 +4,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { TrustList } from '../../core/credential/trust.js';
 import { createVerifier, type LoadedStatusList, type Verdict, type VerifierOptions, type VerifyReason } from '../../core/credential/verify-certificate.js';
+import { renderReport, renderVerdict, type VerifyFormat } from '../../core/credential/verify-report.js';
 import { assertNever } from '../../core/bank/types.js';
-import { sanitizeText } from '../../core/text/sanitize.js';
 import { collectJsonFiles } from '../../store/certificate-files.js';
 import { dataPaths, resolveDataDir } from '../../store/data-dir.js';
 import { loadStatusLists } from '../../store/status-list.js';
@@ -13,7 +13,7 @@ import { readTrustFile } from '../../store/trust-file.js';
 import { ioError, UserError } from '../errors.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import { paint, printJson } from '../output.js';
+import { paint } from '../output.js';
 
 interface VerifyOptions {
   trust?: string;
@@ -23,10 +23,18 @@ interface VerifyOptions {
   threads?: number;
 }
 
-type FileVerdict = Verdict & { file: string };
+/** A verified file as the report needs it: the verdict in brief, and its output already rendered. */
+interface Checked {
+  ok: boolean;
+  reason: VerifyReason;
+  text: string;
+}
 /** A file that could not be read: the whole run stops with exit io, as if it had been read in order. */
-type ReadFailure = { file: string; readError: { code?: string; message: string } };
-type FileOutcome = FileVerdict | ReadFailure;
+interface ReadFailure {
+  file: string;
+  readError: { code?: string; message: string };
+}
+type Outcome = Checked | ReadFailure;
 
 export function exitCodeFor(reason: VerifyReason): ExitCodeValue {
   switch (reason) {
@@ -54,7 +62,7 @@ export function exitCodeFor(reason: VerifyReason): ExitCodeValue {
 }
 
 /** 0 when all pass; the shared code when every failure has the same one; else `failed`. */
-export function overallExitCode(verdicts: readonly Verdict[]): ExitCodeValue {
+export function overallExitCode(verdicts: readonly Pick<Verdict, 'ok' | 'reason'>[]): ExitCodeValue {
   const codes = new Set(verdicts.filter((v) => !v.ok).map((v) => exitCodeFor(v.reason)));
   if (codes.size === 0) return ExitCode.ok;
   return codes.size === 1 ? ([...codes][0] as ExitCodeValue) : ExitCode.failed;
@@ -77,28 +85,18 @@ export const run: Run<[string[]], VerifyOptions> = async ([paths], options, glob
   const files = await collectJsonFiles(paths);
   if (files.length === 0) throw new UserError(`verify: no .json files in ${paths.join(', ')}`, { exitCode: ExitCode.invalidInput });
 
-  const results = await verifyFiles(files, { trust, statusLists }, now, options.threads);
+  const format: VerifyFormat = options.json ? { json: true } : { json: false, marks: { valid: paint('green', 'VALID  '), invalid: paint('red', 'INVALID') } };
+  const checked = await verifyFiles(files, { trust, statusLists }, now, format, options.threads);
 
-  const exitCode = overallExitCode(results);
+  const exitCode = overallExitCode(checked);
   const byReason: Partial<Record<VerifyReason, number>> = {};
-  for (const r of results) byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
-  const passed = results.filter((r) => r.ok).length;
-  const summary = { total: results.length, valid: passed, invalid: results.length - passed, byReason, at: now.toISOString(), exitCode };
-  if (options.json) {
-    printJson({ results, summary });
-    return exitCode;
+  let valid = 0;
+  for (const c of checked) {
+    byReason[c.reason] = (byReason[c.reason] ?? 0) + 1;
+    if (c.ok) valid += 1;
   }
-  const out: string[] = [];
-  for (const r of results) {
-    const mark = r.ok ? paint('green', 'VALID  ') : paint('red', 'INVALID');
-    const who = [r.subject?.name, r.subject?.employeeId && `(${r.subject.employeeId})`].filter(Boolean).join(' ');
-    const what = [r.achievement?.name, r.achievement?.version].filter(Boolean).join(' ');
-    const detail = r.ok ? [who, what, r.validUntil ? `until ${r.validUntil}` : 'no expiry'].filter(Boolean).join(', ') : `${r.reason}: ${r.message}`;
-    out.push(`${mark} ${oneLine(`${r.file}  ${detail}`)}`);
-  }
-  const reasons = Object.entries(byReason).filter(([k]) => k !== 'ok').map(([k, n]) => `${k} ${n}`);
-  out.push(`${results.length} checked: ${passed} valid, ${results.length - passed} invalid${reasons.length ? ` (${reasons.join(', ')})` : ''}`);
-  process.stdout.write(`${out.join('\n')}\n`);
+  const summary = { total: checked.length, valid, invalid: checked.length - valid, byReason, at: now.toISOString(), exitCode };
+  process.stdout.write(renderReport(checked.map((c) => c.text), summary, format));
   return exitCode;
 };
 
@@ -106,39 +104,40 @@ export const run: Run<[string[]], VerifyOptions> = async ([paths], options, glob
 const MIN_FILES_PER_THREAD = 250;
 /** Each worker holds its own heap and copy of the file list; past this, memory grows faster than throughput. */
 const MAX_THREADS = 8;
-/**
- * Files a thread claims at a time: enough to keep messages rare, few enough
- * that the threads finish together when a neighbour slows one of them down.
- */
-const MAX_BATCH_FILES = 100;
+/** Bounds on the files a thread claims at once: messages stay few, and the last claims short. */
+const MIN_CLAIM = 10;
+const MAX_CLAIM = 200;
 
 type Verify = ReturnType<typeof createVerifier>;
 
 /** What every thread of one run shares. */
 interface Job {
   files: string[];
-  batchSize: number;
-  /** An Int32Array(1): the next batch no thread has claimed yet. */
+  threads: number;
+  /** An Int32Array(1): the index of the first file no thread has claimed yet. */
   next: SharedArrayBuffer;
   trust: TrustList;
   statusLists: LoadedStatusList[];
   at: number;
+  format: VerifyFormat;
 }
 
-/** The verdicts for `files`, in their order, from one thread or several. */
-async function verifyFiles(files: string[], options: VerifierOptions, now: Date, threads = defaultThreads(files.length)): Promise<FileVerdict[]> {
+/** Each file's verdict and output, in file order, from one thread or several. */
+async function verifyFiles(files: string[], options: VerifierOptions, now: Date, format: VerifyFormat, threads = defaultThreads(files.length)): Promise<Checked[]> {
   const verify = createVerifier(options);
-  if (threads <= 1) return settle(verifySlice(files, verify, now));
+  if (threads <= 1) return settle(verifySlice(files, verify, now, format));
   const { Worker } = await import('node:worker_threads');
   const job: Job = {
     files,
-    batchSize: Math.max(1, Math.min(MAX_BATCH_FILES, Math.ceil(files.length / (threads * 8)))),
+    threads,
     next: new SharedArrayBuffer(4),
     trust: options.trust,
     statusLists: [...options.statusLists.values()],
     at: now.getTime(),
+    format,
   };
-  const done = Array.from({ length: batchCount(job) }, (): FileOutcome[] | undefined => undefined);
+  const slots: Array<Outcome | undefined> = new Array<Outcome | undefined>(files.length).fill(undefined);
+  const place = (from: number, outcomes: Outcome[]) => outcomes.forEach((outcome, i) => (slots[from + i] = outcome));
   // A worker runs this module again: the bundle's chunk for `verify`, whose exports keep their names.
   const entry = `import(${JSON.stringify(import.meta.url)}).then((m) => m.verifyWorker())`;
   const workers = Array.from({ length: threads - 1 }, () => new Worker(entry, { eval: true, workerData: job }));
@@ -146,7 +145,7 @@ async function verifyFiles(files: string[], options: VerifierOptions, now: Date,
     workers.map(
       (worker) =>
         new Promise<void>((resolve, reject) => {
-          worker.on('message', ({ batch, outcomes }: { batch: number; outcomes: FileOutcome[] }) => (done[batch] = outcomes));
+          worker.on('message', ({ from, outcomes }: { from: number; outcomes: Outcome[] }) => place(from, outcomes));
           worker.on('error', reject);
           worker.on('exit', () => resolve());
         }),
@@ -155,17 +154,12 @@ async function verifyFiles(files: string[], options: VerifierOptions, now: Date,
   // If this thread fails first, its error is the one to report.
   finished.catch(() => undefined);
   try {
-    claimBatches(job, verify, (batch, outcomes) => (done[batch] = outcomes));
+    claimFiles(job, verify, place);
     await finished;
   } finally {
     for (const worker of workers) void worker.terminate();
   }
-  return settle(
-    done.flatMap((outcomes, batch) => {
-      if (!outcomes) throw new Error(`verify: batch ${batch} of ${done.length} came back from no thread`);
-      return outcomes;
-    }),
-  );
+  return settle(slots);
 }
 
 /** Entry point of the worker threads verifyFiles starts. */
@@ -173,29 +167,33 @@ export async function verifyWorker(): Promise<void> {
   const { parentPort, workerData } = await import('node:worker_threads');
   const job = workerData as Job;
   const verify = createVerifier({ trust: job.trust, statusLists: new Map(job.statusLists.map((list) => [list.url, list])) });
-  claimBatches(job, verify, (batch, outcomes) => parentPort?.postMessage({ batch, outcomes }));
+  claimFiles(job, verify, (from, outcomes) => parentPort?.postMessage({ from, outcomes }));
 }
 
 function defaultThreads(files: number): number {
   return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(files / MIN_FILES_PER_THREAD)));
 }
 
-const batchCount = (job: Job): number => Math.ceil(job.files.length / job.batchSize);
-const batchFiles = (job: Job, batch: number): string[] => job.files.slice(batch * job.batchSize, (batch + 1) * job.batchSize);
-
-/** Verifies batches until none is left unclaimed; every thread runs this over the same counter. */
-function claimBatches(job: Job, verify: Verify, onBatch: (batch: number, outcomes: FileOutcome[]) => void): void {
+/**
+ * Verifies runs of files until none is left; every thread runs this over the
+ * same counter. Each claim is a share of what is left, so the threads finish
+ * close together even when a neighbour slows one of them down.
+ */
+function claimFiles(job: Job, verify: Verify, onRun: (from: number, outcomes: Outcome[]) => void): void {
   const next = new Int32Array(job.next);
-  const count = batchCount(job);
   const now = new Date(job.at);
-  for (let batch = Atomics.add(next, 0, 1); batch < count; batch = Atomics.add(next, 0, 1)) {
-    onBatch(batch, verifySlice(batchFiles(job, batch), verify, now));
+  const total = job.files.length;
+  for (;;) {
+    const size = Math.min(MAX_CLAIM, Math.max(MIN_CLAIM, Math.ceil((total - Atomics.load(next, 0)) / (job.threads * 4))));
+    const from = Atomics.add(next, 0, size);
+    if (from >= total) return;
+    onRun(from, verifySlice(job.files.slice(from, from + size), verify, now, job.format));
   }
 }
 
-/** Reads and verifies `files` in order, stopping after one that cannot be read. */
-function verifySlice(files: readonly string[], verify: Verify, now: Date): FileOutcome[] {
-  const out: FileOutcome[] = [];
+/** Reads, verifies and renders `files` in order, stopping after one that cannot be read. */
+function verifySlice(files: readonly string[], verify: Verify, now: Date, format: VerifyFormat): Outcome[] {
+  const out: Outcome[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -205,15 +203,19 @@ function verifySlice(files: readonly string[], verify: Verify, now: Date): FileO
       out.push({ file, readError: { code, message } });
       break;
     }
-    out.push({ file, ...verify(text, now) });
+    const verdict = { file, ...verify(text, now) };
+    out.push({ ok: verdict.ok, reason: verdict.reason, text: renderVerdict(verdict, format) });
   }
   return out;
 }
 
 /** Throws for the first file that could not be read, as reading them one by one in order would. */
-function settle(outcomes: FileOutcome[]): FileVerdict[] {
-  for (const outcome of outcomes) if ('readError' in outcome) throw ioError(outcome.file, outcome.readError);
-  return outcomes as FileVerdict[];
+function settle(outcomes: ReadonlyArray<Outcome | undefined>): Checked[] {
+  return outcomes.map((outcome, i) => {
+    if (outcome === undefined) throw new Error(`verify: file ${i + 1} of ${outcomes.length} came back from no thread`);
+    if ('readError' in outcome) throw ioError(outcome.file, outcome.readError);
+    return outcome;
+  });
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -224,6 +226,3 @@ async function exists(path: string): Promise<boolean> {
     return false;
   }
 }
-
-/** Certificate text is untrusted: no control sequences, and one line per certificate. */
-const oneLine = (text: string): string => sanitizeText(text).replace(/\n/g, ' ');
