@@ -122,6 +122,8 @@ interface Job {
   format: VerifyFormat;
 }
 
+type WorkerMessage = { from: number; outcomes: Outcome[] } | { done: true };
+
 /** Each file's verdict and output, in file order, from one thread or several. */
 async function verifyFiles(files: string[], options: VerifierOptions, now: Date, format: VerifyFormat, threads = defaultThreads(files.length)): Promise<Checked[]> {
   const verify = createVerifier(options);
@@ -145,7 +147,8 @@ async function verifyFiles(files: string[], options: VerifierOptions, now: Date,
     workers.map(
       (worker) =>
         new Promise<void>((resolve, reject) => {
-          worker.on('message', ({ from, outcomes }: { from: number; outcomes: Outcome[] }) => place(from, outcomes));
+          // Resolving on the last message rather than on 'exit' spares waiting for the thread's teardown.
+          worker.on('message', (message: WorkerMessage) => ('done' in message ? resolve() : place(message.from, message.outcomes)));
           worker.on('error', reject);
           worker.on('exit', () => resolve());
         }),
@@ -167,7 +170,9 @@ export async function verifyWorker(): Promise<void> {
   const { parentPort, workerData } = await import('node:worker_threads');
   const job = workerData as Job;
   const verify = createVerifier({ trust: job.trust, statusLists: new Map(job.statusLists.map((list) => [list.url, list])) });
-  claimFiles(job, verify, (from, outcomes) => parentPort?.postMessage({ from, outcomes }));
+  const post = (message: WorkerMessage) => parentPort?.postMessage(message);
+  claimFiles(job, verify, (from, outcomes) => post({ from, outcomes }));
+  post({ done: true });
 }
 
 function defaultThreads(files: number): number {
