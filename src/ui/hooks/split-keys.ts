@@ -63,3 +63,21 @@ export function splitKeys(input: string, key: Key): KeyPress[] {
   if (chars.length <= 1 || key.ctrl || key.meta) return [{ input, key }];
   return chars.map(singleKey);
 }
+
+/**
+ * Hands keypresses over one at a time, each after the render of the one
+ * before (in its own turn of the event loop), so each sees where the last
+ * left the screen: "333" rates three responses, not one three times.
+ */
+export function deliverOneByOne(presses: KeyPress[], deliver: (input: string, key: Key) => void): void {
+  const [first, ...rest] = presses;
+  if (!first) return;
+  deliver(first.input, first.key);
+  const next = () => {
+    const press = rest.shift();
+    if (press === undefined) return;
+    deliver(press.input, press.key);
+    setImmediate(next);
+  };
+  if (rest.length > 0) setImmediate(next);
+}

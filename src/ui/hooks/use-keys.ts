@@ -1,32 +1,28 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useInput, type Key } from 'ink';
-import { splitKeys } from './split-keys.js';
+import { useKeyRouter } from './keys-router.js';
+import { deliverOneByOne, splitKeys } from './split-keys.js';
 
 /**
- * useInput with a handler that always sees the latest render. Ink re-subscribes
- * a changed handler only after the effect runs, so a key typed right after a
- * frame could otherwise reach the previous render's handler and act on a stale
- * answer (a lost tick in a multiple-response item).
+ * The keys for a screen, handled by its latest render. Under a KeysRouter
+ * (the take app) the screen registers in a layout effect, so it gets the keys
+ * from the moment it is drawn; alone (a component test) it subscribes to Ink.
  *
- * Keys that arrive together (fast typing, a paste, a terminal or multiplexer
- * that batches) come from Ink as one string; they are replayed one at a time,
- * each after the render of the one before, so "333" rates three responses, not
- * one three times, and "Ada<Tab>" types a name and moves to the next field.
+ * Ink re-subscribes a changed handler only after the effect runs, so a key
+ * typed right after a frame could otherwise reach the previous render's
+ * handler and act on a stale answer (a lost tick in a multiple-response item):
+ * hence the ref. Keys that arrive together (fast typing, a paste, a terminal
+ * or multiplexer that batches) come from Ink as one string; they are replayed
+ * one at a time (see splitKeys), so "Ada<Tab>" types a name and moves on.
  */
 export function useKeys(handler: (input: string, key: Key) => void, isActive = true): void {
+  const router = useKeyRouter();
   const latest = useRef(handler);
   latest.current = handler;
-  const stable = useCallback((input: string, key: Key) => {
-    const [first, ...rest] = splitKeys(input, key);
-    if (!first) return;
-    latest.current(first.input, first.key);
-    const next = () => {
-      const press = rest.shift();
-      if (press === undefined) return;
-      latest.current(press.input, press.key);
-      setImmediate(next);
-    };
-    if (rest.length > 0) setImmediate(next);
-  }, []);
-  useInput(stable, { isActive });
+  useLayoutEffect(() => {
+    if (!router || !isActive) return undefined;
+    return router.register(latest);
+  }, [router, isActive]);
+  const stable = useCallback((input: string, key: Key) => deliverOneByOne(splitKeys(input, key), (i, k) => latest.current(i, k)), []);
+  useInput(stable, { isActive: isActive && !router });
 }

@@ -7,6 +7,7 @@ import { ItemScreen } from '../item/item-screen.js';
 import { ResultsScreen } from '../results/results-screen.js';
 import { ReviewScreen } from '../review/review-screen.js';
 import { StartScreen } from '../start/start-screen.js';
+import { KeysRouter } from '../hooks/keys-router.js';
 import { Lines, line } from '../layout/line.js';
 import { formatClock } from '../widgets/countdown.js';
 import { ConfirmScreen } from './confirm-screen.js';
@@ -81,6 +82,14 @@ const initialScreen = (props: TakeAppProps): TakeScreen =>
   props.driver ? { name: 'main' } : props.resumeOffer ? { name: 'resume-offer' } : { name: 'start' };
 
 export function TakeApp(props: TakeAppProps) {
+  return (
+    <KeysRouter>
+      <TakeScreens {...props} />
+    </KeysRouter>
+  );
+}
+
+function TakeScreens(props: TakeAppProps) {
   const [driver, setDriver] = useState<AttemptDriver | undefined>(props.driver);
   const [screen, go] = useReducer(takeScreenReducer, props, initialScreen);
   const [finished, setFinished] = useState<FinishedAttempt | undefined>();

@@ -1,0 +1,43 @@
+import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { useInput, type Key } from 'ink';
+import { deliverOneByOne, splitKeys } from './split-keys.js';
+
+export type KeyHandler = (input: string, key: Key) => void;
+
+interface KeyRouter {
+  /** Makes the handler the one keys go to, until the returned function is called. */
+  register(handler: RefObject<KeyHandler>): () => void;
+}
+
+const KeyRouterContext = createContext<KeyRouter | undefined>(undefined);
+
+export const useKeyRouter = (): KeyRouter | undefined => useContext(KeyRouterContext);
+
+/**
+ * One input subscription for the whole app, handing each key to the screen
+ * drawn last. Ink's useInput subscribes in a passive effect, which React runs
+ * only after the new screen is on the terminal: a key typed as it appeared
+ * (Enter on the start screen, then at once a digit) reached the screen that
+ * had gone, and was lost. Screens register here in a layout effect, in the
+ * same commit that draws them. The one subscription also keeps the terminal
+ * in raw mode between screens, so keys typed while saving are not echoed.
+ */
+export function KeysRouter({ children }: { children: ReactNode }) {
+  const handlers = useRef<Array<RefObject<KeyHandler>>>([]);
+  const toCurrent = useCallback((input: string, key: Key) => handlers.current.at(-1)?.current(input, key), []);
+  useInput(
+    useCallback((input: string, key: Key) => deliverOneByOne(splitKeys(input, key), toCurrent), [toCurrent]),
+  );
+  const router = useMemo<KeyRouter>(
+    () => ({
+      register(handler) {
+        handlers.current.push(handler);
+        return () => {
+          handlers.current = handlers.current.filter((h) => h !== handler);
+        };
+      },
+    }),
+    [],
+  );
+  return <KeyRouterContext.Provider value={router}>{children}</KeyRouterContext.Provider>;
+}

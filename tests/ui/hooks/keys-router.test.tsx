@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { Text } from 'ink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KeysRouter } from '../../../src/ui/hooks/keys-router.js';
+import { useKeys } from '../../../src/ui/hooks/use-keys.js';
+import { renderScreen, type Screen } from '../helpers/ink-screen.js';
+
+let screen: Screen | undefined;
+afterEach(() => screen?.unmount());
+
+function First({ seen, onNext }: { seen: string[]; onNext: () => void }) {
+  useKeys((input) => {
+    seen.push(`first:${input}`);
+    if (input === 'x') onNext();
+  });
+  return <Text>first screen</Text>;
+}
+
+function Second({ seen }: { seen: string[] }) {
+  useKeys((input) => seen.push(`second:${input}`));
+  return <Text>second screen</Text>;
+}
+
+function Screens({ seen }: { seen: string[] }) {
+  const [which, setWhich] = useState<'first' | 'second'>('first');
+  return which === 'first' ? <First seen={seen} onNext={() => setWhich('second')} /> : <Second seen={seen} />;
+}
+
+/**
+ * Waits, one turn of the event loop at a time, until the frame shows `text`:
+ * React draws a screen in one turn and runs its passive effects (where Ink's
+ * useInput subscribes) in a later one, so a key sent at once falls between.
+ */
+async function untilDrawn(s: Screen, text: string): Promise<void> {
+  for (let turn = 0; !s.frame().includes(text); turn += 1) {
+    if (turn > 1000) throw new Error(`never drew ${text}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('keys under a KeysRouter', () => {
+  it('go to the screen drawn last from the moment it is drawn, before its effects run', async () => {
+    const seen: string[] = [];
+    screen = renderScreen(
+      <KeysRouter>
+        <Screens seen={seen} />
+      </KeysRouter>,
+    );
+    await screen.waitFor('first screen');
+    screen.press('x');
+    await untilDrawn(screen, 'second screen');
+    screen.press('y');
+    await screen.waitFor(() => seen.length === 2);
+    expect(seen).toEqual(['first:x', 'second:y']);
+  });
+
+});
