@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import Conf from 'conf';
-import envPaths from 'env-paths';
 import { ConfigFileError } from './config-file-error.js';
+import { configFilePath } from './config-file.js';
 import { resolveDataDir } from './data-dir.js';
 
 /**
@@ -41,7 +40,7 @@ export function openConfig(globals: { dataDir?: string | undefined } = {}, env: 
     });
   } catch (error) {
     // conf throws a bare SyntaxError for a hand-edited file; say which file, and never reset it silently.
-    const file = join(cwd ?? envPaths('frontline', { suffix: '' }).config, 'config.json');
+    const file = configFilePath(globals, env);
     const reason = error instanceof SyntaxError ? `not valid JSON (${error.message}); fix or delete it` : (error as Error).message;
     throw new ConfigFileError(file, reason, { cause: error });
   }

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { assemble } from '../../core/assemble.js';
-import { buildAttemptRecord } from '../../core/attempt-record.js';
 import type { Bank } from '../../core/bank/types.js';
 import { replay, type JournalHeader } from '../../core/journal-entry.js';
 import { deadlineFor, isAnswered, startSession, type State } from '../../core/session.js';
-import { attemptPermissionIn, writeAttemptRecord } from '../../store/attempts.js';
-import { candidateDefaults, configTags, openConfig, rememberCandidate, type ConfigStore } from '../../store/config.js';
+import type { ConfigStore } from '../../store/config.js';
+import { readConfigFile } from '../../store/config-file.js';
 import { resolveDataDir } from '../../store/data-dir.js';
 import { Journal, readJournal, unfinishedJournals } from '../../store/journal.js';
 import type { ResumeOffer, TakeOutcome } from '../../ui/take/take-app.js';
@@ -39,7 +38,18 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
   const extraTime = parseExtraTime(options.extraTime);
   const cliTags = parseTags(options.tag);
   const dataDir = resolveDataDir(globals);
-  const config = openConfig(globals);
+  // Read without conf for the first frame; conf (and the ajv it loads) only once the test starts.
+  const settings = readConfigFile(globals);
+  let config: ConfigStore | undefined;
+  const openConfig = async () => (config ??= (await import('../../store/config.js')).openConfig(globals));
+
+  // Ink draws nothing live when CI is set; here a person is at a terminal (checked above).
+  delete process.env['CI'];
+  delete process.env['CONTINUOUS_INTEGRATION'];
+  // The screens load while the bank is read and checked.
+  const screens = importScreens();
+  // Awaited below; until then a failure here must not count as unhandled.
+  screens.catch(() => undefined);
 
   let loaded: LoadedBank;
   let resumeNow: Unfinished | undefined;
@@ -69,8 +79,7 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
   const { bank } = loaded;
   const seed = options.seed ?? newSeed();
   const form = assemble(bank, seed);
-  const fromConfig = candidateDefaults(config);
-  const defaults = { name: options.name ?? fromConfig.name, employeeId: options.employeeId ?? fromConfig.employeeId };
+  const defaults = { name: options.name ?? settings.candidate?.name ?? '', employeeId: options.employeeId ?? settings.candidate?.employeeId ?? '' };
 
   let running: Running | undefined;
   const onError = (error: Error) => {
@@ -82,6 +91,7 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
   const resumeCommand = `frontline take --resume${globals.dataDir ? ` --data-dir ${shellWord(dataDir)}` : ''}`;
 
   const begin = async (candidate: { name: string; employeeId: string }) => {
+    const { attemptPermissionIn } = await import('../../store/attempts.js');
     // Unfinished attempts (open journals) count too: abandoning one is not a free retry.
     const permission = await attemptPermissionIn(dataDir, bank, candidate.employeeId, new Date());
     if (!permission.allowed) {
@@ -95,14 +105,16 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
             : `The next attempt is possible from ${permission.until.toISOString().slice(0, 16).replace('T', ' ')} UTC (a wait after a failed attempt).`,
       };
     }
-    rememberCandidate(config, candidate);
+    const { configTags, rememberCandidate } = await import('../../store/config.js');
+    const store = await openConfig();
+    rememberCandidate(store, candidate);
     const startedAt = Date.now();
     const header: JournalHeader = {
       kind: 'header',
       format: 'frontline.journal/1',
       attemptId: randomUUID(),
       candidate,
-      tags: { ...configTags(config), ...cliTags },
+      tags: { ...configTags(store), ...cliTags },
       bank: { id: bank.id, version: bank.version, title: bank.title, hash: loaded.hash },
       bankFile: resolve(loaded.file),
       seed,
@@ -130,17 +142,15 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
   const finish = async (driver: TakeDriver) => {
     if (!running) throw new Error('finish called before the attempt began');
     await driver.settled();
+    const [{ buildAttemptRecord }, { writeAttemptRecord }] = await Promise.all([import('../../core/attempt-record.js'), import('../../store/attempts.js')]);
     const record = buildAttemptRecord(driver.state(), running.header);
     const savedTo = await writeAttemptRecord(dataDir, record);
     await running.journal.retire();
-    const notes = await runAfterAttemptSaved({ record, savedTo, bank, dataDir, config });
+    const notes = await runAfterAttemptSaved({ record, savedTo, bank, dataDir, config: await openConfig() });
     return { record, result: record.result, savedTo, notes };
   };
 
-  // Ink draws nothing live when CI is set; here a person is at a terminal (checked above).
-  delete process.env['CI'];
-  delete process.env['CONTINUOUS_INTEGRATION'];
-  const { renderTake } = await import('../../ui/render-take.js');
+  const { renderTake } = await screens;
   const outcome: TakeOutcome = await renderTake(
     {
       bank,
@@ -158,6 +168,22 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
   );
   return report(outcome, running, resumeCommand);
 };
+
+/**
+ * Imports the screens (Ink, React, yoga). yoga-layout fetches its WebAssembly,
+ * a data: URL it can decode itself, whenever `fetch` exists, and the first
+ * touch of `fetch` loads Node's HTTP client (a tenth of the time to the first
+ * frame); `take` uses no fetch, so it is hidden while the screens load.
+ */
+async function importScreens(): Promise<typeof import('../../ui/render-take.js')> {
+  const fetchProperty = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (fetchProperty) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await import('../../ui/render-take.js');
+  } finally {
+    if (fetchProperty) Object.defineProperty(globalThis, 'fetch', fetchProperty);
+  }
+}
 
 /** A path as one word a shell reads back the same. */
 const shellWord = (text: string): string => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
