@@ -55,24 +55,11 @@ export interface VerifierOptions {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A verdict now, or the signature check to run and what follows from its outcome. */
-type Pending =
-  | { verdict: Verdict }
-  | { key: KeyObject; data: Buffer; signature: Uint8Array; finish: (signatureOk: boolean) => Verdict };
-
 /**
  * Builds a verifier that reuses one KeyObject per key across many
  * certificates. `now` is an argument so `--at` and tests need no clock.
  */
 export function createVerifier(options: VerifierOptions): (text: string, now: Date) => Verdict {
-  const prepare = createPreparer(options);
-  return (text, now) => {
-    const pending = prepare(text, now);
-    return 'verdict' in pending ? pending.verdict : pending.finish(verify(null, pending.data, pending.key, pending.signature));
-  };
-}
-
-function createPreparer(options: VerifierOptions): (text: string, now: Date) => Pending {
   const methods = new Map<string, { did: string; key: KeyObject } | null>();
   const methodFor = (id: string) => {
     let found = methods.get(id);
@@ -86,38 +73,31 @@ function createPreparer(options: VerifierOptions): (text: string, now: Date) => 
 
   return (text, now) => {
     const parsed = parseJson(text);
-    if (!parsed.ok) return { verdict: parsed.verdict };
+    if (!parsed.ok) return parsed.verdict;
     const doc = parsed.value;
     const summary = summarize(doc);
     const fail = (reason: VerifyReason, message: string): Verdict => ({ ok: false, reason, message, ...summary });
     const shape = checkShape(doc);
-    if (shape) return { verdict: fail('malformed', shape) };
+    if (shape) return fail('malformed', shape);
 
     const prepared = prepareVerification(doc);
-    if (!prepared.ok) return { verdict: fail(prepared.problem === 'unsupported-proof' || prepared.problem === 'no-proof' ? 'malformed' : 'bad-signature', prepared.message) };
+    if (!prepared.ok) return fail(prepared.problem === 'unsupported-proof' || prepared.problem === 'no-proof' ? 'malformed' : 'bad-signature', prepared.message);
     const proof = prepared.proof;
     const method = methodFor(proof.verificationMethod);
-    if (!method) return { verdict: fail('untrusted-issuer', `verification method ${proof.verificationMethod} is not an Ed25519 did:key`) };
+    if (!method) return fail('untrusted-issuer', `verification method ${proof.verificationMethod} is not an Ed25519 did:key`);
+    if (!verify(null, prepared.data, method.key, prepared.signature)) return fail('bad-signature', SIGNATURE_MISMATCH.message);
 
-    const after = (): Verdict => {
-      const issuerId = issuerIdOf(doc);
-      if (issuerId !== method.did) return fail('bad-signature', `signed by ${method.did}, but the issuer is ${issuerId}`);
-      const trusted = checkTrust(options.trust, method.did, proof.created);
-      if (!trusted.ok) return fail('untrusted-issuer', trusted.message);
-      const at = now.getTime();
-      if (Date.parse(doc['validFrom'] as string) > at) return fail('not-yet-valid', `not valid until ${doc['validFrom'] as string}`);
-      if (typeof doc['validUntil'] === 'string' && Date.parse(doc['validUntil']) < at) return fail('expired', `expired on ${doc['validUntil']}`);
-      const status = checkStatus(doc['credentialStatus'], method.did, options.statusLists);
-      if (status) return fail(status.reason, status.message);
-      const name = trusted.key.name ?? summary.issuer?.name ?? method.did;
-      return { ok: true, reason: 'ok', message: `valid, issued by ${name}`, ...summary };
-    };
-    return {
-      key: method.key,
-      data: prepared.data,
-      signature: prepared.signature,
-      finish: (signatureOk) => (signatureOk ? after() : fail('bad-signature', SIGNATURE_MISMATCH.message)),
-    };
+    const issuerId = issuerIdOf(doc);
+    if (issuerId !== method.did) return fail('bad-signature', `signed by ${method.did}, but the issuer is ${issuerId}`);
+    const trusted = checkTrust(options.trust, method.did, proof.created);
+    if (!trusted.ok) return fail('untrusted-issuer', trusted.message);
+    const at = now.getTime();
+    if (Date.parse(doc['validFrom'] as string) > at) return fail('not-yet-valid', `not valid until ${doc['validFrom'] as string}`);
+    if (typeof doc['validUntil'] === 'string' && Date.parse(doc['validUntil']) < at) return fail('expired', `expired on ${doc['validUntil']}`);
+    const status = checkStatus(doc['credentialStatus'], method.did, options.statusLists);
+    if (status) return fail(status.reason, status.message);
+    const name = trusted.key.name ?? summary.issuer?.name ?? method.did;
+    return { ok: true, reason: 'ok', message: `valid, issued by ${name}`, ...summary };
   };
 }
 
