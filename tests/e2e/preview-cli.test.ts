@@ -25,6 +25,15 @@ describe('frontline preview', () => {
     expect(result.stdout).not.toContain('q-multiple');
   });
 
+  it('wraps every line within 80 columns, long option feedback included, and cuts none', () => {
+    const result = runCli(['preview', 'question-banks/starter.yaml', '--answers']);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    expect(result.stdout).not.toContain('…');
+    expect(lines.slice(0, 2).join(' ')).toMatch(/^Starter quiz .*: 8 of 8 items, with answers/);
+  });
+
   it('names the bank and the missing id when --item matches nothing', () => {
     const result = runCli(['preview', bank, '--item', 'nope']);
     expect(result.status).toBe(2);

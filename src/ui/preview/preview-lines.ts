@@ -4,7 +4,7 @@ import { line, type Line } from '../layout/line.js';
 import { wrapHanging, wrapText } from '../layout/wrap.js';
 import { layoutCase } from '../item/case-panel.js';
 import { layoutItemBody } from '../item/item-body.js';
-import { describeCorrectAnswer } from '../results/describe-answer.js';
+import { describeCorrectAnswer, quote } from '../results/describe-answer.js';
 
 export interface PreviewOptions {
   answers: boolean;
@@ -14,11 +14,12 @@ export interface PreviewOptions {
 
 const s = sanitizeText;
 
+/** What each option's feedback says; the option goes in the text, not the indent, since options can be long. */
 function optionNotes(options: readonly Option[], width: number): Line[] {
   const out: Line[] = [];
   for (const o of options) {
-    if (o.feedback) out.push(...wrapHanging(`   ${s(o.text)}: `, s(o.feedback), width).map((t) => line(t, { dim: true })));
-    if (o.redFlag) out.push(...wrapHanging(`   CRITICAL if chosen (${s(o.text)}): `, s(o.redFlag), width).map((t) => line(t)));
+    if (o.feedback) out.push(...wrapHanging('   - ', `${quote(s(o.text))}: ${s(o.feedback)}`, width).map((t) => line(t, { dim: true })));
+    if (o.redFlag) out.push(...wrapHanging('   - CRITICAL if chosen: ', `${quote(s(o.text))}: ${s(o.redFlag)}`, width).map((t) => line(t)));
   }
   return out;
 }
@@ -45,7 +46,7 @@ export function layoutPreviewItem(bank: Bank, item: Item, index: number, options
   const { width, plain, answers } = options;
   const competency = bank.competencies.find((c) => c.id === item.competency);
   const out: Line[] = [
-    line(`Item ${index + 1} of ${bank.items.length}: ${s(item.id)} (${item.type}, ${s(competency?.title ?? item.competency)})`, { bold: true }),
+    ...wrapText(`Item ${index + 1} of ${bank.items.length}: ${s(item.id)} (${item.type}, ${s(competency?.title ?? item.competency)})`, width).map((t) => line(t, { bold: true })),
     line('-'.repeat(Math.min(width, 60)), { dim: true }),
   ];
   const study = item.case ? bank.cases?.find((c) => c.id === item.case) : undefined;
@@ -67,7 +68,8 @@ export function layoutPreviewItem(bank: Bank, item: Item, index: number, options
 }
 
 export function layoutPreview(bank: Bank, items: readonly Item[], options: PreviewOptions): Line[] {
-  const out: Line[] = [line(`${s(bank.title)} (version ${s(bank.version)}): ${items.length} of ${bank.items.length} items${options.answers ? ', with answers' : ''}`, { bold: true }), line('')];
+  const title = `${s(bank.title)} (version ${s(bank.version)}): ${items.length} of ${bank.items.length} items${options.answers ? ', with answers' : ''}`;
+  const out: Line[] = [...wrapText(title, options.width).map((t) => line(t, { bold: true })), line('')];
   for (const item of items) {
     out.push(...layoutPreviewItem(bank, item, bank.items.indexOf(item), options), line(''));
   }

@@ -6,7 +6,7 @@ const optionText = (options: readonly Option[], id: OptionId): string =>
   sanitizeText(options.find((o) => o.id === id)?.text ?? id);
 
 /** In quotes, unless the text is already a quotation (a reply to a customer often is). */
-const quote = (text: string): string => (/^["“].*["”]$/s.test(text) ? text : `"${text}"`);
+export const quote = (text: string): string => (/^["“].*["”]$/s.test(text) ? text : `"${text}"`);
 
 const quoteList = (texts: string[]): string => texts.map(quote).join('; ');
 
