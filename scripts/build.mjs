@@ -19,7 +19,8 @@ async function compileSchemas() {
   const out = join(root, 'src', 'generated');
   await mkdir(out, { recursive: true });
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.schema.json'))) {
-    const schema = JSON.parse(await readFile(join(dir, file), 'utf8'));
+    const original = JSON.parse(await readFile(join(dir, file), 'utf8'));
+    const schema = withoutAnnotations(original);
     const ajv = new Ajv({
       allErrors: true,
       strict: true,
@@ -33,7 +34,51 @@ async function compileSchemas() {
       join(out, `${name}.validate.d.ts`),
       "import type { ValidateFunction } from 'ajv';\ndeclare const validate: ValidateFunction;\nexport default validate;\n",
     );
+    await writeIfChanged(join(out, `${name}.fields.js`), `export const fieldNames = ${JSON.stringify(fieldNames(original))};\n`);
+    await writeIfChanged(join(out, `${name}.fields.d.ts`), '/** Every field name the schema defines, for "did you mean" hints. */\nexport declare const fieldNames: readonly string[];\n');
   }
+}
+
+/**
+ * Keywords that only document a schema. The standalone code embeds the schema
+ * objects it consults (the root, for `additionalProperties`), descriptions and
+ * all, and every command that validates pays to parse them: the bank schema's
+ * descriptions are most of its size. Validation does not read them.
+ */
+const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples']);
+/** Keywords whose value is a schema, a list of schemas, or a map of name to schema. */
+const SUBSCHEMA = new Set(['additionalItems', 'additionalProperties', 'contains', 'else', 'if', 'items', 'not', 'propertyNames', 'then', 'unevaluatedItems', 'unevaluatedProperties']);
+const SUBSCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const SUBSCHEMA_MAPS = new Set(['$defs', 'definitions', 'dependentSchemas', 'patternProperties', 'properties']);
+
+function withoutAnnotations(schema) {
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return schema;
+  const copy = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(keyword)) continue;
+    if (SUBSCHEMA.has(keyword)) copy[keyword] = Array.isArray(value) ? value.map(withoutAnnotations) : withoutAnnotations(value);
+    else if (SUBSCHEMA_LISTS.has(keyword)) copy[keyword] = value.map(withoutAnnotations);
+    else if (SUBSCHEMA_MAPS.has(keyword)) copy[keyword] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, withoutAnnotations(sub)]));
+    else copy[keyword] = value;
+  }
+  return copy;
+}
+
+/** Names under every `properties` in the schema, in schema order (ties in "did you mean" go to the first); `$schema`, the editor hint, is not a field to suggest. */
+function fieldNames(schema) {
+  const names = new Set();
+  const walk = (node) => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'properties' && value && typeof value === 'object') {
+        for (const name of Object.keys(value)) if (name !== '$schema') names.add(name);
+      }
+      walk(value);
+    }
+  };
+  walk(schema);
+  return [...names];
 }
 
 async function writeIfChanged(file, contents) {
@@ -71,6 +116,12 @@ const result = await esbuild.build({
   },
   // Ink imports react-devtools-core only when DEV=true; it is not installed.
   external: ['react-devtools-core'],
+  // yaml's Node build is CommonJS, which esbuild can neither tree-shake nor
+  // hoist, so every command that reads a bank ran its module wrappers. The ESM
+  // build is the same code (it only drops two LOG_* debugging env lookups and
+  // warns through console.warn instead of process.emitWarning) and loads in
+  // about 60% of the instructions.
+  alias: { yaml: './node_modules/yaml/browser/dist/index.js' },
   // Some CommonJS dependencies call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __frontlineCreateRequire } from 'node:module'; const require = __frontlineCreateRequire(import.meta.url);",

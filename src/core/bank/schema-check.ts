@@ -1,5 +1,5 @@
 import validate from '../../generated/question-bank.validate.js';
-import schema from '../../../schemas/question-bank.schema.json' with { type: 'json' };
+import { fieldNames } from '../../generated/question-bank.fields.js';
 import { collector, MAX_ERRORS, type DataPath, type Diagnostic, type Locate } from './diagnostic.js';
 import { describePath, describeValue, didYouMean, quote, valueAt } from './describe.js';
 
@@ -13,10 +13,6 @@ interface SchemaError {
 }
 
 export const ITEM_TYPES = ['single', 'multiple', 'true-false', 'ordering', 'rating', 'scenario'] as const;
-
-/** Every field name the schema knows, for "did you mean" on an unknown field; built on first need. */
-let fieldNames: Set<string> | undefined;
-const knownFields = (): Set<string> => (fieldNames ??= collectFieldNames(schema));
 
 /** What each pattern in the schema asks for, in words. */
 const PATTERNS: Record<string, string> = {
@@ -99,7 +95,7 @@ function explain(data: unknown, error: SchemaError): Explained | undefined {
     }
     case 'additionalProperties': {
       const extra = String(params['additionalProperty']);
-      return make(`${where}: unknown field ${quote(extra)}${didYouMean(extra, knownFields())}`, 'unknown-field', [...path, extra], 'key');
+      return make(`${where}: unknown field ${quote(extra)}${didYouMean(extra, fieldNames)}`, 'unknown-field', [...path, extra], 'key');
     }
     case 'discriminator': {
       const tag = params['tagValue'];
@@ -180,24 +176,5 @@ function toPath(data: unknown, pointer: string): DataPath {
 }
 
 function closestField(name: string): string | undefined {
-  return /"(.*)"/.exec(didYouMean(name, knownFields()))?.[1];
-}
-
-function collectFieldNames(root: unknown): Set<string> {
-  const names = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      node.forEach(walk);
-      return;
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'properties' && value && typeof value === 'object') {
-        for (const name of Object.keys(value)) if (name !== '$schema') names.add(name);
-      }
-      walk(value);
-    }
-  };
-  walk(root);
-  return names;
+  return /"(.*)"/.exec(didYouMean(name, fieldNames))?.[1];
 }
