@@ -118,11 +118,16 @@ function measure(args) {
   return { ms, rssMb: Number(match[1]) / 1024, stdout: result.stdout };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'frontline-report-bench-'));
-try {
-  const files = join(dir, 'attempts');
-  mkdirSync(files);
-  const jsonl = join(dir, 'attempts.jsonl');
+// FRONTLINE_BENCH_DATA=dir keeps the generated attempts there and reuses them on the next run (for profiling).
+const keep = process.env.FRONTLINE_BENCH_DATA;
+const dir = keep ?? mkdtempSync(join(tmpdir(), 'frontline-report-bench-'));
+const files = join(dir, 'attempts');
+const jsonl = join(dir, 'attempts.jsonl');
+const done = join(dir, `generated-${ATTEMPTS}`);
+
+async function generate() {
+  rmSync(files, { recursive: true, force: true });
+  mkdirSync(files, { recursive: true });
   const lines = createWriteStream(jsonl);
   const t0 = Date.now();
   let bytes = 0;
@@ -140,6 +145,12 @@ try {
   }
   await new Promise((resolve) => lines.end(resolve));
   console.log(`generated ${ATTEMPTS.toLocaleString('en-US')} attempts on a ${ITEMS}-item bank: ${(bytes / 1024 / 1024).toFixed(0)} MB of files in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await writeFile(done, '');
+}
+
+try {
+  if (keep && existsSync(done)) console.log(`reusing ${ATTEMPTS.toLocaleString('en-US')} attempts in ${dir}`);
+  else await generate();
 
   const cases = [
     ['directory of files', ['report', files]],
@@ -158,5 +169,5 @@ try {
   console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs`);
   console.log(`target: under 10 s and 500 MB for 100,000 attempts -> ${met ? 'met' : 'NOT met'}`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
 }

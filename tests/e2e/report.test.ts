@@ -166,6 +166,25 @@ describe('frontline report (built binary)', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('reading threads give the same report, skipped records and exit status as reading on the main thread', () => {
+    const run = (threads: string, args: string[]) => runCli(['report', join(dir, 'attempts'), ...args], { env: { FRONTLINE_REPORT_THREADS: threads } });
+    for (const args of [['--json', '--by', 'team'], []]) {
+      const here = run('0', args);
+      expect(here.status).toBe(ExitCode.ok);
+      for (const threads of ['1', '3']) {
+        const threaded = run(threads, args);
+        expect({ ...threaded, threads }).toEqual({ ...here, threads });
+      }
+    }
+  });
+
+  it('FRONTLINE_REPORT_THREADS must be a whole number from 0 to 64', () => {
+    const result = runCli(['report', join(dir, 'attempts')], { env: { FRONTLINE_REPORT_THREADS: 'many' } });
+    expect(result.status).toBe(ExitCode.usage);
+    expect(result.stderr).toContain('FRONTLINE_REPORT_THREADS');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('exits invalidInput when no record is usable', () => {
     const empty = join(dir, 'only-bad');
     mkdirSync(empty, { recursive: true });

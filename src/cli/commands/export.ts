@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { lazyAction } from '../lazy-action.js';
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+import { repeatable } from './repeatable.js';
 
 export function registerExport(program: Command): void {
   program
@@ -12,7 +11,7 @@ export function registerExport(program: Command): void {
     .option('--profile <profile>', 'generic, successfactors or workday', 'generic')
     .option('--out <file>', 'write here instead of stdout')
     .option('--trust <file>', 'trusted issuers, to fill the status column (default: trust.json in the data dir, if any)')
-    .option('--status <path>', 'status list file or folder (repeatable)', collect, [])
+    .option('--status <path>', 'status list file or folder (repeatable)', repeatable)
     .option('--at <date>', 'status as of this date (ISO 8601)')
     .action(lazyAction(() => import('../run/export.js')));
 }

@@ -1,7 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { lazyAction } from '../lazy-action.js';
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+import { repeatable } from './repeatable.js';
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -15,7 +14,7 @@ export function registerVerify(program: Command): void {
     .description('verify certificates: signature, trusted issuer, validity, revocation')
     .argument('<paths...>', 'certificate files or directories')
     .option('--trust <file>', 'trusted issuers (JSON; default: trust.json in the data dir)')
-    .option('--status <path>', 'status list file or folder (repeatable; default: the data dir\'s status folder)', collect, [])
+    .option('--status <path>', 'status list file or folder (repeatable; default: the data dir\'s status folder)', repeatable)
     .option('--at <date>', 'verify as of this date (ISO 8601)')
     .option('--json', 'print as JSON')
     .option('--threads <n>', 'threads to verify with (default: one per CPU, up to 8, for 250 files each)', positiveInteger)

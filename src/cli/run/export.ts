@@ -17,7 +17,7 @@ interface ExportOptions {
   profile: string;
   out?: string;
   trust?: string;
-  status: string[];
+  status?: string[];
   at?: string;
 }
 
@@ -34,7 +34,7 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
   const dataDir = resolveDataDir(globals);
   const trustPath = options.trust ?? join(dataDir, 'trust.json');
   const trust = options.trust !== undefined || existsSync(trustPath) ? await readTrustFile(trustPath) : undefined;
-  const statusPaths = options.status.length > 0 ? options.status : [join(dataDir, dataPaths.status)].filter((p) => existsSync(p));
+  const statusPaths = options.status?.length ? options.status : [join(dataDir, dataPaths.status)].filter((p) => existsSync(p));
   const verify = trust ? createVerifier({ trust, statusLists: await loadStatusLists(statusPaths) }) : undefined;
 
   const files = await collectJsonFiles(paths);

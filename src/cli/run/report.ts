@@ -25,10 +25,22 @@ interface LoadedSet {
   skipped: Skipped[];
 }
 
+/** FRONTLINE_REPORT_THREADS: 0 reads on the main thread, n on n reading threads; unset, one per CPU for large sets. */
+function readingThreads(): number | undefined {
+  const value = process.env.FRONTLINE_REPORT_THREADS;
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) {
+    throw new UserError(`FRONTLINE_REPORT_THREADS: expected a whole number from 0 to 64, found ${JSON.stringify(value)}`, { exitCode: ExitCode.usage });
+  }
+  return n;
+}
+
 /** Reads one set of paths into the table of its bank; bad records are skipped and kept for the report. */
 async function loadSet(paths: readonly string[], bank: LoadedBank | undefined, all: boolean, label: string): Promise<LoadedSet> {
   const collector = new AttemptCollector(bank ? { bank: bank.bank, hash: bank.hash } : undefined);
-  const summary = await readAttemptSet(paths, collector);
+  const threads = readingThreads();
+  const summary = await readAttemptSet(paths, collector, threads === undefined ? {} : { threads });
   if (summary.unreadable.length > 0) {
     throw new UserError(summary.unreadable[0]!, { exitCode: ExitCode.io });
   }

@@ -17,7 +17,7 @@ import { paint } from '../output.js';
 
 interface VerifyOptions {
   trust?: string;
-  status: string[];
+  status?: string[];
   at?: string;
   json?: boolean;
   threads?: number;
@@ -80,7 +80,7 @@ export const run: Run<[string[]], VerifyOptions> = async ([paths], options, glob
     });
   }
   const trust = await readTrustFile(trustPath);
-  const statusPaths = options.status.length > 0 ? options.status : [join(dataDir, dataPaths.status)].filter((p) => existsSync(p));
+  const statusPaths = options.status?.length ? options.status : [join(dataDir, dataPaths.status)].filter((p) => existsSync(p));
   const statusLists = await loadStatusLists(statusPaths);
   const files = await collectJsonFiles(paths);
   if (files.length === 0) throw new UserError(`verify: no .json files in ${paths.join(', ')}`, { exitCode: ExitCode.invalidInput });

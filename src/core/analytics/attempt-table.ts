@@ -1,6 +1,7 @@
-import type { AttemptRecord, Response } from '../attempt-types.js';
+import type { AttemptRecord } from '../attempt-types.js';
 import type { Bank, Item, TrainingModule } from '../bank/types.js';
 import { competencyFloor } from '../bank/defaults.js';
+import { ANSWER_MULTIPLE, ANSWER_NONE, ANSWER_NULL, ANSWER_SINGLE, ANSWER_TRUE_FALSE, withFacts, type AttemptFacts } from './attempt-facts.js';
 
 /** What kind of answer an item takes, as far as distractor analysis cares. */
 export type ChoiceKind = 'single' | 'multiple' | 'true-false' | 'other';
@@ -65,9 +66,9 @@ export interface Skipped {
 
 const MAX_OPTIONS = 32;
 
-function choiceKind(item: Item | undefined, response: Response | null): ChoiceKind {
-  const type = item?.type ?? response?.type;
-  return type === 'single' || type === 'multiple' || type === 'true-false' ? type : 'other';
+function choiceKind(item: Item | undefined, answer: number): ChoiceKind {
+  if (item) return item.type === 'single' || item.type === 'multiple' || item.type === 'true-false' ? item.type : 'other';
+  return answer === ANSWER_SINGLE ? 'single' : answer === ANSWER_MULTIPLE ? 'multiple' : answer === ANSWER_TRUE_FALSE ? 'true-false' : 'other';
 }
 
 /** Elements per slab: row arrays are views into shared slabs, because 100,000 rows × 5 small ArrayBuffers cost more in bookkeeping than in data. */
@@ -107,7 +108,7 @@ export class BankTable {
   ) {
     if (source) {
       for (const c of source.competencies) this.competencyColumn(c.id, c.title, competencyFloor(c), c.modules ?? []);
-      for (const item of source.items) this.itemColumn(item.id, item.competency, item, null);
+      for (const item of source.items) this.itemColumn(item.id, item.competency, item, ANSWER_NULL);
     }
   }
 
@@ -121,12 +122,12 @@ export class BankTable {
     return index;
   }
 
-  private itemColumn(id: string, competency: string, item: Item | undefined, response: Response | null): number {
+  private itemColumn(id: string, competency: string, item: Item | undefined, answer: number): number {
     let index = this.itemIndex.get(id);
     if (index === undefined) {
       index = this.items.length;
       this.itemIndex.set(id, index);
-      const column: ItemColumn = { id, competency, kind: choiceKind(item, response), options: [] };
+      const column: ItemColumn = { id, competency, kind: choiceKind(item, answer), options: [] };
       if (item && (item.type === 'single' || item.type === 'multiple')) {
         column.options = item.options.map((o) => o.id).slice(0, MAX_OPTIONS);
         column.key = item.type === 'single' ? [item.answer] : [...item.answer];
@@ -138,9 +139,9 @@ export class BankTable {
         column.options = ['true', 'false'];
       }
       this.items.push(column);
-    } else if (this.items[index]!.kind === 'other' && !this.source && response) {
+    } else if (this.items[index]!.kind === 'other' && !this.source && answer > ANSWER_NULL) {
       // Without a bank an unanswered first sighting leaves the kind unknown; the first response settles it.
-      const kind = choiceKind(undefined, response);
+      const kind = choiceKind(undefined, answer);
       if (kind !== 'other') {
         this.items[index]!.kind = kind;
         if (kind === 'true-false') this.items[index]!.options = ['true', 'false'];
@@ -158,48 +159,45 @@ export class BankTable {
     return 1 << bit >>> 0;
   }
 
-  private choiceMask(column: ItemColumn, response: Response | null): number {
-    if (!response) return 0;
-    switch (response.type) {
-      case 'single':
-        return this.optionBit(column, response.choice);
-      case 'multiple': {
+  private choiceMask(column: ItemColumn, answer: number, choices: readonly string[], from: number, to: number): number {
+    switch (answer) {
+      case ANSWER_SINGLE:
+      case ANSWER_TRUE_FALSE:
+        return this.optionBit(column, choices[from]!);
+      case ANSWER_MULTIPLE: {
         let mask = 0;
-        for (const choice of response.choices) mask = (mask | this.optionBit(column, choice)) >>> 0;
+        for (let c = from; c < to; c += 1) mask = (mask | this.optionBit(column, choices[c]!)) >>> 0;
         // An empty multiple-response answer is still an answer: mark it with the top bit.
         return mask === 0 ? 0x80000000 : mask;
       }
-      case 'true-false':
-        return this.optionBit(column, String(response.value));
-      case 'ordering':
-      case 'rating':
-      case 'scenario':
+      default:
         return 0;
     }
   }
 
-  add(record: AttemptRecord, source: string): void {
-    const result = record.result;
-    for (const c of result.competencies) this.competencyColumn(c.id, c.title, c.floor, []);
-    for (const gap of result.gaps) {
+  /** Copies what the report needs from `f` (which the caller may reuse). */
+  add(f: AttemptFacts, source: string): void {
+    for (const c of f.competencies) this.competencyColumn(c.id, c.title, c.floor, []);
+    for (const gap of f.gaps) {
       const column = this.competencies[this.competencyColumn(gap.competency, gap.title, gap.floor, [])]!;
       if (column.modules.length === 0) column.modules = gap.modules.map((m) => ({ ...m }));
     }
-    const responses = new Map<string, AnswerLike>();
-    for (const answer of record.answers) responses.set(answer.itemId, answer);
-    for (const item of result.items) this.itemColumn(item.itemId, item.competency, undefined, responses.get(item.itemId)?.response ?? null);
+    const columns = new Array<number>(f.items);
+    for (let i = 0; i < f.items; i += 1) columns[i] = this.itemColumn(f.itemId[i]!, f.competency[i]!, undefined, f.answer[i]!);
     if (!this.source) {
       // Without the bank, the form is the only place an option nobody chose shows up (a dead distractor).
-      for (const entry of record.form) {
-        const index = this.itemIndex.get(entry.itemId);
+      for (let e = 0; e < f.form; e += 1) {
+        const index = this.itemIndex.get(f.formItemId[e]!);
         const column = index === undefined ? undefined : this.items[index];
-        if (column && (column.kind === 'single' || column.kind === 'multiple')) for (const option of entry.optionOrder ?? []) this.optionBit(column, option);
+        if (column && (column.kind === 'single' || column.kind === 'multiple')) {
+          for (let o = f.optionStart[e]!; o < f.optionStart[e + 1]!; o += 1) this.optionBit(column, f.options[o]!);
+        }
       }
     }
 
     const competency = this.floats.take(this.competencies.length).fill(Number.NaN);
     const met = this.bytes.take(this.competencies.length);
-    for (const c of result.competencies) {
+    for (const c of f.competencies) {
       const index = this.competencyIndex.get(c.id)!;
       competency[index] = c.percent;
       met[index] = c.met ? 1 : 0;
@@ -208,23 +206,23 @@ export class BankTable {
     const scores = this.floats.take(k).fill(Number.NaN);
     const choices = this.words.take(k);
     const timeMs = this.floats.take(k);
-    for (const item of result.items) {
-      const index = this.itemIndex.get(item.itemId)!;
-      scores[index] = item.score;
-      const answer = responses.get(item.itemId);
-      if (answer) {
-        choices[index] = this.choiceMask(this.items[index]!, answer.response);
-        timeMs[index] = answer.timeSpentMs;
+    for (let i = 0; i < f.items; i += 1) {
+      const index = columns[i]!;
+      scores[index] = f.score[i]!;
+      const answer = f.answer[i]!;
+      if (answer !== ANSWER_NONE) {
+        choices[index] = this.choiceMask(this.items[index]!, answer, f.choices, f.choiceStart[i]!, f.choiceStart[i + 1]!);
+        timeMs[index] = f.timeSpentMs[i]!;
       }
     }
     this.rows.push({
-      id: record.id,
-      employeeId: record.candidate.employeeId,
-      name: record.candidate.name,
-      tags: record.tags ?? {},
-      startedAt: Date.parse(record.startedAt),
-      percent: result.percent,
-      passed: result.passed,
+      id: f.id,
+      employeeId: f.employeeId,
+      name: f.name,
+      tags: f.tags,
+      startedAt: f.startedAt,
+      percent: f.percent,
+      passed: f.passed,
       competency,
       met,
       scores,
@@ -233,11 +231,6 @@ export class BankTable {
       source,
     });
   }
-}
-
-interface AnswerLike {
-  response: Response | null;
-  timeSpentMs: number;
 }
 
 /**
@@ -256,8 +249,13 @@ export class AttemptCollector {
     this.skipped.push({ source, reason: 'invalid', message });
   }
 
+  /** A record that passed the attempt schema. */
   add(record: AttemptRecord, source: string): void {
-    // Files are read concurrently, so "first" means first by source name, not by arrival: the same run always keeps the same copy.
+    withFacts(record, (facts) => this.addFacts(facts, source));
+  }
+
+  addFacts(record: AttemptFacts, source: string): void {
+    // "First" means first by source name, not by arrival: the same run always keeps the same copy.
     if (!this.claim(record.id, source, record.bank.hash)) return;
     let table = this.tables.get(record.bank.hash);
     if (!table) {

@@ -1,0 +1,369 @@
+import type { AttemptRecord } from '../attempt-types.js';
+import type { TrainingModule } from '../bank/types.js';
+
+/**
+ * What the report reads from one attempt record, and nothing else. A parsed
+ * record of a 60-item bank is a few thousand objects; its facts are a few
+ * hundred numbers in a buffer that moves between threads without copying, and
+ * a reader turns them back into the flat columns below without building an
+ * object per item.
+ */
+export interface AttemptFacts {
+  id: string;
+  employeeId: string;
+  name: string;
+  bank: { id: string; version: string; title: string; hash: string };
+  tags: Record<string, string>;
+  /** Milliseconds since the epoch (`Date.parse` of `startedAt`). */
+  startedAt: number;
+  percent: number;
+  passed: boolean;
+  competencies: CompetencyFact[];
+  gaps: GapFact[];
+  /** The result's items in record order, as columns of this length. */
+  items: number;
+  itemId: string[];
+  competency: string[];
+  score: number[];
+  /** The item's (last) answer: one of the ANSWER_* codes. */
+  answer: number[];
+  timeSpentMs: number[];
+  /** Item i's chosen options are `choices[choiceStart[i] .. choiceStart[i + 1])`: a single choice, multiple choices, or 'true'/'false'. */
+  choiceStart: number[];
+  choices: string[];
+  /** The form's entries, as columns of this length; entry i showed `options[optionStart[i] .. optionStart[i + 1])`. */
+  form: number;
+  formItemId: string[];
+  optionStart: number[];
+  options: string[];
+}
+
+export interface CompetencyFact {
+  id: string;
+  title: string;
+  floor: number;
+  percent: number;
+  met: boolean;
+}
+
+export interface GapFact {
+  competency: string;
+  title: string;
+  floor: number;
+  modules: TrainingModule[];
+}
+
+/** The record has no answer for the item. */
+export const ANSWER_NONE = 0;
+/** An answer whose response is null: never answered. */
+export const ANSWER_NULL = 1;
+export const ANSWER_SINGLE = 2;
+export const ANSWER_MULTIPLE = 3;
+export const ANSWER_TRUE_FALSE = 4;
+/** Ordering, rating and scenario answers: no options to count. */
+export const ANSWER_OTHER = 5;
+
+/** Entry tags in a batch. */
+const RECORD = 1;
+const PROBLEM = 2;
+
+/** One writer's output since its last flush: plain arrays and one transferable buffer. */
+export interface FactsBatch {
+  /** Strings this writer saw for the first time, in the order it numbered them. */
+  strings: string[];
+  /** Strings used once (ids, names, messages), referenced as −1, −2, … */
+  literals: string[];
+  data: Float64Array;
+}
+
+/** What a batch holds, entry by entry: a record's facts, or why the text at `at` is not a record. */
+export interface FactsVisitor {
+  /** `facts` is reused for the next entry: copy what you keep. */
+  record(at: number, facts: AttemptFacts): void;
+  problem(at: number, problem: string): void;
+}
+
+/**
+ * Flattens checked records into numbers. Repeated strings (item and option
+ * ids, bank, tags) are numbered once per writer, so a batch carries each new
+ * string once and every later use as a number.
+ */
+export class FactsWriter {
+  private readonly numbers = new Map<string, number>();
+  private strings: string[] = [];
+  private literals: string[] = [];
+  private data: Float64Array = new Float64Array(1 << 16);
+  private length = 0;
+  /** Buffers of read batches, given back to be written again: a fresh buffer per batch cost more than the copying it saved. */
+  private readonly spare: Float64Array[] = [];
+  private readonly answers = new Map<string, AttemptRecord['answers'][number]>();
+
+  private put(x: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = x;
+  }
+
+  private str(text: string): void {
+    let n = this.numbers.get(text);
+    if (n === undefined) {
+      n = this.numbers.size;
+      this.numbers.set(text, n);
+      this.strings.push(text);
+    }
+    this.put(n);
+  }
+
+  private literal(text: string): void {
+    this.put(-this.literals.push(text));
+  }
+
+  /** `at` says where the text came from (a file's index in its unit, or a line number). */
+  problem(at: number, problem: string): void {
+    this.put(PROBLEM);
+    this.put(at);
+    this.literal(problem);
+  }
+
+  /** A record that passed the attempt schema. */
+  record(at: number, record: AttemptRecord): void {
+    const result = record.result;
+    this.put(RECORD);
+    this.put(at);
+    this.literal(record.id);
+    this.literal(record.candidate.employeeId);
+    this.literal(record.candidate.name);
+    this.str(record.bank.id);
+    this.str(record.bank.version);
+    this.str(record.bank.title);
+    this.str(record.bank.hash);
+    const tags = record.tags ? Object.entries(record.tags) : [];
+    this.put(tags.length);
+    for (const [key, value] of tags) {
+      this.str(key);
+      this.str(value);
+    }
+    this.put(Date.parse(record.startedAt));
+    this.put(result.percent);
+    this.put(result.passed ? 1 : 0);
+    this.put(result.competencies.length);
+    for (const c of result.competencies) {
+      this.str(c.id);
+      this.str(c.title);
+      this.put(c.floor);
+      this.put(c.percent);
+      this.put(c.met ? 1 : 0);
+    }
+    this.put(result.gaps.length);
+    for (const g of result.gaps) {
+      this.str(g.competency);
+      this.str(g.title);
+      this.put(g.floor);
+      this.str(JSON.stringify(g.modules));
+    }
+    // The last answer to an item counts, as in a map from item id to answer.
+    const answers = this.answers;
+    answers.clear();
+    for (const answer of record.answers) answers.set(answer.itemId, answer);
+    this.put(result.items.length);
+    for (const item of result.items) {
+      this.str(item.itemId);
+      this.str(item.competency);
+      this.put(item.score);
+      const answer = answers.get(item.itemId);
+      if (answer === undefined) {
+        this.put(ANSWER_NONE);
+        continue;
+      }
+      const response = answer.response;
+      if (response === null) {
+        this.put(ANSWER_NULL);
+        this.put(answer.timeSpentMs);
+        this.put(0);
+        continue;
+      }
+      switch (response.type) {
+        case 'single':
+          this.put(ANSWER_SINGLE);
+          this.put(answer.timeSpentMs);
+          this.put(1);
+          this.str(response.choice);
+          break;
+        case 'multiple':
+          this.put(ANSWER_MULTIPLE);
+          this.put(answer.timeSpentMs);
+          this.put(response.choices.length);
+          for (const choice of response.choices) this.str(choice);
+          break;
+        case 'true-false':
+          this.put(ANSWER_TRUE_FALSE);
+          this.put(answer.timeSpentMs);
+          this.put(1);
+          this.str(response.value ? 'true' : 'false');
+          break;
+        case 'ordering':
+        case 'rating':
+        case 'scenario':
+          this.put(ANSWER_OTHER);
+          this.put(answer.timeSpentMs);
+          this.put(0);
+          break;
+      }
+    }
+    this.put(record.form.length);
+    for (const entry of record.form) {
+      this.str(entry.itemId);
+      const order = entry.optionOrder ?? [];
+      this.put(order.length);
+      for (const option of order) this.str(option);
+    }
+  }
+
+  /** Everything written since the last flush; `data` is this writer's until given back with `recycle`. */
+  flush(): FactsBatch {
+    const batch = { strings: this.strings, literals: this.literals, data: this.data.subarray(0, this.length) };
+    this.strings = [];
+    this.literals = [];
+    this.length = 0;
+    this.data = this.spare.pop() ?? new Float64Array(this.data.length);
+    return batch;
+  }
+
+  /** Takes back a flushed batch's buffer (whole, not only the part written) once it has been read. */
+  recycle(buffer: Float64Array): void {
+    if (buffer.length > 0) this.spare.push(buffer);
+  }
+}
+
+function emptyFacts(): AttemptFacts {
+  return {
+    id: '',
+    employeeId: '',
+    name: '',
+    bank: { id: '', version: '', title: '', hash: '' },
+    tags: {},
+    startedAt: 0,
+    percent: 0,
+    passed: false,
+    competencies: [],
+    gaps: [],
+    items: 0,
+    itemId: [],
+    competency: [],
+    score: [],
+    answer: [],
+    timeSpentMs: [],
+    choiceStart: [0],
+    choices: [],
+    form: 0,
+    formItemId: [],
+    optionStart: [0],
+    options: [],
+  };
+}
+
+/** Reads the batches of one writer, in the order it flushed them. */
+export class FactsReader {
+  private readonly strings: string[] = [];
+  private readonly modules = new Map<number, TrainingModule[]>();
+  private readonly banks = new Map<string, AttemptFacts['bank']>();
+  private readonly facts = emptyFacts();
+
+  /** Takes in the batch's new strings; call for every batch in flush order, before reading it. */
+  receive(batch: FactsBatch): void {
+    for (const s of batch.strings) this.strings.push(s);
+  }
+
+  read(batch: FactsBatch, visitor: FactsVisitor): void {
+    const { data, literals } = batch;
+    const strings = this.strings;
+    const f = this.facts;
+    let i = 0;
+    const str = (): string => {
+      const n = data[i++]!;
+      return n < 0 ? literals[-n - 1]! : strings[n]!;
+    };
+    while (i < data.length) {
+      const tag = data[i++]!;
+      const at = data[i++]!;
+      if (tag === PROBLEM) {
+        visitor.problem(at, str());
+        continue;
+      }
+      if (tag !== RECORD) throw new Error(`facts batch: unknown entry ${tag} at ${i - 2}`);
+      f.id = str();
+      f.employeeId = str();
+      f.name = str();
+      const bankKey = `${data[i]},${data[i + 1]},${data[i + 2]},${data[i + 3]}`;
+      const bank = { id: str(), version: str(), title: str(), hash: str() };
+      f.bank = this.banks.get(bankKey) ?? (this.banks.set(bankKey, bank), bank);
+      const tags: Array<[string, string]> = [];
+      for (let t = data[i++]!; t > 0; t -= 1) tags.push([str(), str()]);
+      // fromEntries defines own properties, so a tag named __proto__ stays a tag.
+      f.tags = Object.fromEntries(tags);
+      f.startedAt = data[i++]!;
+      f.percent = data[i++]!;
+      f.passed = data[i++] === 1;
+      const competencies: CompetencyFact[] = [];
+      for (let c = data[i++]!; c > 0; c -= 1) {
+        const id = str();
+        const title = str();
+        competencies.push({ id, title, floor: data[i]!, percent: data[i + 1]!, met: data[i + 2] === 1 });
+        i += 3;
+      }
+      f.competencies = competencies;
+      const gaps: GapFact[] = [];
+      for (let g = data[i++]!; g > 0; g -= 1) {
+        const competency = str();
+        const title = str();
+        const floor = data[i++]!;
+        const ref = data[i]!;
+        const json = str();
+        let modules = this.modules.get(ref);
+        if (!modules) {
+          modules = JSON.parse(json) as TrainingModule[];
+          if (ref >= 0) this.modules.set(ref, modules);
+        }
+        gaps.push({ competency, title, floor, modules });
+      }
+      f.gaps = gaps;
+      const items = data[i++]!;
+      f.items = items;
+      let chosen = 0;
+      for (let k = 0; k < items; k += 1) {
+        f.itemId[k] = str();
+        f.competency[k] = str();
+        f.score[k] = data[i++]!;
+        const code = data[i++]!;
+        f.answer[k] = code;
+        if (code !== ANSWER_NONE) {
+          f.timeSpentMs[k] = data[i++]!;
+          for (let c = data[i++]!; c > 0; c -= 1) f.choices[chosen++] = str();
+        }
+        f.choiceStart[k + 1] = chosen;
+      }
+      const form = data[i++]!;
+      f.form = form;
+      let shown = 0;
+      for (let e = 0; e < form; e += 1) {
+        f.formItemId[e] = str();
+        for (let o = data[i++]!; o > 0; o -= 1) f.options[shown++] = str();
+        f.optionStart[e + 1] = shown;
+      }
+      visitor.record(at, f);
+    }
+  }
+}
+
+/** The facts of one checked record, through the same writer and reader the file reader uses. */
+export function withFacts(record: AttemptRecord, use: (facts: AttemptFacts) => void): void {
+  const writer = new FactsWriter();
+  const reader = new FactsReader();
+  writer.record(0, record);
+  const batch = writer.flush();
+  reader.receive(batch);
+  reader.read(batch, { record: (_, facts) => use(facts), problem: () => undefined });
+}
