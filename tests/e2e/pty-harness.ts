@@ -25,6 +25,9 @@ export const ptyKeys = {
 
 export type PtyKey = keyof typeof ptyKeys;
 
+/** Output silence after which a frame counts as fully drawn (frames are written within a few ms; the clock ticks once a second). */
+const QUIET_MS = 60;
+
 export interface PtySession {
   /** What an 80x24 screen shows now, one string per row, right-trimmed. */
   screenText(): string;
@@ -61,9 +64,11 @@ export function spawnFrontline(args: string[], options: { home: string; cols?: n
 
   const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
   let raw = '';
+  let lastDataAt = Date.now();
   const child = pty.spawn(process.execPath, [binPath, ...args], { name: 'xterm-256color', cols, rows, cwd: repoRoot, env });
   child.onData((data) => {
     raw += data;
+    lastDataAt = Date.now();
     term.write(data);
   });
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => {
@@ -90,7 +95,10 @@ export function spawnFrontline(args: string[], options: { home: string; cols?: n
         // xterm parses writes asynchronously: flush before reading.
         await new Promise<void>((resolve) => term.write('', resolve));
         const screen = screenText();
-        if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
+        // A frame can reach the pty in several writes: a match on its first
+        // rows is trusted only once the program has been quiet for a moment.
+        const settled = Date.now() - lastDataAt >= QUIET_MS;
+        if (settled && (typeof text === 'string' ? screen.includes(text) : text.test(screen))) return screen;
         if (Date.now() - start > timeoutMs) {
           throw new Error(`the terminal never showed ${String(text)} within ${timeoutMs} ms; screen:\n${screen}`);
         }
