@@ -95,7 +95,14 @@ function answerHints(p: ItemLayoutInput): { keys: KeyHint[]; enterGoesOn: boolea
   const count = choiceCount(item, p.entry, p.response);
   switch (item.type) {
     case 'rating':
-      return { keys: [{ keys: 'up/down', does: 'pick' }, { keys: `left/right ${digits(item.scale.min, item.scale.max)}`, does: 'rate' }], enterGoesOn: true };
+      return {
+        keys: [
+          { keys: 'up/down', does: 'pick' },
+          { keys: digits(item.scale.min, item.scale.max), does: 'rate & go down' },
+          { keys: 'left/right', does: 'change' },
+        ],
+        enterGoesOn: true,
+      };
     case 'ordering':
       return { keys: [{ keys: 'up/down', does: 'pick' }, { keys: 'u/d', does: 'move it' }, { keys: 'Enter', does: 'confirm & next' }], enterGoesOn: false };
     case 'multiple':

@@ -11,6 +11,8 @@ import { scrollWindow } from '../widgets/scroll-window.js';
 export interface ReviewEntry {
   stem: string;
   answered: boolean;
+  /** Answered, but with responses still unrated (a rating item). */
+  incomplete: boolean;
   flagged: boolean;
   /** Its handle time ran out. */
   timedOut: boolean;
@@ -42,15 +44,18 @@ function cursorReducer(cursor: number, action: Action): number {
 }
 
 const status = (e: ReviewEntry): string =>
-  [e.answered ? 'answered  ' : 'UNANSWERED', e.flagged ? 'flagged' : '       ', e.timedOut ? 'time up' : ''].join(' ').trimEnd();
+  [!e.answered ? 'UNANSWERED' : e.incomplete ? 'INCOMPLETE' : 'answered  ', e.flagged ? 'flagged' : '       ', e.timedOut ? 'time up' : ''].join(' ').trimEnd();
 
 export function layoutReview(p: ReviewScreenProps, cursor: number, columns: number, rows: number, plain: boolean): Line[] {
   const width = columns - 1;
   const unanswered = p.entries.filter((e) => !e.answered).length;
+  const incomplete = p.entries.filter((e) => e.answered && e.incomplete).length;
   const flagged = p.entries.filter((e) => e.flagged).length;
   const header = [
     line(`Review before submitting        Test ${formatClock(p.testRemainingMs)} left`, { bold: true }),
-    line(`${p.entries.length - unanswered} answered, ${unanswered} unanswered, ${flagged} flagged`),
+    line(
+      `${p.entries.length - unanswered - incomplete} answered, ${incomplete ? `${incomplete} incomplete, ` : ''}${unanswered} unanswered, ${flagged} flagged`,
+    ),
   ];
   // The status column is as wide as its widest entry, so the questions get the rest.
   const statusWidth = Math.max(...p.entries.map((e) => status(e).length));
@@ -67,7 +72,7 @@ export function layoutReview(p: ReviewScreenProps, cursor: number, columns: numb
     [
       { keys: 'up/down', does: 'pick' },
       { keys: 'Enter', does: 'open it' },
-      { keys: 'u', does: 'next unanswered' },
+      { keys: 'u', does: 'next to finish' },
       { keys: 'Esc', does: 'back' },
       { keys: 's', does: 'submit' },
       { keys: '?', does: 'help' },
@@ -92,8 +97,9 @@ export function ReviewScreen(props: ReviewScreenProps) {
     else if (key.pageUp) dispatch({ type: 'move', delta: -10, count });
     else if (key.pageDown) dispatch({ type: 'move', delta: 10, count });
     else if (input === 'u') {
-      const next = props.entries.findIndex((e, i) => i > cursor && !e.answered && e.reachable);
-      const first = props.entries.findIndex((e) => !e.answered && e.reachable);
+      const unfinished = (e: ReviewEntry): boolean => (!e.answered || e.incomplete) && e.reachable;
+      const next = props.entries.findIndex((e, i) => i > cursor && unfinished(e));
+      const first = props.entries.findIndex(unfinished);
       const to = next >= 0 ? next : first;
       if (to >= 0) dispatch({ type: 'to', index: to });
     } else if (key.return) {

@@ -1,6 +1,7 @@
 import { useEffect, useReducer, useState, useSyncExternalStore } from 'react';
 import { useApp } from 'ink';
-import type { Bank } from '../../core/bank/types.js';
+import type { Bank, Item } from '../../core/bank/types.js';
+import { unratedCount } from '../../core/answer-completeness.js';
 import { resolvePolicy } from '../../core/bank/defaults.js';
 import type { AttemptRecord, Result } from '../../core/attempt-types.js';
 import { ItemScreen } from '../item/item-screen.js';
@@ -208,6 +209,13 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
   }, [ended, driver]);
 
   const unanswered = view.answered.filter((a) => !a).length;
+  const itemOf = (itemId: string): Item | undefined => bank.items.find((it) => it.id === itemId);
+  const unrated = (i: number): number => {
+    const answer = view.answers[i];
+    const item = answer && itemOf(answer.itemId);
+    return item && view.answered[i] ? unratedCount(item, answer.response) : 0;
+  };
+  const incomplete = view.answers.filter((_, i) => unrated(i) > 0).length;
   const askSubmit = () => go({ type: 'ask-submit' });
   const next = () => {
     if (view.index + 1 < view.total) driver.goTo(view.index + 1);
@@ -245,6 +253,13 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
               : unanswered === 1
                 ? `1 of ${view.total} questions is unanswered; it will score nothing.`
                 : `${unanswered} of ${view.total} questions are unanswered; they will score nothing.`,
+            ...(incomplete === 0
+              ? []
+              : [
+                  incomplete === 1
+                    ? '1 question has responses you have not rated; each scores nothing.'
+                    : `${incomplete} questions have responses you have not rated; each scores nothing.`,
+                ]),
             'After submitting you cannot change any answer.',
           ]}
           yes="submit now"
@@ -278,8 +293,9 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
     return (
       <ReviewScreen
         entries={view.answers.map((a, i) => ({
-          stem: bank.items.find((it) => it.id === a.itemId)?.stem ?? a.itemId,
+          stem: itemOf(a.itemId)?.stem ?? a.itemId,
           answered: view.answered[i] ?? false,
+          incomplete: unrated(i) > 0,
           flagged: a.flagged,
           timedOut: view.timedOut[i] ?? false,
           reachable: view.reachable[i] ?? false,

@@ -218,7 +218,7 @@ describe('item screen', () => {
     ['q-tf', {}, '1-2 choose  Enter choose & next  p back  n next  f flag  r review  ? help'],
     ['q-multiple', {}, 'space/1-3 tick  p back  Enter/n next  f flag  r review  ? help'],
     ['q-order', {}, 'up/down pick  u/d move it  Enter confirm & next  p back  n next  f flag  r review'],
-    ['q-rating', {}, 'up/down pick  left/right 1-5 rate  p back  Enter/n next  f flag  r review  ? help'],
+    ['q-rating', {}, 'up/down pick  1-5 rate & go down  left/right change  p back  Enter/n next  f flag  r review  ? help'],
     ['q-scenario', {}, 'up/down 1-2 pick  Enter say it  p back  n next  f flag  r review  ? help'],
     ['q-single', { locked: true, timedOut: true }, 'p back  Enter/n next  f flag  r review  c case  ? help'],
     ['q-scenario', { locked: true, timedOut: true }, 'p back  Enter/n next  f flag  r review  ? help'],

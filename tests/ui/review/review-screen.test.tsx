@@ -8,6 +8,8 @@ afterEach(() => screen?.unmount());
 const entries: ReviewEntry[] = Array.from({ length: 30 }, (_, i) => ({
   stem: `Question stem number ${i + 1} \u001B[2Jwith a long tail that will not fit on one line of an eighty column terminal`,
   answered: i % 3 !== 0,
+  // A rating item with responses left unrated.
+  incomplete: i === 7,
   flagged: i === 4,
   timedOut: false,
   reachable: true,
@@ -34,7 +36,8 @@ describe('review screen', () => {
   it('counts unanswered and flagged items in words and lists them within 80x24', async () => {
     const { screen } = mount();
     const frame = await screen.waitFor('Review before submitting');
-    expect(frame).toContain('20 answered, 10 unanswered, 1 flagged');
+    expect(frame).toContain('19 answered, 1 incomplete, 10 unanswered, 1 flagged');
+    expect(frame).toMatch(/ {2}8\. INCOMPLETE +Question stem number 8/);
     expect(frame).toContain('Test 02:05 left');
     expect(frame).toMatch(/> {2}1\. UNANSWERED/);
     expect(frame).toMatch(/5\. answered {3}flagged/);
@@ -47,10 +50,17 @@ describe('review screen', () => {
     expect(Math.max(...rows.map((r) => r.length))).toBeLessThanOrEqual(80);
   });
 
-  it('jumps to the next unanswered with u and to the chosen item with Enter', async () => {
+  it('jumps to the next unanswered or incomplete item with u and to the chosen item with Enter', async () => {
     const { screen, calls } = mount();
     await screen.pressAndWait('u', /> {2}4\. UNANSWERED/);
-    await screen.pressAndWait('down', /> {2}5\. answered/);
+    await screen.pressAndWait('u', /> {2}7\. UNANSWERED/);
+    await screen.pressAndWait('u', /> {2}8\. INCOMPLETE/);
+    await screen.pressAndWait('u', /> 10\. UNANSWERED/);
+    await screen.pressAndWait('up', /> {2}9\. answered/);
+    await screen.pressAndWait('up', /> {2}8\. INCOMPLETE/);
+    await screen.pressAndWait('up', /> {2}7\. UNANSWERED/);
+    await screen.pressAndWait('up', /> {2}6\. answered/);
+    await screen.pressAndWait('up', /> {2}5\. answered/);
     screen.press('enter');
     await screen.waitFor(() => calls.length === 1);
     expect(calls).toEqual(['jump 4']);
