@@ -56,10 +56,10 @@ describe('frontline history (built binary)', () => {
     expect(result.status).toBe(ExitCode.ok);
     expect(result.stderr).toBe('');
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ended \(UTC\)\s+candidate\s+bank\s+score\s+result\s+how it ended$/);
+    expect(lines[0]).toMatch(/^ended \(UTC\)\s+candidate\s+bank\s+score\s+result\s+finish$/);
     expect(lines.slice(1)).toEqual([
       expect.stringMatching(/^2026-03-02 09:02\s+Ada Agent \(E1\)\s+test-bank@1\.0\.0\s+100\.0%\s+passed\s+submitted$/),
-      expect.stringMatching(/^2026-03-02 10:10\s+Bo Red \(E2\)\s+test-bank@1\.0\.0\s+25\.0%\s+not passed\s+time ran out$/),
+      expect.stringMatching(/^2026-03-02 10:10\s+Bo Red \(E2\)\s+test-bank@1\.0\.0\s+25\.0%\s+not passed\s+time up$/),
       expect.stringMatching(/^2026-03-02 11:02\s+Ada Agent \(E1\)\s+other-bank@2\.1\.0\s+75\.0%\s+passed\s+submitted$/),
     ]);
     // The candidate's name is bank/candidate text: no escape sequences reach the terminal.

@@ -48,9 +48,9 @@ export const run: Run<[], Options> = async (_positionals, options, globals) => {
     sanitizeText(`${record.bank.id}@${record.bank.version}`),
     `${record.result.percent.toFixed(1)}%`,
     record.result.passed ? 'passed' : 'not passed',
-    record.ended === 'time-expired' ? 'time ran out' : 'submitted',
+    record.ended === 'time-expired' ? 'time up' : 'submitted',
   ]);
-  const header = ['ended (UTC)', 'candidate', 'bank', 'score', 'result', 'how it ended'];
+  const header = ['ended (UTC)', 'candidate', 'bank', 'score', 'result', 'finish'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   process.stdout.write(`${[line(header), ...rows.map(line)].join('\n')}\n`);
