@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,22 @@ describe('issue', () => {
     const r = cli('verify', certFile, '--trust', trustFile);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^VALID/);
+  });
+
+  it.each([
+    ['a new folder named with a trailing slash', 'new-certs/', true],
+    ['an existing folder', 'existing-certs', false],
+  ])('puts the certificate in %s under its id', (_, out, create) => {
+    const folder = join(work, out);
+    if (!create) mkdirSync(folder);
+    const attempt = writeJson(`out-${out.replace('/', '')}.json`, makeAttempt(bank, hash, { id: `a-out-${out.length}` }));
+    const r = cli('issue', attempt, '--bank', bankFile, '--key', join(keys, 'issuer-key.pem'), '--out', join(work, out), '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const { id, files } = JSON.parse(r.stdout) as { id: string; files: string[] };
+    const written = join(folder, `${id.replace('urn:uuid:', '')}.json`);
+    expect(readdirSync(folder)).toEqual([`${id.replace('urn:uuid:', '')}.json`]);
+    expect(files).toContain(written);
+    expect(cli('verify', folder, '--trust', trustFile).status).toBe(0);
   });
 
   it('refuses a failing attempt with the reason (exit failed)', () => {

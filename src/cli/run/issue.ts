@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import type { AttemptRecord } from '../../core/attempt-types.js';
 import { bankHash } from '../../core/bank/hash.js';
 import type { Bank } from '../../core/bank/types.js';
@@ -92,7 +93,7 @@ export async function issueCertificate(request: IssueRequest): Promise<Issued> {
   await ensureStatusList(request.dataDir, { key, issuer }, now);
   const text = `${JSON.stringify(certificate, null, 2)}\n`;
   const files = [certificatePath(request.dataDir, certificate.id)];
-  if (request.outPath) files.push(resolve(request.outPath));
+  if (request.outPath) files.push(await outFile(request.outPath, files[0] as string));
   for (const file of files) {
     try {
       await writeFileAtomic(file, text);
@@ -113,6 +114,13 @@ export async function issueCertificate(request: IssueRequest): Promise<Issued> {
   });
   await writeRegistry(request.dataDir, registry);
   return { certificate, files, reportedDiffers: checked.reportedDiffers };
+}
+
+/** `--out` names a file, or a folder (one that exists, or a path ending in a separator) that gets the certificate under its data-dir name. */
+async function outFile(out: string, kept: string): Promise<string> {
+  const path = resolve(out);
+  const folder = /[\\/]$/.test(out) || (await stat(path).then((s) => s.isDirectory(), () => false));
+  return folder ? join(path, basename(kept)) : path;
 }
 
 /**
