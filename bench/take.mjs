@@ -125,5 +125,5 @@ console.log(`take: time to first frame             ${f.toFixed(1).padStart(7)} m
 console.log(`take: CPU time to first frame         ${fCpu.toFixed(1).padStart(7)} ms  (median of ${RUNS}; user + system)`);
 console.log(`take: keypress to frame               ${k.toFixed(1).padStart(7)} ms  ratio ${(k / b).toFixed(2)}x  (median of ${PRESSES})`);
 // Targets: a first frame within 5x of a bare Node start; a keypress answered well inside one Node start.
-console.log(`target: first frame within 5x of node -e 0 -> ${f / b <= 5 ? 'met' : 'NOT met'}`);
-console.log(`target: keypress-to-frame below 0.5x of node -e 0 -> ${k / b <= 0.5 ? 'met' : 'NOT met'}`);
+console.log(`our goal (the issue sets none): first frame within 5x of node -e 0 -> ${f / b <= 5 ? 'met' : 'NOT met'}`);
+console.log(`our goal (the issue sets none): keypress-to-frame below 0.5x of node -e 0 -> ${k / b <= 0.5 ? 'met' : 'NOT met'}`);
