@@ -1,4 +1,5 @@
 import type { AttemptRow, ItemColumn } from './attempt-table.js';
+import { sortedPairingCovariance } from './sorted-pairing.js';
 
 /** Share of the top and bottom of the score ranking used for the upper–lower index (Kelley's 27%). */
 export const GROUP_SHARE = 0.27;
@@ -162,8 +163,7 @@ export function analyseItems(rows: readonly AttemptRow[], items: readonly ItemCo
       varRest /= n;
     }
     const itemRest = varX > 0 && varRest > 0 ? cov / Math.sqrt(varX * varRest) : Number.NaN;
-    // Pairing the sorted item scores with the sorted rest scores gives the largest covariance these marginals allow.
-    const covMax = n > 1 ? covariance(xs.slice().sort(), rs.slice().sort(), n) : Number.NaN;
+    const covMax = n > 1 ? sortedPairingCovariance(xs, rs, n) : Number.NaN;
     const efficiency = covMax > 0 ? (100 * cov) / covMax : Number.NaN;
     const keys = column.key ?? inferKey(column, cols.scores.subarray(base, base + N), cols.choices.subarray(base, base + N));
     const options: OptionStats[] = column.options.map((id, b) => ({ id, b })).sort((x, y) => (column.key || x.id === y.id ? 0 : x.id < y.id ? -1 : 1)).map(({ id, b }) => ({
