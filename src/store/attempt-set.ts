@@ -127,6 +127,9 @@ interface UnitResult {
 /** One buffer per thread for whole files: fewer reads than readFileSync (which reads 8 KB at a time here) and no buffer per file. */
 let scratch = Buffer.allocUnsafe(1 << 20);
 
+/** One buffer per thread for a JSONL unit's bytes (lines are copied out of it as strings). */
+let unitScratch = Buffer.allocUnsafe(0);
+
 /** The file's text as UTF-8 (as `readFileSync(path, 'utf8')`). */
 function readText(path: string): string {
   const fd = openSync(path, 'r');
@@ -188,8 +191,14 @@ function readLines(path: string, start: number, end: number, out: FactsWriter): 
     const load = (upTo: number): boolean => {
       const want = Math.min(size, upTo) - base;
       if (want <= data.length) return false;
-      const grown = Buffer.allocUnsafe(want);
-      data.copy(grown);
+      // The thread's one unit buffer, grown when a unit (or a line running past it) needs more: a fresh 8 MiB buffer
+      // per unit cost page faults and, as external memory, full garbage collections.
+      if (want > unitScratch.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(want, unitScratch.length * 2));
+        data.copy(bigger);
+        unitScratch = bigger;
+      }
+      const grown = unitScratch;
       let length = data.length;
       while (length < want) {
         const n = readSync(file, grown, length, want - length, base + length);
