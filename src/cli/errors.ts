@@ -1,3 +1,4 @@
+import { oneLine } from '../core/text/one-line.js';
 import { ConfigFileError } from '../store/config-file-error.js';
 import { ExitCode, type ExitCodeValue } from './exit-codes.js';
 
@@ -38,18 +39,18 @@ export interface ErrorReport {
 /** How an error that reached the top level is shown. Pure, so it can be tested. */
 export function describeError(error: unknown, debug: boolean): ErrorReport {
   if (error instanceof UserError) {
-    const lines = [`frontline: ${error.message}`];
+    const lines = [`frontline: ${oneLine(error.message)}`];
     if (error.hint) lines.push(`hint: ${error.hint}`);
     if (debug && error.stack) lines.push(error.stack);
     return { lines, exitCode: error.exitCode };
   }
   if (error instanceof ConfigFileError) {
-    const lines = [`frontline: ${error.message}`];
+    const lines = [`frontline: ${oneLine(error.message)}`];
     if (debug && error.stack) lines.push(error.stack);
     return { lines, exitCode: ExitCode.invalidInput };
   }
   const message = error instanceof Error ? error.message : String(error);
-  const lines = [`frontline: internal error: ${message}`];
+  const lines = [`frontline: internal error: ${oneLine(message)}`];
   lines.push(
     debug && error instanceof Error && error.stack
       ? error.stack

@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { oneLine } from '../core/text/one-line.js';
 import { FactsReader, FactsWriter, type AttemptFacts, type FactsBatch } from '../core/analytics/attempt-facts.js';
 import type { AttemptRecord } from '../core/attempt-types.js';
 import validateAttempt from '../generated/attempt.validate.js';
@@ -102,7 +103,7 @@ function take(text: string, at: number, out: FactsWriter): void {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
+    const message = oneLine((error as Error).message);
     // A record cut short (a crash mid-write, a partial copy) usually fails somewhere before its end, so judge by the end.
     const truncated = text.trimStart().startsWith('{') && (/end of (JSON )?input|Unterminated/i.test(message) || !text.trimEnd().endsWith('}'));
     out.problem(at, `${truncated ? 'truncated JSON' : 'not valid JSON'} (${message})`);

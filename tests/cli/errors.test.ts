@@ -8,6 +8,18 @@ describe('describeError', () => {
     expect(report).toEqual({ lines: ['frontline: bank.yaml:3:1: bad', 'hint: fix it'], exitCode: ExitCode.invalidInput });
   });
 
+  it('keeps a message with line breaks in it (JSON.parse quotes the input) on one line', () => {
+    let parseError: Error | undefined;
+    try {
+      JSON.parse('garbage\n\n');
+    } catch (error) {
+      parseError = error as Error;
+    }
+    const report = describeError(new UserError(`attempt.json: not valid JSON (${parseError?.message})`), false);
+    expect(report.lines).toHaveLength(1);
+    expect(report.lines[0]).toMatch(/^frontline: attempt\.json: not valid JSON \(Unexpected token .+\)$/);
+  });
+
   it('adds the stack of a user error only with --debug', () => {
     const report = describeError(new UserError('bad'), true);
     expect(report.lines[1]).toMatch(/UserError: bad\n\s+at /);

@@ -246,4 +246,10 @@ describe('take without a terminal', () => {
     expect(result.stderr).toContain('hint:');
     expect(result.stdout).toBe('');
   });
+
+  it('still calls a bad option a usage error (2), since it would be one at a terminal too', () => {
+    const result = runCli(['take', 'tests/fixtures/banks/ui-tour.yaml', '--extra-time', 'abc']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('frontline: --extra-time: expected a multiplier from 1 to 4 (e.g. 1.25 or 1.5), got "abc"\n');
+  });
 });

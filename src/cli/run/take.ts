@@ -33,10 +33,11 @@ interface Running {
 }
 
 export const run: Run<[string | undefined], TakeOptions> = async ([file], options, globals) => {
-  // Checked before anything else loads, so a script learns at once that it cannot take a test.
-  assertInteractiveTerminal();
+  // A bad option is a usage error wherever it is run; then, before anything else
+  // loads, the terminal check, so a script learns at once that it cannot take a test.
   const extraTime = parseExtraTime(options.extraTime);
   const cliTags = parseTags(options.tag);
+  assertInteractiveTerminal();
   const dataDir = resolveDataDir(globals);
   // Read without conf for the first frame; conf (and the ajv it loads) only once the test starts.
   const settings = readConfigFile(globals);
