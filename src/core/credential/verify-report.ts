@@ -1,4 +1,5 @@
 import { sanitizeText } from '../text/sanitize.js';
+import { oneLine } from '../text/one-line.js';
 import type { Verdict, VerifyReason } from './verify-certificate.js';
 
 export type FileVerdict = Verdict & { file: string };
@@ -28,7 +29,8 @@ export function renderVerdict(verdict: FileVerdict, format: VerifyFormat): strin
   const detail = verdict.ok
     ? [who, what, verdict.validUntil ? `until ${verdict.validUntil}` : 'no expiry'].filter(Boolean).join(', ')
     : `${verdict.reason}: ${verdict.message}`;
-  return `${mark} ${oneLine(`${verdict.file}  ${detail}`)}`;
+  // Certificate text is untrusted: no control sequences, and one line per certificate.
+  return `${mark} ${oneLine(sanitizeText(`${verdict.file}  ${detail}`))}`;
 }
 
 /**
@@ -44,6 +46,3 @@ export function renderReport(rendered: readonly string[], summary: VerifySummary
   const last = `${summary.total} checked: ${summary.valid} valid, ${summary.invalid} invalid${reasons.length ? ` (${reasons.join(', ')})` : ''}`;
   return `${[...rendered, last].join('\n')}\n`;
 }
-
-/** Certificate text is untrusted: no control sequences, and one line per certificate. */
-const oneLine = (text: string): string => sanitizeText(text).replace(/\n/g, ' ');
