@@ -125,11 +125,12 @@ interface UnitResult {
   failed?: string;
 }
 
-/** One buffer per thread for whole files: fewer reads than readFileSync (which reads 8 KB at a time here) and no buffer per file. */
+/**
+ * One buffer per thread for a whole file, or for a JSONL unit's bytes (the text is copied out of it as strings):
+ * fewer reads than readFileSync (which reads 8 KB at a time here), and no fresh buffer per file or unit, which cost
+ * page faults and, as external memory, full garbage collections.
+ */
 let scratch = Buffer.allocUnsafe(1 << 20);
-
-/** One buffer per thread for a JSONL unit's bytes (lines are copied out of it as strings). */
-let unitScratch = Buffer.allocUnsafe(0);
 
 /** The file's text as UTF-8 (as `readFileSync(path, 'utf8')`). */
 function readText(path: string): string {
@@ -192,14 +193,13 @@ function readLines(path: string, start: number, end: number, out: FactsWriter): 
     const load = (upTo: number): boolean => {
       const want = Math.min(size, upTo) - base;
       if (want <= data.length) return false;
-      // The thread's one unit buffer, grown when a unit (or a line running past it) needs more: a fresh 8 MiB buffer
-      // per unit cost page faults and, as external memory, full garbage collections.
-      if (want > unitScratch.length) {
-        const bigger = Buffer.allocUnsafe(Math.max(want, unitScratch.length * 2));
+      // Into the thread's buffer, grown when a unit (or a line running past it) needs more.
+      if (want > scratch.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(want, scratch.length * 2));
         data.copy(bigger);
-        unitScratch = bigger;
+        scratch = bigger;
       }
-      const grown = unitScratch;
+      const grown = scratch;
       let length = data.length;
       while (length < want) {
         const n = readSync(file, grown, length, want - length, base + length);
