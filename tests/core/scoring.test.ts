@@ -7,7 +7,7 @@ import { parseBank } from '../../src/core/bank/parse-bank.js';
 import type { Item } from '../../src/core/bank/types.js';
 import type { AnswerRecord, Response } from '../../src/core/attempt-types.js';
 import { scenarioMaxima, scoreAttempt, scoreItem, scoreScenario } from '../../src/core/scoring.js';
-import { makeBank, scenario, single } from '../fixtures/bank-builder.js';
+import { makeBank, rating as ratingItem, scenario, single } from '../fixtures/bank-builder.js';
 
 const opts = (n: number) => Array.from({ length: n }, (_, i) => ({ id: String.fromCharCode(97 + i), text: `Option ${i}` }));
 
@@ -17,17 +17,7 @@ const multiple = (scoring?: { mode?: 'partial' | 'all-or-nothing'; negative?: bo
 const ordering = (mode?: 'partial' | 'all-or-nothing') =>
   ({ id: 'o', type: 'ordering', competency: 'listen', stem: '?', options: opts(4), answer: ['a', 'b', 'c', 'd'], ...(mode ? { scoring: { mode } } : {}) }) as Item & { type: 'ordering' };
 
-const rating = {
-  id: 'r',
-  type: 'rating',
-  competency: 'listen',
-  stem: '?',
-  scale: { min: 1, max: 5 },
-  options: [
-    { id: 'a', text: 'A', key: 5 },
-    { id: 'b', text: 'B', key: 1 },
-  ],
-} as Item & { type: 'rating' };
+const rating = ratingItem('r', 'listen', [5, 1]);
 
 describe('scoreItem', () => {
   it.each<[string, Item, Response | null, number]>([
