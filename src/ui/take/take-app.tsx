@@ -210,12 +210,12 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
 
   const unanswered = view.answered.filter((a) => !a).length;
   const itemOf = (itemId: string): Item | undefined => bank.items.find((it) => it.id === itemId);
-  const unrated = (i: number): number => {
-    const answer = view.answers[i];
-    const item = answer && itemOf(answer.itemId);
-    return item && view.answered[i] ? unratedCount(item, answer.response) : 0;
-  };
-  const incomplete = view.answers.filter((_, i) => unrated(i) > 0).length;
+  // Per form entry: answered, but with responses still unrated.
+  const incompleteAt = view.answers.map((a, i) => {
+    const item = itemOf(a.itemId);
+    return item !== undefined && (view.answered[i] ?? false) && unratedCount(item, a.response) > 0;
+  });
+  const incomplete = incompleteAt.filter(Boolean).length;
   const askSubmit = () => go({ type: 'ask-submit' });
   const next = () => {
     if (view.index + 1 < view.total) driver.goTo(view.index + 1);
@@ -295,7 +295,7 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
         entries={view.answers.map((a, i) => ({
           stem: itemOf(a.itemId)?.stem ?? a.itemId,
           answered: view.answered[i] ?? false,
-          incomplete: unrated(i) > 0,
+          incomplete: incompleteAt[i] ?? false,
           flagged: a.flagged,
           timedOut: view.timedOut[i] ?? false,
           reachable: view.reachable[i] ?? false,
