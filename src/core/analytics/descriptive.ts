@@ -67,6 +67,21 @@ export function describe(values: ArrayLike<number>): Description {
   return { n, mean: m, median: median(values), sd, min: n ? min : Number.NaN, max: n ? max : Number.NaN, skewness, kurtosis };
 }
 
+/** Population covariance (over n) of the first n pairs of x and y. */
+export function covariance(x: ArrayLike<number>, y: ArrayLike<number>, n: number): number {
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i += 1) {
+    mx += x[i]!;
+    my += y[i]!;
+  }
+  mx /= n;
+  my /= n;
+  let s = 0;
+  for (let i = 0; i < n; i += 1) s += (x[i]! - mx) * (y[i]! - my);
+  return s / n;
+}
+
 /** Pearson correlation over paired values; NaN when either side has no spread. */
 export function correlation(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;

@@ -1,4 +1,5 @@
 import type { AttemptRow, ItemColumn } from './attempt-table.js';
+import { covariance } from './descriptive.js';
 import { sortedPairingCovariance } from './sorted-pairing.js';
 
 /** Share of the top and bottom of the score ranking used for the upper–lower index (Kelley's 27%). */
@@ -64,20 +65,6 @@ function rowTotals(rows: readonly AttemptRow[]): Float64Array {
     totals[r] = total;
   });
   return totals;
-}
-
-function covariance(x: Float64Array, y: Float64Array, n: number): number {
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i += 1) {
-    mx += x[i]!;
-    my += y[i]!;
-  }
-  mx /= n;
-  my /= n;
-  let s = 0;
-  for (let i = 0; i < n; i += 1) s += (x[i]! - mx) * (y[i]! - my);
-  return s / n;
 }
 
 /**

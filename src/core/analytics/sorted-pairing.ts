@@ -1,3 +1,5 @@
+import { covariance } from './descriptive.js';
+
 /** Above this many distinct item scores, sorting both columns is as quick as the block sums below. */
 const MAX_LEVELS = 16;
 
@@ -13,22 +15,13 @@ const MAX_LEVELS = 16;
  * took most of a report's time after reading.
  */
 export function sortedPairingCovariance(x: Float64Array, r: Float64Array, n: number): number {
-  let meanX = 0;
-  let meanR = 0;
-  for (let i = 0; i < n; i += 1) {
-    meanX += x[i]!;
-    meanR += r[i]!;
-  }
-  meanX /= n;
-  meanR /= n;
   const levels = runsOf(x, n);
+  if (levels === undefined) return covariance(x.slice(0, n).sort(), r.slice(0, n).sort(), n);
+  const meanX = levels.reduce((sum, { value, count }) => sum + value * count, 0) / n;
+  let meanR = 0;
+  for (let i = 0; i < n; i += 1) meanR += r[i]!;
+  meanR /= n;
   let products = 0;
-  if (levels === undefined) {
-    const xs = x.slice(0, n).sort();
-    const rs = r.slice(0, n).sort();
-    for (let i = 0; i < n; i += 1) products += (xs[i]! - meanX) * (rs[i]! - meanR);
-    return products / n;
-  }
   const scratch = r.slice(0, n);
   let from = 0;
   for (const { value, count } of levels) {
