@@ -97,14 +97,21 @@ async function filesUnder(dir) {
 
 await compileSchemas();
 const dist = join(root, 'dist');
-const result = await esbuild.build({
+const commandsDir = join(root, 'src', 'cli', 'commands');
+/** Commands that draw with Ink: ES modules, as Ink and yoga (top-level await) must be on Node 20. */
+const INK_COMMANDS = ['take', 'preview'];
+/** Every other command's run module, as the command definitions import it. */
+const plainCommands = [];
+for (const file of await readdir(commandsDir)) {
+  const source = await readFile(join(commandsDir, file), 'utf8');
+  for (const [, name] of source.matchAll(/import\('\.\.\/run\/([\w-]+)\.js'\)/g)) if (!INK_COMMANDS.includes(name)) plainCommands.push(name);
+}
+
+const shared = {
   write: false,
   absWorkingDir: root,
-  entryPoints: { 'cli/main': 'src/cli/main.ts' },
   outdir: 'dist',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   minifySyntax: true,
@@ -122,16 +129,67 @@ const result = await esbuild.build({
   // warns through console.warn instead of process.emitWarning) and loads in
   // about 60% of the instructions.
   alias: { yaml: './node_modules/yaml/browser/dist/index.js' },
+  logLevel: 'warning',
+};
+
+/**
+ * The CLI and every command but take and preview, as CommonJS: Node starts a
+ * CommonJS program without its ES module loader and reads `node:fs` and
+ * `node:crypto` without building ES module facades of them (which touch every
+ * lazy getter: fs loads its streams for that). One file per command, each
+ * loaded by `require()` when its command runs.
+ */
+const cli = esbuild.build({
+  ...shared,
+  entryPoints: {
+    'cli/main': 'src/cli/main.ts',
+    ...Object.fromEntries(plainCommands.map((name) => [`cli/run/${name}`, `src/cli/run/${name}.ts`])),
+  },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // import() becomes require(): a command's file loads without the ES module loader.
+  supported: { 'dynamic-import': false },
+  inject: ['scripts/import-meta-url.js'],
+  define: { ...shared.define, 'import.meta.url': 'importMetaUrl' },
+  plugins: [
+    {
+      name: 'frontline-cli',
+      setup(build) {
+        // A command definition's import('../run/<name>.js') is that command's own file, not part of main.cjs.
+        build.onResolve({ filter: /^\.\.\/run\/[\w-]+\.js$/ }, (args) =>
+          args.importer.startsWith(commandsDir) ? { path: `./run/${basename(args.path, '.js')}.cjs`, external: true } : undefined,
+        );
+        // commander requires child_process (net, streams: ~4 ms) for executable
+        // subcommands, which frontline does not have; load it only if spawn is called.
+        build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+          args.importer.includes(`${join('node_modules', 'commander')}`) ? { path: 'lazy-child-process', namespace: 'frontline' } : undefined,
+        );
+        build.onLoad({ filter: /^lazy-child-process$/, namespace: 'frontline' }, () => ({
+          contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
+          loader: 'js',
+        }));
+      },
+    },
+  ],
+});
+
+/** take and preview: ES modules, split into chunks that share Ink and React. */
+const ink = esbuild.build({
+  ...shared,
+  entryPoints: Object.fromEntries(INK_COMMANDS.map((name) => [`esm/${name}`, `src/cli/run/${name}.ts`])),
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'esm/[name]-[hash]',
   // Some CommonJS dependencies call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __frontlineCreateRequire } from 'node:module'; const require = __frontlineCreateRequire(import.meta.url);",
   },
-  logLevel: 'warning',
 });
+const result = { outputFiles: [...(await cli).outputFiles, ...(await ink).outputFiles] };
 
 // Chunks first and the entry point last, so the new main.js never names a chunk
 // that is not there yet; then remove what this build no longer produces.
-const outputs = [...result.outputFiles].sort((a, b) => Number(a.path.endsWith('main.js')) - Number(b.path.endsWith('main.js')));
+const outputs = [...result.outputFiles].sort((a, b) => Number(a.path.endsWith('main.cjs')) - Number(b.path.endsWith('main.cjs')));
 for (const file of outputs) await writeIfChanged(file.path, file.contents);
 const produced = new Set(outputs.map((f) => f.path));
 for (const file of await filesUnder(dist)) {

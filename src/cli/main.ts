@@ -27,16 +27,21 @@ const program = new Command('frontline')
 
 registerCommands(program);
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
-    // Commander has already printed its message (or the help/version text).
-    const clean = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
-    process.exitCode = clean ? ExitCode.ok : ExitCode.usage;
-  } else {
-    const report = describeError(error, debug);
-    process.stderr.write(`${report.lines.join('\n')}\n`);
-    process.exitCode = report.exitCode;
+// No top-level await: the CLI is bundled as CommonJS (see scripts/build.mjs).
+async function main(): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message (or the help/version text).
+      const clean = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+      process.exitCode = clean ? ExitCode.ok : ExitCode.usage;
+    } else {
+      const report = describeError(error, debug);
+      process.stderr.write(`${report.lines.join('\n')}\n`);
+      process.exitCode = report.exitCode;
+    }
   }
 }
+
+void main();

@@ -36,7 +36,7 @@ describe('frontline (built binary)', () => {
 
   it('does not load Ink, React, yaml or ajv for --version', () => {
     // The main chunk is what --version loads; heavy libraries must live in lazily imported chunks.
-    const main = readFileSync(`${repoRoot}dist/cli/main.js`, 'utf8');
+    const main = readFileSync(`${repoRoot}dist/cli/main.cjs`, 'utf8');
     for (const marker of ['react.production', 'yoga', 'parseDocument', 'ajv']) {
       expect(main).not.toContain(marker);
     }

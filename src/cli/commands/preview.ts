@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { importInkCommand } from '../import-ink-command.js';
 import { lazyAction } from '../lazy-action.js';
 
 export function registerPreview(program: Command): void {
@@ -9,5 +10,5 @@ export function registerPreview(program: Command): void {
     .option('--item <id>', 'only this item')
     .option('--answers', 'also show the answers and explanations')
     .option('--screen-reader', 'plain text for screen readers (also INK_SCREEN_READER=true)')
-    .action(lazyAction(() => import('../run/preview.js')));
+    .action(lazyAction(() => importInkCommand<typeof import('../run/preview.js')>('preview')));
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { importInkCommand } from '../import-ink-command.js';
 import { lazyAction } from '../lazy-action.js';
 
 export function registerTake(program: Command): void {
@@ -13,5 +14,5 @@ export function registerTake(program: Command): void {
     .option('--employee-id <id>', 'candidate employee id')
     .option('--tag <key=value...>', 'label the attempt (cohort, site, team)')
     .option('--screen-reader', 'plain text for screen readers (also INK_SCREEN_READER=true)')
-    .action(lazyAction(() => import('../run/take.js')));
+    .action(lazyAction(() => importInkCommand<typeof import('../run/take.js')>('take')));
 }
