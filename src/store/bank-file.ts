@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'; // sync: validate starts ~1.5 ms sooner without loading node:fs/promises
 import { decodeBankBytes } from '../core/bank/decode-text.js';
 import type { Diagnostic } from '../core/bank/diagnostic.js';
 
@@ -17,17 +17,17 @@ export type BankFileRead =
 
 /** Reads a bank file as UTF-8 text, refusing what is not a text file of sane size. */
 export async function readBankFile(path: string): Promise<BankFileRead> {
-  let handle;
+  let fd: number | undefined;
   try {
-    handle = await open(path, 'r');
-    const stat = await handle.stat();
+    fd = openSync(path, 'r');
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) return ioFailure(path, Object.assign(new Error('is a directory'), { code: 'EISDIR' }));
     if (stat.isFile() && stat.size > MAX_BANK_BYTES) return tooLarge(path);
     // Read one byte past the limit rather than trusting stat: pipes and /proc files report size 0.
     const buffer = Buffer.alloc(Math.min(stat.isFile() && stat.size > 0 ? stat.size : MAX_BANK_BYTES, MAX_BANK_BYTES) + 1);
     let length = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length > MAX_BANK_BYTES) return tooLarge(path);
@@ -38,7 +38,7 @@ export async function readBankFile(path: string): Promise<BankFileRead> {
   } catch (error) {
     return ioFailure(path, error);
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
