@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-// The launcher's code cache for Node 20 (bin/code-cache.js). It replaces how
+// The launcher's code cache (bin/code-cache.js). It replaces how
 // Node loads CommonJS files, so each case runs in a child process of its own.
 const codeCache = join(import.meta.dirname, '..', '..', 'bin', 'code-cache.js');
 
@@ -34,7 +34,7 @@ function run(): { answer: number; file: string; dir: string; main: string } {
 const entries = (): string[] => readdirSync(cache).sort();
 const stamps = (): number[] => entries().map((name) => statSync(join(cache, name)).mtimeMs);
 
-describe('code cache for the bundle (Node 20)', () => {
+describe('code cache for the bundle', () => {
   it('runs the files as Node would and keeps one entry per file', () => {
     expect(run()).toEqual({ answer: 42, file: join(root, 'main.cjs'), dir: root, main: join(root, 'main.cjs') });
     expect(entries()).toHaveLength(2);
