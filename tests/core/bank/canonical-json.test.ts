@@ -5,22 +5,9 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/core/bank/canonical-json.js';
+import { jsonWithAwkwardKeys } from '../../fixtures/json-arbitraries.js';
 
 const vectors = fileURLToPath(new URL('../../../../shared/test-vectors/cyberphone-jcs/testdata/', import.meta.url));
-
-/** Keys the engine reorders (array indexes) next to ones it keeps in insertion order. */
-const awkwardKey = fc.constantFrom('0', '1', '9', '10', '01', '-1', '1.5', '4294967294', '4294967295', '__proto__', 'a', 'B', 'é', '\u{1F600}', '');
-
-const jsonWithAwkwardKeys = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.constantFrom(null, true, false, 0, -0, 1e21, 1e-7, 0.1, -5, 2 ** 53, Number.MAX_VALUE, Number.MIN_VALUE),
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
-    fc.string({ unit: 'grapheme' }),
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(awkwardKey, fc.string()), tie('value'), { maxKeys: 5 }),
-  ),
-})).value;
 
 describe('canonicalJson (RFC 8785)', () => {
   it.each(readdirSync(`${vectors}input`).filter((f) => f.endsWith('.json')))('matches the cyberphone vector %s byte for byte', (name) => {

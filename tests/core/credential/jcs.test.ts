@@ -3,6 +3,7 @@ import canonicalizePackage from 'canonicalize';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { canonicalize } from '../../../src/core/credential/jcs.js';
+import { jsonWithAwkwardKeys } from '../../fixtures/json-arbitraries.js';
 import { issueTestCertificate, makeIssuer } from './certificate-fixture.js';
 import { readVector, vectorsDir } from './vectors.js';
 
@@ -29,18 +30,6 @@ describe('RFC 8785 canonicaliser against the cyberphone test data', () => {
 
 /** The same data with every object's keys in canonical order (as far as the engine keeps them). */
 const sorted = (value: unknown): unknown => JSON.parse(library(value)!) as unknown;
-
-const awkwardKey = fc.constantFrom('0', '1', '9', '10', '-1', '1.5', '__proto__', 'a', 'B', 'é', '\u{1F600}', '', 'proof', '@context');
-const jsonWithAwkwardKeys = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.constantFrom(null, true, false, 0, -0, 1e21, 1e-7, 0.1, -5, 2 ** 53, Number.MAX_VALUE, Number.MIN_VALUE),
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
-    fc.string({ unit: 'grapheme' }),
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(awkwardKey, fc.string()), tie('value'), { maxKeys: 5 }),
-  ),
-})).value;
 
 describe('canonicalize: JSON.stringify when the keys are already in order, else the canonicalize package', () => {
   beforeEach(() => library.mockClear());
