@@ -63,16 +63,21 @@ function readEntry(file, key) {
   return bytes.subarray(4 + keyLength);
 }
 
-function writeEntry(file, key, data) {
-  const keyBytes = Buffer.from(key, 'utf8');
-  const header = Buffer.alloc(4);
-  header.writeUInt32LE(keyBytes.length, 0);
+/** Runs at exit: it must not throw, or the command's exit code and output would change. */
+function writeEntry(file, key, script) {
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temp, Buffer.concat([header, keyBytes, data]), { mode: 0o600 });
+    const keyBytes = Buffer.from(key, 'utf8');
+    const header = Buffer.alloc(4);
+    header.writeUInt32LE(keyBytes.length, 0);
+    fs.writeFileSync(temp, Buffer.concat([header, keyBytes, script.createCachedData()]), { mode: 0o600 });
     fs.renameSync(temp, file);
   } catch {
-    fs.rmSync(temp, { force: true });
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // Left for the next write of this entry to replace.
+    }
   }
 }
 
@@ -87,16 +92,22 @@ function cacheCompiledCode(root, dir) {
   const made = [];
   Module._extensions['.js'] = function loadWithCodeCache(module, filename) {
     if (!filename.startsWith(root) || !filename.endsWith('.cjs')) return loadJs(module, filename);
-    const key = keyOf(filename);
-    const file = path.join(folder, nameOf(filename));
-    const cachedData = readEntry(file, key);
-    const script = new vm.Script(Module.wrap(fs.readFileSync(filename, 'utf8')), { filename, cachedData });
+    let key, file, cachedData, script;
+    try {
+      key = keyOf(filename);
+      file = path.join(folder, nameOf(filename));
+      cachedData = readEntry(file, key);
+      script = new vm.Script(Module.wrap(fs.readFileSync(filename, 'utf8')), { filename, cachedData });
+    } catch {
+      // Nothing has run yet: let Node load the file, and report what is wrong with it, as it would.
+      return loadJs(module, filename);
+    }
     if (cachedData === undefined || script.cachedDataRejected) made.push({ script, file, key });
     const wrapper = script.runInThisContext({ displayErrors: true });
     wrapper.call(module.exports, module.exports, Module.createRequire(filename), module, filename, path.dirname(filename));
   };
   process.once('exit', () => {
-    for (const { script, file, key } of made) writeEntry(file, key, script.createCachedData());
+    for (const { script, file, key } of made) writeEntry(file, key, script);
   });
 }
 

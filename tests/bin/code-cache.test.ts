@@ -77,6 +77,19 @@ describe('code cache for the bundle', () => {
     expect(entries()).toEqual([]);
   });
 
+  it('keeps the output and exit code when an entry cannot be written', () => {
+    mkdirSync(cache, { mode: 0o700 });
+    run();
+    const [first] = entries();
+    // An entry's name taken by a folder: it can be neither read nor replaced.
+    rmSync(join(cache, first!));
+    mkdirSync(join(cache, first!));
+    utimesSync(join(root, 'helper.cjs'), new Date(), new Date(Date.now() + 5000));
+    utimesSync(join(root, 'main.cjs'), new Date(), new Date(Date.now() + 5000));
+    expect(run().answer).toBe(42);
+    expect(readdirSync(cache).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('leaves files outside the bundle to Node', () => {
     writeFileSync(join(work, 'outside.cjs'), 'module.exports = 7;\n');
     writeFileSync(join(root, 'main.cjs'), `console.log(JSON.stringify({ answer: require(${JSON.stringify(join(work, 'outside.cjs'))}) * 6, file: __filename, dir: __dirname, main: module.filename }));\n`);
