@@ -162,7 +162,7 @@ const cli = esbuild.build({
         // commander requires child_process (net, streams: ~4 ms) for executable
         // subcommands, which frontline does not have; load it only if spawn is called.
         build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-          args.importer.includes(`${join('node_modules', 'commander')}`) ? { path: 'lazy-child-process', namespace: 'frontline' } : undefined,
+          args.importer.includes(join('node_modules', 'commander')) ? { path: 'lazy-child-process', namespace: 'frontline' } : undefined,
         );
         build.onLoad({ filter: /^lazy-child-process$/, namespace: 'frontline' }, () => ({
           contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
@@ -185,11 +185,10 @@ const ink = esbuild.build({
     js: "import { createRequire as __frontlineCreateRequire } from 'node:module'; const require = __frontlineCreateRequire(import.meta.url);",
   },
 });
-const result = { outputFiles: [...(await cli).outputFiles, ...(await ink).outputFiles] };
 
-// Chunks first and the entry point last, so the new main.js never names a chunk
+// The entry point last, so the new main.cjs never names a command file or chunk
 // that is not there yet; then remove what this build no longer produces.
-const outputs = [...result.outputFiles].sort((a, b) => Number(a.path.endsWith('main.cjs')) - Number(b.path.endsWith('main.cjs')));
+const outputs = [...(await cli).outputFiles, ...(await ink).outputFiles].sort((a, b) => Number(a.path.endsWith('main.cjs')) - Number(b.path.endsWith('main.cjs')));
 for (const file of outputs) await writeIfChanged(file.path, file.contents);
 const produced = new Set(outputs.map((f) => f.path));
 for (const file of await filesUnder(dist)) {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { binPath, repoRoot, runCli } from './run-cli.js';
@@ -39,6 +39,17 @@ describe('frontline (built binary)', () => {
     const main = readFileSync(`${repoRoot}dist/cli/main.cjs`, 'utf8');
     for (const marker of ['react.production', 'yoga', 'parseDocument', 'ajv']) {
       expect(main).not.toContain(marker);
+    }
+  });
+
+  it('keeps Ink and React out of every command file but take and preview', () => {
+    // take and preview are ES modules in dist/esm/; the rest of the CLI is one CommonJS file per command.
+    const files = readdirSync(`${repoRoot}dist/cli/run`).filter((f) => f.endsWith('.cjs'));
+    expect(files).toEqual(expect.arrayContaining(['validate.cjs', 'verify.cjs', 'issue.cjs', 'export.cjs', 'report.cjs']));
+    expect(files).not.toContain('take.cjs');
+    for (const file of files) {
+      const code = readFileSync(`${repoRoot}dist/cli/run/${file}`, 'utf8');
+      for (const marker of ['react.production', 'yoga-layout', 'react-reconciler']) expect(code, `${file} holds ${marker}`).not.toContain(marker);
     }
   });
 
