@@ -3,12 +3,12 @@ import { oneLine } from '../core/text/one-line.js';
 import { ConfigFileError } from '../store/config-file-error.js';
 import { ExitCode, type ExitCodeValue } from './exit-codes.js';
 
+const USER_ERROR: unique symbol = Symbol.for('frontline.UserError');
+
 /**
  * An error the user can fix: printed as one line (plus an optional hint), never
  * with a stack. Anything else that reaches the top is a bug.
  */
-const USER_ERROR: unique symbol = Symbol.for('frontline.UserError');
-
 export class UserError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     return hasBrand(value, USER_ERROR);

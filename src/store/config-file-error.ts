@@ -1,12 +1,12 @@
 import { hasBrand } from '../core/brand.js';
 
+const CONFIG_FILE_ERROR: unique symbol = Symbol.for('frontline.ConfigFileError');
+
 /**
  * config.json exists but cannot be used (not JSON, not an object). Kept apart
  * from config.ts so the top-level error printer can recognise it without
  * loading conf.
  */
-const CONFIG_FILE_ERROR: unique symbol = Symbol.for('frontline.ConfigFileError');
-
 export class ConfigFileError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     return hasBrand(value, CONFIG_FILE_ERROR);
