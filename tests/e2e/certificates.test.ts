@@ -70,6 +70,21 @@ describe('issue', () => {
     expect(r.stdout).toMatch(/^VALID/);
   });
 
+  it('without --trust, reads trust.json in the data dir, and says where to put one when there is none', () => {
+    const defaultTrust = join(home, 'data', 'trust.json');
+    const missing = cli('verify', certFile);
+    expect(missing.status).toBe(ExitCode.usage);
+    expect(missing.stderr).toContain(`no trust file: pass --trust <file> or create ${defaultTrust}`);
+    noStack(missing.stderr);
+    copyFileSync(trustFile, defaultTrust);
+    try {
+      const r = cli('verify', certFile);
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+    } finally {
+      rmSync(defaultTrust);
+    }
+  });
+
   it.each([
     ['a new folder named with a trailing slash', 'new-certs/', true],
     ['an existing folder', 'existing-certs', false],
