@@ -1,5 +1,4 @@
-// In a `u` regex a paired surrogate is one code point, so this matches only lone halves.
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+import { hasLoneSurrogate } from '../text/lone-surrogate.js';
 
 /** JSON text already in canonical form, for a subtree a sorted copy cannot carry. */
 class Canonical {
@@ -29,7 +28,7 @@ export function canonicalJson(value: unknown): string | undefined {
 function canonical(value: unknown, open: Set<object>): unknown {
   switch (typeof value) {
     case 'string':
-      if (LONE_SURROGATE.test(value)) throw new Error('Lone surrogate is not allowed');
+      if (hasLoneSurrogate(value)) throw new Error('Lone surrogate is not allowed');
       return value;
     case 'number':
       if (!Number.isFinite(value)) throw new Error(`${value} is not allowed`);
@@ -69,7 +68,7 @@ function canonicalObject(object: Record<string, unknown>, open: Set<object>): un
   for (const key of keys) {
     const member = object[key];
     if (member === undefined || typeof member === 'symbol') continue;
-    if (LONE_SURROGATE.test(key)) throw new Error('Lone surrogate is not allowed');
+    if (hasLoneSurrogate(key)) throw new Error('Lone surrogate is not allowed');
     const entry = canonical(member, open);
     if (entry instanceof Canonical) written = true;
     else copy[key] = entry;

@@ -2,6 +2,7 @@ import type { Bank, Item, Option, ScenarioItem } from './types.js';
 import { assertNever } from './types.js';
 import { collector, MAX_ERRORS, type DataPath, type Diagnostic, type Locate, type Report } from './diagnostic.js';
 import { describePath, didYouMean, listIds, quote } from './describe.js';
+import { hasLoneSurrogate } from '../text/lone-surrogate.js';
 
 /**
  * Rules JSON Schema cannot express: ids unique and references resolved, answers
@@ -242,9 +243,6 @@ export function bestPathPoints(item: ScenarioItem, competency?: string): number 
   return from(item.start);
 }
 
-// In a `u` regex a paired surrogate is one code point, so this matches only lone halves.
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
 /**
  * YAML escapes can produce lone UTF-16 surrogates, which are not text: they
  * cannot be shown, and RFC 8785 (the bank hash) rejects them. `path` is one
@@ -252,13 +250,13 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
  */
 function checkWellFormedText(node: unknown, path: Array<string | number>, report: (path: DataPath, message: string) => void): void {
   if (typeof node === 'string') {
-    if (LONE_SURROGATE.test(node)) report([...path], 'text contains a lone surrogate (a broken \\u escape)');
+    if (hasLoneSurrogate(node)) report([...path], 'text contains a lone surrogate (a broken \\u escape)');
     return;
   }
   if (node === null || typeof node !== 'object') return;
   const entries: Array<[string | number, unknown]> = Array.isArray(node) ? node.map((v, i) => [i, v]) : Object.entries(node);
   for (const [key, value] of entries) {
-    if (typeof key === 'string' && LONE_SURROGATE.test(key)) {
+    if (typeof key === 'string' && hasLoneSurrogate(key)) {
       report([...path], 'a key contains a lone surrogate (a broken \\u escape)');
     }
     path.push(key);

@@ -1,7 +1,6 @@
 import canonicalizeJson from 'canonicalize';
+import { hasLoneSurrogate } from '../text/lone-surrogate.js';
 
-// In a `u` regex a paired surrogate is one code point, so this matches only lone halves.
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 /** Deeper than any certificate; past it a value may be cyclic, which `canonicalize` reports. */
 const MAX_DEPTH = 256;
 
@@ -34,7 +33,7 @@ export function canonicalize(value: unknown): string {
 function inCanonicalOrder(value: unknown, depth: number): boolean {
   switch (typeof value) {
     case 'string':
-      return !LONE_SURROGATE.test(value);
+      return !hasLoneSurrogate(value);
     case 'number':
       return Number.isFinite(value);
     case 'boolean':
@@ -56,7 +55,7 @@ function inCanonicalOrder(value: unknown, depth: number): boolean {
   for (let i = 0; i < keys.length; i += 1) {
     const key = keys[i]!;
     if (i > 0 && !(keys[i - 1]! < key)) return false;
-    if (LONE_SURROGATE.test(key) || !inCanonicalOrder((value as Record<string, unknown>)[key], depth + 1)) return false;
+    if (hasLoneSurrogate(key) || !inCanonicalOrder((value as Record<string, unknown>)[key], depth + 1)) return false;
   }
   return true;
 }
