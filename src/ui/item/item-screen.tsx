@@ -3,6 +3,7 @@ import { useKeys } from '../hooks/use-keys.js';
 import type { CaseStudy, Item } from '../../core/bank/types.js';
 import type { FormEntry, Response } from '../../core/attempt-types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
+import { unratedCount } from '../../core/answer-completeness.js';
 import { Lines, line, type Line } from '../layout/line.js';
 import { wrapHanging, wrapText } from '../layout/wrap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
@@ -67,7 +68,10 @@ export interface ItemLayoutInput extends ItemScreenProps {
 }
 
 function headerLines(p: ItemLayoutInput, width: number): Line[] {
-  const status = [p.flagged ? '(flagged)' : '', p.answered ? '(answered)' : '', p.timedOut ? '(locked)' : '']
+  // As the review screen does: a rating question with responses left unrated is not yet done.
+  const unrated = p.answered ? unratedCount(p.item, p.response) : 0;
+  const answered = !p.answered ? '' : unrated > 0 ? `(${unrated} not rated)` : '(answered)';
+  const status = [p.flagged ? '(flagged)' : '', answered, p.timedOut ? '(locked)' : '']
     .filter(Boolean)
     .join(' ');
   const clocks =

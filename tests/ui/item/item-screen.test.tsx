@@ -157,6 +157,17 @@ describe('item screen', () => {
     await screen.waitFor(() => calls.includes('next'));
   });
 
+  it('says how many responses are still unrated in the title, and "answered" once all are', async () => {
+    current = mount('q-rating');
+    const { screen } = current;
+    await screen.waitFor('Rate each from 1 to 5');
+    const partly = await screen.pressAndWait('5', "let's fix it now. (rated 5)");
+    expect(partly).toMatch(/Question 1 of 6 \(1 not rated\)/);
+    expect(partly).not.toContain('(answered)');
+    const whole = await screen.pressAndWait('2', "I can't do anything. (rated 2)");
+    expect(whole).toMatch(/Question 1 of 6 \(answered\)/);
+  });
+
   it('rates with digits and left/right; p/n page instead of the arrows', async () => {
     current = mount('q-rating');
     const { screen, answers, calls } = current;
