@@ -18,13 +18,17 @@ import {
 } from './respond.js';
 import { trueFalseValues } from './true-false.js';
 
-/** Start on the answer already given, so Enter on a revisited item keeps it. */
+/** Start on the answer already given, so Enter on a revisited item keeps it; on a rating list, on what is left to rate. */
 export function initialHighlight(p: Pick<ItemScreenProps, 'item' | 'entry' | 'response'>): number {
   const { item, entry, response } = p;
   if (item.type === 'single' && response?.type === 'single') {
     return Math.max(0, shownOptions(item.options, entry).findIndex((o) => o.id === response.choice));
   }
   if (item.type === 'true-false' && response?.type === 'true-false') return response.value ? 0 : 1;
+  // Back on a partly rated list, the next digit rates what is still unrated rather than redoing the first.
+  if (item.type === 'rating' && response?.type === 'rating') {
+    return Math.max(0, shownOptions(item.options, entry).findIndex((o) => response.ratings[o.id] === undefined));
+  }
   return 0;
 }
 

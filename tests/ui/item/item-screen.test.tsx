@@ -168,6 +168,16 @@ describe('item screen', () => {
     expect(whole).toMatch(/Question 1 of 6 \(answered\)/);
   });
 
+  it('comes back to a partly rated list on the first unrated response', async () => {
+    current = mount('q-rating', { response: { type: 'rating', ratings: { calm: 5 } }, answered: true });
+    const { screen, answers } = current;
+    const frame = await screen.waitFor('(not rated)');
+    expect(frame).toMatch(/^> It's our policy/m);
+    screen.press('2');
+    await screen.waitFor(() => answers.length > 0);
+    expect(answers.at(-1)).toEqual({ type: 'rating', ratings: { policy: 2 } });
+  });
+
   it('rates with digits and left/right; p/n page instead of the arrows', async () => {
     current = mount('q-rating');
     const { screen, answers, calls } = current;
