@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { oneLine } from '../core/text/one-line.js';
-import { FactsReader, FactsWriter, type AttemptFacts, type FactsBatch } from '../core/analytics/attempt-facts.js';
+import { FactsReader, FactsWriter, type AttemptFacts, type FactsBatch, type FactsVisitor } from '../core/analytics/attempt-facts.js';
 import type { AttemptRecord } from '../core/attempt-types.js';
 import validateAttempt from '../generated/attempt.validate.js';
 
@@ -296,6 +296,8 @@ function unitsOf(files: readonly string[], unitBytes: number): { units: Unit[]; 
   return { units, records };
 }
 
+const IGNORE: FactsVisitor = { record: () => undefined, problem: () => undefined };
+
 /**
  * Hands every unit's entries to the sink in unit order: sources, skipped
  * records and duplicates come out the same however many threads read them.
@@ -326,8 +328,11 @@ class Merger {
       this.lineBase = 0;
       this.failedPath = undefined;
     }
-    // Reading stops at the first failure in a file, as a stream would.
-    if (this.failedPath === unit.path) return;
+    // Reading stops at the first failure in a file, as a stream would; the batch is still read, for the next to make sense.
+    if (this.failedPath === unit.path) {
+      reader.read(result.batch, IGNORE);
+      return;
+    }
     const base = this.lineBase;
     reader.read(result.batch, {
       record: (at, facts) => {

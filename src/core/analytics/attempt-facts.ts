@@ -31,11 +31,15 @@ export interface AttemptFacts {
   /** Item i's chosen options are `choices[choiceStart[i] .. choiceStart[i + 1])`: a single choice, multiple choices, or 'true'/'false'. */
   choiceStart: number[];
   choices: string[];
-  /** The form's entries, as columns of this length; entry i showed `options[optionStart[i] .. optionStart[i + 1])`. */
+  /** The form's entries, as columns of this length. */
   form: number;
   formItemId: string[];
-  optionStart: number[];
-  options: string[];
+  /**
+   * The options entry i showed, in order. An entry the writer's previous record
+   * had at the same place, unchanged, comes as the same array as then (forms
+   * repeat unless options are shuffled), so a reader can skip what it has seen.
+   */
+  formOptions: ReadonlyArray<readonly string[]>;
 }
 
 export interface CompetencyFact {
@@ -66,6 +70,8 @@ export const ANSWER_OTHER = 5;
 /** Entry tags in a batch. */
 const RECORD = 1;
 const PROBLEM = 2;
+/** In place of a form entry's option count: the entry is the one the writer's previous record had at this place. */
+const SAME_FORM_ENTRY = -1;
 
 /** One writer's output since its last flush: plain arrays and one transferable buffer. */
 export interface FactsBatch {
@@ -96,6 +102,9 @@ export class FactsWriter {
   private length = 0;
   /** Buffers of read batches, given back to be written again: a fresh buffer per batch cost more than the copying it saved. */
   private readonly spare: Float64Array[] = [];
+  /** The previous record's form, entry by entry, as the reader will know it. */
+  private readonly formItem: string[] = [];
+  private readonly formOptions: string[][] = [];
 
   private put(x: number): void {
     if (this.length === this.data.length) {
@@ -214,12 +223,21 @@ export class FactsWriter {
       }
     }
     this.put(record.form.length);
-    for (const entry of record.form) {
-      this.str(entry.itemId);
-      const order = entry.optionOrder ?? [];
+    const lastItem = this.formItem;
+    const lastOptions = this.formOptions;
+    record.form.forEach((entry, e) => {
+      const order = entry.optionOrder ?? NO_OPTIONS;
+      if (entry.itemId === lastItem[e] && sameStrings(order, lastOptions[e]!)) {
+        this.put(SAME_FORM_ENTRY);
+        return;
+      }
+      // Copies, so that nothing of a parsed record outlives it.
+      lastItem[e] = entry.itemId;
+      lastOptions[e] = order.slice();
       this.put(order.length);
+      this.str(entry.itemId);
       for (const option of order) this.str(option);
-    }
+    });
   }
 
   /** Everything written since the last flush; `data` is this writer's until given back with `recycle`. */
@@ -236,6 +254,14 @@ export class FactsWriter {
   recycle(buffer: Float64Array): void {
     if (buffer.length > 0) this.spare.push(buffer);
   }
+}
+
+const NO_OPTIONS: readonly string[] = [];
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function emptyFacts(): AttemptFacts {
@@ -260,8 +286,7 @@ function emptyFacts(): AttemptFacts {
     choices: [],
     form: 0,
     formItemId: [],
-    optionStart: [0],
-    options: [],
+    formOptions: [],
   };
 }
 
@@ -271,12 +296,16 @@ export class FactsReader {
   private readonly modules = new Map<number, TrainingModule[]>();
   private readonly banks = new Map<string, AttemptFacts['bank']>();
   private readonly facts = emptyFacts();
+  /** The writer's previous record's form (see SAME_FORM_ENTRY). */
+  private readonly formItem: string[] = [];
+  private readonly formOptions: (readonly string[])[] = [];
 
   /** Takes in the batch's new strings; call for every batch in flush order, before reading it. */
   receive(batch: FactsBatch): void {
     for (const s of batch.strings) this.strings.push(s);
   }
 
+  /** Call for every batch, in flush order, even one whose entries are not wanted: a record may refer to the one before. */
   read(batch: FactsBatch, visitor: FactsVisitor): void {
     const { data, literals } = batch;
     const strings = this.strings;
@@ -347,12 +376,19 @@ export class FactsReader {
       }
       const form = data[i++]!;
       f.form = form;
-      let shown = 0;
+      const formItem = this.formItem;
+      const formOptions = this.formOptions;
       for (let e = 0; e < form; e += 1) {
-        f.formItemId[e] = str();
-        for (let o = data[i++]!; o > 0; o -= 1) f.options[shown++] = str();
-        f.optionStart[e + 1] = shown;
+        const count = data[i++]!;
+        if (count !== SAME_FORM_ENTRY) {
+          formItem[e] = str();
+          const options = new Array<string>(count);
+          for (let o = 0; o < count; o += 1) options[o] = str();
+          formOptions[e] = options;
+        }
+        f.formItemId[e] = formItem[e]!;
       }
+      f.formOptions = formOptions;
       visitor.record(at, f);
     }
   }

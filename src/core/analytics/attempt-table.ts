@@ -101,6 +101,8 @@ export class BankTable {
   readonly rows: AttemptRow[] = [];
   private readonly itemIndex = new Map<string, number>();
   private readonly competencyIndex = new Map<string, number>();
+  /** Form entries whose options are in their column already, by place on the form (the facts repeat an unchanged entry's array). */
+  private readonly formSeen: (readonly string[])[] = [];
 
   constructor(
     readonly bank: BankKey,
@@ -187,10 +189,13 @@ export class BankTable {
     if (!this.source) {
       // Without the bank, the form is the only place an option nobody chose shows up (a dead distractor).
       for (let e = 0; e < f.form; e += 1) {
+        const options = f.formOptions[e]!;
+        if (options === this.formSeen[e] || options.length === 0) continue;
         const index = this.itemIndex.get(f.formItemId[e]!);
         const column = index === undefined ? undefined : this.items[index];
         if (column && (column.kind === 'single' || column.kind === 'multiple')) {
-          for (let o = f.optionStart[e]!; o < f.optionStart[e + 1]!; o += 1) this.optionBit(column, f.options[o]!);
+          for (const option of options) this.optionBit(column, option);
+          this.formSeen[e] = options;
         }
       }
     }
