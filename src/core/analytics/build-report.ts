@@ -1,6 +1,6 @@
 import type { TrainingModule } from '../bank/types.js';
 import type { AttemptRow, BankKey, BankTable, Skipped } from './attempt-table.js';
-import { describe } from './descriptive.js';
+import { describe, spread } from './descriptive.js';
 import { analyseItems, type ItemStats } from './item-analysis.js';
 import { flagItem, flagRank, type ItemFlag } from './item-flags.js';
 import { pairedComparison, type PairedComparison } from './paired.js';
@@ -139,7 +139,7 @@ function testStats(rows: readonly AttemptRow[], table: BankTable): TestStats {
 }
 
 function summarise(group: string, values: number[], below: number): GroupSummary {
-  const d = describe(values);
+  const d = spread(values);
   return { group, n: d.n, mean: d.mean, sd: d.sd, below: d.n ? below / d.n : Number.NaN };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correlation, describe as describeSample, median } from '../../../src/core/analytics/descriptive.js';
+import { correlation, describe as describeSample, median, spread } from '../../../src/core/analytics/descriptive.js';
 
 // Microsoft's documentation of Excel's SKEW and KURT uses the same ten values:
 // SKEW(3,4,5,2,3,4,5,6,4,7) = 0.359543 and KURT(3,4,5,2,3,4,5,6,4,7) = -0.151799637
@@ -21,6 +21,14 @@ describe('describe', () => {
     expect(d.sd).toBeCloseTo(Math.sqrt(20.1 / 9), 12);
     expect(d.median).toBe(4);
     expect([d.min, d.max]).toEqual([2, 7]);
+  });
+
+  it('spread gives the same count, mean and SD without the rest', () => {
+    expect(spread(excel).mean).toBeCloseTo(4.3, 12);
+    expect(spread(excel).sd).toBeCloseTo(Math.sqrt(20.1 / 9), 12);
+    expect(spread(excel).n).toBe(10);
+    expect(spread([7]).sd).toBeNaN();
+    expect(spread([]).mean).toBeNaN();
   });
 
   it.each([

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AttemptCollector, selectAttempts } from '../../../src/core/analytics/attempt-table.js';
+import { AttemptCollector, selectAttempts, type AttemptRow } from '../../../src/core/analytics/attempt-table.js';
 import { buildReport } from '../../../src/core/analytics/build-report.js';
-import { analyseItems } from '../../../src/core/analytics/item-analysis.js';
+import { analyseItems, groupMarks, GROUP_SHARE } from '../../../src/core/analytics/item-analysis.js';
 import { drawsTop, flagItem, FLAG_LIMITS } from '../../../src/core/analytics/item-flags.js';
 import type { ItemStats } from '../../../src/core/analytics/item-analysis.js';
-import { fixtureBank, fixtureRecord, recordsFromMatrix, responseFor } from '../../fixtures/attempts.js';
+import { fixtureBank, fixtureRecord, random, recordsFromMatrix, responseFor } from '../../fixtures/attempts.js';
 
 // Five agents, three single-choice items in one competency (so the overall
 // percent ranks agents exactly as their raw totals do). Wrong answers pick "b".
@@ -168,5 +168,60 @@ describe('collecting records', () => {
     const rows = collector.finish().table!.rows;
     expect(selectAttempts(rows, false).map((r) => r.id)).toEqual(['early']);
     expect(selectAttempts(rows, true).map((r) => r.id)).toEqual(['early', 'late']);
+  });
+});
+
+/** Rows as analyseItems reads them, from percents and one item's scores and choice masks. */
+function rowsOf(percents: number[], scores: number[], masks: number[]): AttemptRow[] {
+  return percents.map((percent, r) => ({
+    id: `a${r}`,
+    employeeId: `E${r}`,
+    name: '',
+    tags: {},
+    startedAt: r,
+    percent,
+    passed: false,
+    competency: new Float32Array(0),
+    met: new Uint8Array(0),
+    scores: Float32Array.of(scores[r]!),
+    choices: Uint32Array.of(masks[r]!),
+    timeMs: Float32Array.of(1000),
+    source: `a${r}.json`,
+  }));
+}
+
+describe('groups and option counts on larger random sets', () => {
+  const next = random(17);
+
+  it('marks the first and last 27% of a stable sort by percent, ties in row order', () => {
+    for (const n of [2, 3, 7, 40, 501]) {
+      // Few distinct percents, so that ties straddle both cut-offs.
+      const percents = Array.from({ length: n }, () => Math.floor(next() * 6) * 10);
+      const order = percents.map((_, i) => i).sort((a, b) => percents[a]! - percents[b]!);
+      const size = Math.min(Math.max(1, Math.round(n * GROUP_SHARE)), n >> 1);
+      const { upper, lower } = groupMarks(rowsOf(percents, [], []));
+      expect([...lower].flatMap((x, r) => (x ? [r] : []))).toEqual(order.slice(0, size).sort((a, b) => a - b));
+      expect([...upper].flatMap((x, r) => (x ? [r] : []))).toEqual(order.slice(n - size).sort((a, b) => a - b));
+    }
+  });
+
+  it.each([4, 12])('counts each of %i options the same way an option-by-option count does', (width) => {
+    const n = 300;
+    const percents = Array.from({ length: n }, () => Math.round(next() * 1000) / 10);
+    // Random choices, some empty multiple-response answers (the top bit alone) and some unanswered.
+    const masks = Array.from({ length: n }, () => (next() < 0.1 ? 0x80000000 : next() < 0.1 ? 0 : Math.floor(next() * (1 << width))));
+    const rows = rowsOf(percents, masks.map(() => (next() < 0.5 ? 1 : 0)), masks);
+    const options = Array.from({ length: width }, (_, b) => `o${b}`);
+    const [stats] = analyseItems(rows, [{ id: 'q', competency: 'c', kind: 'multiple', options }]);
+    const { upper, lower } = groupMarks(rows);
+    for (let b = 0; b < width; b += 1) {
+      const chose = (r: number): boolean => ((masks[r]! >>> b) & 1) === 1;
+      const count = (inGroup: (r: number) => boolean): number => masks.filter((_, r) => inGroup(r) && chose(r)).length;
+      const option = stats!.options.find((o) => o.id === `o${b}`)!;
+      expect(option.share).toBeCloseTo(count(() => true) / n, 12);
+      expect(option.upperShare).toBeCloseTo(count((r) => upper[r] === 1) / stats!.upperN, 12);
+      expect(option.lowerShare).toBeCloseTo(count((r) => lower[r] === 1) / stats!.lowerN, 12);
+    }
+    expect(stats!.omitted).toBeCloseTo(masks.filter((m) => m === 0).length / n, 12);
   });
 });
