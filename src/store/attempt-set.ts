@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { oneLine } from '../core/text/one-line.js';
+import { ReadingThreads } from '../core/analytics/reading-threads.js';
 import { FactsReader, FactsWriter, type AttemptFacts, type FactsBatch, type FactsVisitor } from '../core/analytics/attempt-facts.js';
 import type { AttemptRecord } from '../core/attempt-types.js';
 import validateAttempt from '../generated/attempt.validate.js';
@@ -45,6 +46,8 @@ const FILES_PER_UNIT = 200;
 const BYTES_PER_UNIT = 8 * 1024 * 1024;
 /** Below about this many records, starting threads (~50 ms each) costs more than it saves. */
 const PARALLEL_FROM = 2000;
+/** Reading threads at most, however many CPUs (each holds its own heap and buffers). */
+const MOST_THREADS = 8;
 /** Bytes per record assumed when sizing a JSONL file. */
 const RECORD_BYTES = 16 * 1024;
 
@@ -379,16 +382,19 @@ interface Done {
 
 /**
  * Reads the units on `threads` worker threads, each taking the next unit when
- * it finishes one, while this thread merges finished units in order.
+ * it finishes one, while this thread merges finished units in order. Threads
+ * are added, up to `most`, while the files come from the disk (see ReadingThreads).
  */
-async function readInWorkers(units: readonly Unit[], merger: Merger, threads: number): Promise<void> {
-  const workers = Array.from({ length: Math.min(threads, units.length) }, () => new Worker(new URL(import.meta.url), { workerData: { [WORKER_TAG]: true } }));
-  const readers = workers.map(() => new FactsReader());
+async function readInWorkers(units: readonly Unit[], merger: Merger, threads: number, most: number): Promise<void> {
+  const workers: Worker[] = [];
+  const readers: FactsReader[] = [];
   // Buffers of merged batches, on their way back to the worker that wrote them.
-  const spare = workers.map((): ArrayBuffer[] => []);
+  const spare: ArrayBuffer[][] = [];
   const finished = new Map<number, { result: UnitResult; w: number }>();
   let next = 0;
   let merged = 0;
+  const diskReads = (): number => process.resourceUsage().fsRead;
+  const growth = new ReadingThreads(Math.min(threads, units.length), most, diskReads());
   try {
     await new Promise<void>((resolve, reject) => {
       const give = (w: number): void => {
@@ -397,10 +403,16 @@ async function readInWorkers(units: readonly Unit[], merger: Merger, threads: nu
         const message: Task = { index: next, unit: units[next++]!, ...(buffer ? { buffer } : {}) };
         workers[w]!.postMessage(message, buffer ? [buffer] : []);
       };
-      workers.forEach((worker, w) => {
+      const start = (): void => {
+        const w = workers.length;
+        const worker = new Worker(new URL(import.meta.url), { workerData: { [WORKER_TAG]: true } });
+        workers.push(worker);
+        readers.push(new FactsReader());
+        spare.push([]);
         worker.on('message', ({ index, result }: Done) => {
           // Strings are numbered in the order the worker sent them, so they are taken in as they arrive.
           readers[w]!.receive(result.batch);
+          if (growth.finished(w, diskReads(), next < units.length && units[next]!.kind === 'files')) start();
           give(w);
           finished.set(index, { result, w });
           try {
@@ -423,7 +435,8 @@ async function readInWorkers(units: readonly Unit[], merger: Merger, threads: nu
         // Two units each, so a worker has the next one queued while this thread merges.
         give(w);
         give(w);
-      });
+      };
+      for (let w = 0; w < growth.threads; w += 1) start();
     });
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -445,7 +458,8 @@ export async function readAttemptSet(paths: readonly string[], sink: RecordSink,
   // Reading is synchronous within a unit: attempt records are small and usually in the page cache, where promise-based reads
   // spent more time in open/fstat/close round trips through the thread pool than in reading.
   const threads = options.threads ?? (records >= PARALLEL_FROM && availableParallelism() >= 2 ? availableParallelism() : 0);
-  if (threads > 0) await readInWorkers(units, merger, threads);
+  // Threads asked for are what is used; chosen here, twice as many may be used while the disk is what everyone waits for.
+  if (threads > 0) await readInWorkers(units, merger, threads, options.threads ?? Math.min(2 * threads, MOST_THREADS));
   else readHere(units, merger);
   return { read: merger.read, unreadable };
 }
