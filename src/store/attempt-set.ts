@@ -71,8 +71,10 @@ async function expand(path: string, files: string[], unreadable: string[]): Prom
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // join(path, name) for every entry, without normalising the same folder 100,000 times (130 ms of a report).
+  const prefix = join(path, 'a').slice(0, -1);
   for (const entry of entries) {
-    const child = join(path, entry.name);
+    const child = prefix + entry.name;
     if (entry.isDirectory()) await expand(child, files, unreadable);
     else if (entry.name.endsWith('.json') || entry.name.endsWith('.jsonl')) files.push(child);
   }

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative as pathRelative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AttemptFacts } from '../../src/core/analytics/attempt-facts.js';
 import { readAttemptSet, type ReadOptions, type RecordSink } from '../../src/store/attempt-set.js';
@@ -68,6 +68,23 @@ describe('readAttemptSet: JSONL read in byte ranges', () => {
     for (const unitBytes of [3, 1 << 20]) {
       const { entries } = await heard([empty, unterminated], { threads: 0, unitBytes });
       expect(entries).toEqual([`${unterminated}:1 ${records[6]!.id}`, `${unterminated}:2 ${records[7]!.id}`]);
+    }
+  });
+});
+
+describe('readAttemptSet: folders', () => {
+  const folder = join(dir, 'folder');
+  mkdirSync(join(folder, 'sub'), { recursive: true });
+  writeFileSync(join(folder, 'b.json'), line(1));
+  writeFileSync(join(folder, 'a.json'), line(0));
+  writeFileSync(join(folder, 'notes.txt'), 'not a record');
+  writeFileSync(join(folder, 'sub', 'c.jsonl'), `${line(2)}\n`);
+
+  it('names each record by its path as join() would write it, in name order, into subfolders, .json and .jsonl only', async () => {
+    const relative = pathRelative(process.cwd(), folder);
+    for (const given of [folder, `${folder}/`, `${folder}//`, relative, `./${relative}`, `${relative}/.`]) {
+      const { entries } = await heard([given], { threads: 0 });
+      expect(entries, given).toEqual([`${join(given, 'a.json')} ${records[0]!.id}`, `${join(given, 'b.json')} ${records[1]!.id}`, `${join(given, 'sub', 'c.jsonl')}:1 ${records[2]!.id}`]);
     }
   });
 });
