@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
+import { writeErr, writeOut } from './output.js';
 import { registerCommands } from './commands/index.js';
 
 declare const FRONTLINE_VERSION: string | undefined;
@@ -8,21 +9,14 @@ const version = typeof FRONTLINE_VERSION === 'string' ? FRONTLINE_VERSION : '0.0
 
 const debug = process.argv.includes('--debug') || process.env['FRONTLINE_DEBUG'] === '1';
 
-// `frontline verify dir/ | head` closes the pipe early: that is the reader's
-// choice, not an error, so stop quietly the way other Unix tools do.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
-    throw error;
-  });
-}
-
 const program = new Command('frontline')
   .description('Timed scenario assessments and signed certificates for customer-service teams.')
   .version(version, '-V, --version', 'print the version')
   .option('--debug', 'show stack traces for errors')
   .option('--data-dir <dir>', 'where attempts, journals and certificates live (default: FRONTLINE_HOME or the OS data dir)')
   .showHelpAfterError('(run with --help for usage)')
+  // Through write(2) like every command's output (see output.ts); help still asks the stream for the width.
+  .configureOutput({ writeOut, writeErr })
   .exitOverride();
 
 registerCommands(program);
@@ -38,7 +32,7 @@ async function main(): Promise<void> {
       process.exitCode = clean ? ExitCode.ok : ExitCode.usage;
     } else {
       const report = describeError(error, debug);
-      process.stderr.write(`${report.lines.join('\n')}\n`);
+      writeErr(`${report.lines.join('\n')}\n`);
       process.exitCode = report.exitCode;
     }
   }

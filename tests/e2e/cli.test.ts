@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { binPath, repoRoot, runCli } from './run-cli.js';
@@ -64,6 +66,21 @@ describe('frontline (built binary)', () => {
     const [code] = (await once(child, 'close')) as [number | null];
     expect(stderr).not.toMatch(/internal error|EPIPE|\n\s+at /);
     expect(code).toBe(ExitCode.ok);
+  });
+
+  it('drops the rest of the output quietly on a closed pipe when writing with write(2), and still exits with the result', async () => {
+    // validate writes through output.ts (not process.stdout); one bank is invalid, so the status is 3, not 0.
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+    delete env['CI'];
+    const bad = join(mkdtempSync(join(tmpdir(), 'frontline-epipe-')), 'bad.yaml');
+    writeFileSync(bad, 'id: x\n');
+    const child = spawn(process.execPath, [binPath, 'validate', bad, 'question-banks/cs-fundamentals.yaml'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(stderr).not.toMatch(/internal error|EPIPE|\n\s+at /);
+    expect(code).toBe(ExitCode.invalidInput);
   });
 });
 

@@ -4,7 +4,7 @@ import { openConfig, type ConfigStore } from '../../store/config.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import { printJson } from '../output.js';
+import { printJson, writeOut } from '../output.js';
 
 function knownKey(key: string): ConfigKey {
   const entry = findConfigKey(key);
@@ -28,8 +28,8 @@ export const runList: Run<[], { json?: boolean }> = async (_positionals, options
     printJson({ file: config.path, settings: Object.fromEntries(entries) });
     return ExitCode.ok;
   }
-  if (entries.length === 0) process.stdout.write(`no settings (file: ${config.path})\n`);
-  for (const [key, value] of entries) process.stdout.write(`${key} = ${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
+  if (entries.length === 0) writeOut(`no settings (file: ${config.path})\n`);
+  for (const [key, value] of entries) writeOut(`${key} = ${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
   return ExitCode.ok;
 };
 
@@ -38,7 +38,7 @@ export const runGet: Run<[string], object> = async ([key], _options, globals) =>
   const value = loose(openConfig(globals)).get(key);
   // Like `git config`: a setting that is not set prints nothing and exits 1, so scripts can test for it.
   if (value === undefined) return ExitCode.failed;
-  process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
+  writeOut(`${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
   return ExitCode.ok;
 };
 
@@ -59,6 +59,6 @@ export const runUnset: Run<[string], object> = async ([key], _options, globals) 
 };
 
 export const runPath: Run<[], object> = async (_positionals, _options, globals) => {
-  process.stdout.write(`${openConfig(globals).path}\n`);
+  writeOut(`${openConfig(globals).path}\n`);
   return ExitCode.ok;
 };

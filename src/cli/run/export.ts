@@ -11,6 +11,7 @@ import { readTrustFile } from '../../store/trust-file.js';
 import { ioError, UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
+import { writeErr, writeOut } from '../output.js';
 
 interface ExportOptions {
   format: string;
@@ -54,7 +55,7 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
       doc = undefined;
     }
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-      process.stderr.write(`frontline: ${file}: skipped: not a JSON certificate\n`);
+      writeErr(`frontline: ${file}: skipped: not a JSON certificate\n`);
       skipped += 1;
       continue;
     }
@@ -75,7 +76,7 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
       throw ioError(options.out, error, 'write');
     }
   } else {
-    process.stdout.write(text);
+    writeOut(text);
   }
   return skipped > 0 ? ExitCode.malformed : ExitCode.ok;
 };

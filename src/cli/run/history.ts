@@ -1,5 +1,5 @@
 import type { Run } from '../lazy-action.js';
-import { printJson } from '../output.js';
+import { printJson, writeErr, writeOut } from '../output.js';
 import { resolveDataDir } from '../../store/data-dir.js';
 import { listAttempts } from '../../store/attempts.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
@@ -16,7 +16,7 @@ export const run: Run<[], Options> = async (_positionals, options, globals) => {
   const shown = attempts.filter(
     ({ record }) => (!options.bank || record.bank.id === options.bank) && (!options.employee || record.candidate.employeeId === options.employee),
   );
-  for (const problem of problems) process.stderr.write(`frontline: skipped ${problem}\n`);
+  for (const problem of problems) writeErr(`frontline: skipped ${problem}\n`);
 
   if (options.json) {
     printJson({
@@ -39,7 +39,7 @@ export const run: Run<[], Options> = async (_positionals, options, globals) => {
   }
 
   if (shown.length === 0) {
-    process.stdout.write(`No attempts yet in ${dataDir}\n`);
+    writeOut(`No attempts yet in ${dataDir}\n`);
     return;
   }
   const rows = shown.map(({ record }) => [
@@ -53,5 +53,5 @@ export const run: Run<[], Options> = async (_positionals, options, globals) => {
   const header = ['ended (UTC)', 'candidate', 'bank', 'score', 'result', 'finish'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  process.stdout.write(`${[line(header), ...rows.map(line)].join('\n')}\n`);
+  writeOut(`${[line(header), ...rows.map(line)].join('\n')}\n`);
 };

@@ -10,7 +10,7 @@ import { schemaReference } from '../../store/schema-reference.js';
 import { ioError, UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import { paint, printJson } from '../output.js';
+import { paint, printJson, writeOut } from '../output.js';
 
 interface ImportOptions {
   out: string;
@@ -76,9 +76,9 @@ export const run: Run<[string, string], ImportOptions> = async ([format, file], 
   if (options.json) printJson({ ...report(file, options.out, imported.questions, converted, imported.findings, true), warnings: check.warnings.length });
   else {
     printFindings(file, imported.findings);
-    process.stdout.write(`wrote ${options.out}: ${converted} of ${imported.questions} question(s) converted, ${skipped.length} not converted\n`);
+    writeOut(`wrote ${options.out}: ${converted} of ${imported.questions} question(s) converted, ${skipped.length} not converted\n`);
     if (check.warnings.length > 0) {
-      process.stdout.write(`frontline validate ${options.out} has ${check.warnings.length} warning(s) for you to review (e.g. items without an explanation)\n`);
+      writeOut(`frontline validate ${options.out} has ${check.warnings.length} warning(s) for you to review (e.g. items without an explanation)\n`);
     }
   }
   return ExitCode.ok;
@@ -101,7 +101,7 @@ function printFindings(file: string, findings: GiftFinding[]): void {
       ? `${file}:${f.line}: ${paint('yellow', 'not converted')}: ${f.message}`
       : `${file}:${f.line}: changed (${f.itemId}): ${f.message}`,
   );
-  if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+  if (lines.length > 0) writeOut(`${lines.join('\n')}\n`);
 }
 
 function titleFromFile(file: string): string {

@@ -6,7 +6,7 @@ import { ioError, UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { schemaReference } from '../../store/schema-reference.js';
 import type { Run } from '../lazy-action.js';
-import { printJson } from '../output.js';
+import { printJson, writeOut } from '../output.js';
 
 interface InitOptions {
   force?: boolean;
@@ -24,7 +24,7 @@ export const run: Run<[string], InitOptions> = async ([file], options) => {
     throw ioError(file, error, 'write');
   }
   if (options.json) printJson({ file: resolve(file), schema: schemaRef });
-  else process.stdout.write(`wrote ${file}\nnext: edit it, then run \`frontline validate ${file}\`\n`);
+  else writeOut(`wrote ${file}\nnext: edit it, then run \`frontline validate ${file}\`\n`);
   return ExitCode.ok;
 };
 

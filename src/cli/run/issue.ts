@@ -21,7 +21,7 @@ import { ioError, UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { loadBankOrThrow } from '../load-bank.js';
-import { printJson } from '../output.js';
+import { printJson, writeOut } from '../output.js';
 
 export interface IssueRequest {
   dataDir: string;
@@ -179,6 +179,6 @@ export const run: Run<[string], IssueOptions> = async ([attemptPath], options, g
     c.validUntil ? `  valid until ${c.validUntil}` : '  no expiry',
   ];
   if (issued.reportedDiffers) lines.push(`  note: the candidate's machine reported ${read.record.result.percent}%; the certificate carries the re-score`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  writeOut(`${lines.join('\n')}\n`);
   return ExitCode.ok;
 };

@@ -4,7 +4,7 @@ import { generateKey, isUrl } from '../../store/keys.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import { printJson } from '../output.js';
+import { printJson, writeOut } from '../output.js';
 
 interface KeysOptions {
   out: string;
@@ -40,7 +40,7 @@ export const run: Run<[string], KeysOptions> = async ([action], options) => {
     return ExitCode.ok;
   }
   const f = generated.files;
-  process.stdout.write(
+  writeOut(
     [
       `Generated an Ed25519 signing key for ${org}`,
       `  did:key      ${generated.did}`,

@@ -3,7 +3,7 @@ import { loadBankOrThrow } from '../load-bank.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import { useColor } from '../output.js';
+import { useColor, writeOut } from '../output.js';
 
 interface PreviewOptions {
   item?: string;
@@ -26,6 +26,6 @@ export const run: Run<[string], PreviewOptions> = async ([file], options) => {
   const plain = options.screenReader === true || process.env['INK_SCREEN_READER'] === 'true';
   const width = Math.max(40, (process.stdout.isTTY ? process.stdout.columns : 80) || 80) - 1;
   const text = renderPreview(bank, items, { answers: options.answers === true, width, plain });
-  process.stdout.write(`${useColor() ? text : stripAnsi(text)}\n`);
+  writeOut(`${useColor() ? text : stripAnsi(text)}\n`);
   return ExitCode.ok;
 };

@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { loadBankOrThrow, type LoadedBank } from '../load-bank.js';
-import { printJson } from '../output.js';
+import { printJson, writeErr, writeOut } from '../output.js';
 
 export interface ReportOptions {
   bank?: string;
@@ -83,12 +83,12 @@ export const run: Run<[string[]], ReportOptions> = async ([paths], options) => {
   if (options.json) {
     printJson(report);
   } else if (options.csv) {
-    process.stdout.write(renderCsv(report));
+    writeOut(renderCsv(report));
   } else {
-    process.stdout.write(renderText(report, { columns: 80 }));
+    writeOut(renderText(report, { columns: 80 }));
   }
   if ((options.json || options.csv) && report.skipped.length > 0) {
-    process.stderr.write(`frontline: report: skipped ${report.skipped.length} bad record(s); the first: ${report.skipped[0]!.message}\n`);
+    writeErr(`frontline: report: skipped ${report.skipped.length} bad record(s); the first: ${report.skipped[0]!.message}\n`);
   }
   return ExitCode.ok;
 };

@@ -6,7 +6,7 @@ import { revokeIndex } from '../../store/status-list.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import { printJson } from '../output.js';
+import { printJson, writeOut } from '../output.js';
 
 interface RevokeOptions {
   reason: string;
@@ -44,7 +44,7 @@ export const run: Run<[string], RevokeOptions> = async ([id], options, globals) 
     printJson({ id: entry.id, revoked: entry.revoked, statusList: { file: listFile, url: entry.statusListCredential, index: entry.statusListIndex } });
     return ExitCode.ok;
   }
-  process.stdout.write(
+  writeOut(
     [
       already ? `${entry.id} was already revoked on ${already.at} (${already.reason})` : `Revoked ${entry.id} (${entry.employeeId}, ${entry.bank})`,
       `  status list ${listFile}`,

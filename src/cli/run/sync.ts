@@ -10,7 +10,7 @@ import { ioError, UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { loadBankOrThrow } from '../load-bank.js';
-import { paint, printJson } from '../output.js';
+import { paint, printJson, writeErr, writeOut } from '../output.js';
 
 interface SyncOptions {
   lrs?: string;
@@ -34,7 +34,7 @@ export const run: Run<[], SyncOptions> = async (_positionals, options, globals) 
     if (queued.length > 0) {
       const left = await countQueued(dataDir);
       if (options.json) printJson({ queued, endpoint: null, sent: 0, duplicates: 0, rejected: [], left, problems: [] });
-      else process.stdout.write(`queued ${describeQueued(queued)}; no LRS configured, ${left} statement(s) wait in ${outboxDir(dataDir)}\n`);
+      else writeOut(`queued ${describeQueued(queued)}; no LRS configured, ${left} statement(s) wait in ${outboxDir(dataDir)}\n`);
       return ExitCode.ok;
     }
     throw new UserError('sync: no LRS endpoint configured', {
@@ -103,7 +103,7 @@ async function addAttempts(dataDir: string, files: string[], bankFile: string | 
     // Item wording is only trusted from the exact bank the attempt was taken on.
     const bank: Bank | undefined = loaded && loaded.hash === record.bank.hash ? loaded.bank : undefined;
     if (loaded && !bank) {
-      process.stderr.write(`${file}: taken on bank ${record.bank.id} ${record.bank.hash}, not ${loaded.file}; items are sent without their wording\n`);
+      writeErr(`${file}: taken on bank ${record.bank.id} ${record.bank.hash}, not ${loaded.file}; items are sent without their wording\n`);
     }
     try {
       const { statements } = await queueAttempt(dataDir, record, bank, xapi);
@@ -135,5 +135,5 @@ function printSummary(report: DrainReport, endpoint: string, dir: string, queued
   } else {
     lines.push(`${report.left} statement(s) left queued`);
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  writeOut(`${lines.join('\n')}\n`);
 }

@@ -13,7 +13,7 @@ import { UserError } from '../errors.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { loadBankOrThrow, type LoadedBank } from '../load-bank.js';
-import { paint } from '../output.js';
+import { paint, writeErr, writeOut } from '../output.js';
 import { createTakeDriver, type TakeDriver } from './take-driver.js';
 import { runAfterAttemptSaved } from './take-finish.js';
 import { newSeed, parseExtraTime, parseTags, type TakeOptions } from './take-options.js';
@@ -85,7 +85,7 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
   let running: Running | undefined;
   const onError = (error: Error) => {
     // A journal that cannot be written is fatal: answers would no longer be safe.
-    process.stderr.write(`frontline: cannot write the attempt journal: ${error.message}\n`);
+    writeErr(`frontline: cannot write the attempt journal: ${error.message}\n`);
     process.exitCode = ExitCode.io;
   };
 
@@ -228,14 +228,14 @@ async function report(outcome: TakeOutcome, running: Running | undefined, resume
         `Attempt saved: ${outcome.finished.savedTo}`,
         ...outcome.finished.notes,
       ];
-      process.stdout.write(`${lines.join('\n')}\n`);
+      writeOut(`${lines.join('\n')}\n`);
       return result.passed ? ExitCode.ok : ExitCode.failed;
     }
     case 'quit':
       if (running) {
         await running.driver.settled();
         await running.journal.close();
-        process.stdout.write(`Your answers are saved. Continue with: ${resumeCommand} (the deadline stays the original one)\n`);
+        writeOut(`Your answers are saved. Continue with: ${resumeCommand} (the deadline stays the original one)\n`);
       }
       return ExitCode.interrupted;
     case 'failed':

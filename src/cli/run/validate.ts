@@ -4,7 +4,7 @@ import type { Bank, ItemType } from '../../core/bank/types.js';
 import { checkBankFile } from '../load-bank.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import { paint, printJson } from '../output.js';
+import { paint, printJson, writeOut } from '../output.js';
 
 interface ValidateOptions {
   json?: boolean;
@@ -34,7 +34,7 @@ export const run: Run<[string[]], ValidateOptions> = async ([files], options) =>
     for (const report of reports) {
       const lines = [...report.errors, ...report.warnings].map(colourFinding);
       lines.push(summary(report));
-      process.stdout.write(`${lines.join('\n')}\n`);
+      writeOut(`${lines.join('\n')}\n`);
     }
   }
   if (reports.some((r) => r.unreadable)) return ExitCode.io;

@@ -12,7 +12,7 @@ import { readTrustFile } from '../../store/trust-file.js';
 import { ioError, UserError } from '../errors.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import { paint } from '../output.js';
+import { paint, writeOut } from '../output.js';
 
 interface VerifyOptions {
   trust?: string;
@@ -95,7 +95,7 @@ export const run: Run<[string[]], VerifyOptions> = async ([paths], options, glob
     if (c.ok) valid += 1;
   }
   const summary = { total: checked.length, valid, invalid: checked.length - valid, byReason, at: now.toISOString(), exitCode };
-  process.stdout.write(renderReport(checked.map((c) => c.text), summary, format));
+  writeOut(renderReport(checked.map((c) => c.text), summary, format));
   return exitCode;
 };
 

@@ -15,4 +15,11 @@ describe('bankHash', () => {
     const expected = `sha256:${createHash('sha256').update(canonical.subarray(0, canonical.at(-1) === 0x0a ? -1 : undefined)).digest('hex')}`;
     expect(bankHash(input)).toBe(expected);
   });
+
+  it('is the SHA-256 node:crypto computes, over a large bank with characters of every UTF-8 length', () => {
+    const items = Array.from({ length: 20_000 }, (_, i) => ({ id: `q${i}`, stem: `Caf\u00e9 \u20ac${i} \ud83d\ude00 ${'x'.repeat(i % 97)}` }));
+    const bank = { id: 'big', items } as unknown as Bank;
+    const canonical = JSON.stringify({ id: 'big', items });
+    expect(bankHash(bank)).toBe(`sha256:${createHash('sha256').update(canonical, 'utf8').digest('hex')}`);
+  });
 });
