@@ -55,32 +55,31 @@ describe('frontline (built binary)', () => {
     }
   });
 
-  it('stops quietly when the reader closes the pipe early (`| head`)', async () => {
-    // Large output into a pipe whose read end is already closed: the write fails with EPIPE.
+  /** Runs the binary with stdout a pipe whose read end is already closed, so that every write fails with EPIPE. */
+  async function intoClosedPipe(args: string[]): Promise<{ code: number | null; stderr: string }> {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env['CI'];
-    const child = spawn(process.execPath, [binPath, 'preview', 'question-banks/cs-fundamentals.yaml', '--answers'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [binPath, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const [code] = (await once(child, 'close')) as [number | null];
+    return { code, stderr };
+  }
+
+  it('stops quietly when the reader closes the pipe early (`| head`)', async () => {
+    // preview draws through process.stdout (Ink's renderer).
+    const { code, stderr } = await intoClosedPipe(['preview', 'question-banks/cs-fundamentals.yaml', '--answers']);
     expect(stderr).not.toMatch(/internal error|EPIPE|\n\s+at /);
     expect(code).toBe(ExitCode.ok);
   });
 
   it('drops the rest of the output quietly on a closed pipe when writing with write(2), and still exits with the result', async () => {
     // validate writes through output.ts (not process.stdout); one bank is invalid, so the status is 3, not 0.
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-    delete env['CI'];
     const bad = join(mkdtempSync(join(tmpdir(), 'frontline-epipe-')), 'bad.yaml');
     writeFileSync(bad, 'id: x\n');
-    const child = spawn(process.execPath, [binPath, 'validate', bad, 'question-banks/cs-fundamentals.yaml'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.destroy();
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const [code] = (await once(child, 'close')) as [number | null];
+    const { code, stderr } = await intoClosedPipe(['validate', bad, 'question-banks/cs-fundamentals.yaml']);
     expect(stderr).not.toMatch(/internal error|EPIPE|\n\s+at /);
     expect(code).toBe(ExitCode.invalidInput);
   });
 });
-
