@@ -55,6 +55,15 @@ function write(fd: 1 | 2, text: string): void {
   }
 }
 
+/**
+ * For a command that draws with Ink, which writes through the streams: its own
+ * lines then go the same way, so they cannot overtake what Ink has written.
+ */
+export function writeThroughStreams(): void {
+  viaStream[1] = true;
+  viaStream[2] = true;
+}
+
 export function writeOut(text: string): void {
   write(1, text);
 }

@@ -13,7 +13,7 @@ import { UserError } from '../errors.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { loadBankOrThrow, type LoadedBank } from '../load-bank.js';
-import { paint, writeErr, writeOut } from '../output.js';
+import { paint, writeErr, writeOut, writeThroughStreams } from '../output.js';
 import { createTakeDriver, type TakeDriver } from './take-driver.js';
 import { runAfterAttemptSaved } from './take-finish.js';
 import { newSeed, parseExtraTime, parseTags, type TakeOptions } from './take-options.js';
@@ -38,6 +38,7 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
   const extraTime = parseExtraTime(options.extraTime);
   const cliTags = parseTags(options.tag);
   assertInteractiveTerminal();
+  writeThroughStreams();
   const dataDir = resolveDataDir(globals);
   // Read without conf for the first frame; conf (and the ajv it loads) only once the test starts.
   const settings = readConfigFile(globals);
