@@ -46,7 +46,7 @@ const FILES_PER_UNIT = 200;
 const BYTES_PER_UNIT = 8 * 1024 * 1024;
 /** Below about this many records, starting threads (~50 ms each) costs more than it saves. */
 const PARALLEL_FROM = 2000;
-/** Reading threads at most, however many CPUs (each holds its own heap and buffers). */
+/** Threads added while reading waits on the disk stop at this many (each holds its own heap and buffers). */
 const MOST_THREADS = 8;
 /** Bytes per record assumed when sizing a JSONL file. */
 const RECORD_BYTES = 16 * 1024;

@@ -39,14 +39,7 @@ export function median(values: ArrayLike<number>): number {
 
 /** Count, mean and sample standard deviation: `describe` without the sorting and the higher moments. */
 export function spread(values: ArrayLike<number>): { n: number; mean: number; sd: number } {
-  const n = values.length;
-  const m = mean(values);
-  let m2 = 0;
-  for (let i = 0; i < n; i += 1) {
-    const d = values[i]! - m;
-    m2 += d * d;
-  }
-  return { n, mean: m, sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : Number.NaN };
+  return { n: values.length, mean: mean(values), sd: Math.sqrt(variance(values)) };
 }
 
 export function describe(values: ArrayLike<number>): Description {
