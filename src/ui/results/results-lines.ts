@@ -100,7 +100,7 @@ export function layoutResults(input: ResultsInput): Line[] {
       out.push(line(''));
       out.push(line('To close the gaps:', { bold: true }));
       for (const gap of result.gaps) {
-        out.push(line(`${sanitizeText(gap.title)} (${formatPercent(gap.percent)}, minimum ${gap.floor}%)`));
+        out.push(line(`${sanitizeText(gap.title)} (${formatPercent(gap.percent)}${gap.floor > 0 ? `, minimum ${gap.floor}%` : ''})`));
         for (const m of gap.modules) {
           const minutes = m.durationMinutes ? `, ${m.durationMinutes} min` : '';
           out.push(...wrapHanging('  - ', `${sanitizeText(m.title)} [${sanitizeText(m.id)}${minutes}]${m.url ? ` ${sanitizeText(m.url)}` : ''}`, width).map((t) => line(t)));

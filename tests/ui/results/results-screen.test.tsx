@@ -56,6 +56,7 @@ describe('results screen', () => {
     expect(frame).toContain('Resolution: 40% is below the minimum of 60% for this skill.');
     expect(frame).toMatch(/Listening\s+\[#+\|?[#.|]+\]\s+71% min\s+50% met/);
     expect(frame).toMatch(/Resolution\s+\[[#.|]+\]\s+40% min\s+60% below minimum/);
+    expect(frame).toContain('Resolution (40%, minimum 60%)');
     expect(frame).toContain('Resolving on first contact [RES-201, 45 min]');
     // competency feedback never shows answers
     expect(frame).not.toContain('Question by question');
@@ -121,6 +122,19 @@ describe('results screen', () => {
     expect(frame).not.toContain('marks the minimum');
     expect(frame).toMatch(/Listening\s+\[[#.]+\]\s+71%$/m);
     expect(frame).not.toContain('min   0%');
+  });
+
+  it('names a gap in a skill without a minimum by its score alone', async () => {
+    const practice: Result = {
+      ...failed,
+      failReasons: [failed.failReasons[0]!],
+      competencies: failed.competencies.map((c) => ({ ...c, floor: 0, met: true })),
+      gaps: failed.gaps.map((g) => ({ ...g, floor: 0 })),
+    };
+    const { screen } = mount('competency', practice);
+    const frame = await screen.waitFor('To close the gaps');
+    expect(frame).toContain('Resolution (40%)');
+    expect(frame).not.toContain('minimum 0%');
   });
 
   it('says PASS in words and closes on Enter', async () => {
