@@ -185,6 +185,33 @@ describe('frontline report (built binary)', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('one attempt on a bank without floors: counts in the singular, a dash for what one attempt cannot tell, no "floor 0"', () => {
+    const noFloors = fixtureBank({
+      id: 'no-floors',
+      competencies: [
+        { id: 'empathy', title: 'Empathy' },
+        { id: 'policy', title: 'Refund policy' },
+      ],
+    });
+    const single = join(dir, 'single');
+    mkdirSync(single, { recursive: true });
+    const [record] = simulate(noFloors, { n: 1, seed: 5, difficulty, idPrefix: 'single' });
+    writeFileSync(join(single, 'one.json'), JSON.stringify(record));
+    const result = runCli(['report', single]);
+    expect(result.status).toBe(ExitCode.ok);
+    expect(result.stdout).toContain('1 attempt by 1 agent (first attempt each)');
+    expect(result.stdout).toContain('1 record read, 0 skipped');
+    expect(result.stdout).toMatch(/error ratio –   SEM/);
+    expect(result.stdout).not.toMatch(/floor 0|–%/);
+    expect(result.stdout).toMatch(/\. Empathy: mean [\d.]+, no floor set/);
+    // "below" is a dash, not 0%: nobody can be under a floor of 0.
+    expect(result.stdout.split('\n').find((l) => l.trimStart().startsWith('Refund policy '))).toMatch(/–$/);
+    const compared = runCli(['report', '--compare', single, single]);
+    expect(compared.status).toBe(ExitCode.ok);
+    expect(compared.stdout).toContain('before: 1 attempt on no-floors 1.0.0');
+    expect(compared.stdout).toContain('1 agent paired by employee id');
+  });
+
   it('exits invalidInput when no record is usable', () => {
     const empty = join(dir, 'only-bad');
     mkdirSync(empty, { recursive: true });

@@ -52,6 +52,16 @@ function count(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** "1 attempt", "2,000 attempts". */
+function counted(n: number, noun: string): string {
+  return `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The share under a competency's floor; a dash when it has none, as nobody can score under 0. */
+function belowFloor(share: number, floor: number): string {
+  return floor > 0 ? pct(share) : dash;
+}
+
 function seconds(ms: number): string {
   if (!Number.isFinite(ms)) return dash;
   return ms >= 100_000 ? `${Math.round(ms / 60_000)}m` : `${Math.round(ms / 1000)}s`;
@@ -66,8 +76,8 @@ function header(report: Report, cols: number): string[] {
   const lines = [
     truncate(`frontline report: ${clean(bank.title)}`, cols),
     truncate(`bank ${clean(bank.id)} ${clean(bank.version)} ${shortHash(bank.hash)}`, cols),
-    truncate(`${count(attempts.used)} attempts by ${count(attempts.agents)} agents (${attempts.allAttempts ? 'every attempt' : 'first attempt each'})`, cols),
-    truncate(`${count(attempts.read)} records read, ${count(report.skipped.length)} skipped`, cols),
+    truncate(`${counted(attempts.used, 'attempt')} by ${counted(attempts.agents, 'agent')} (${attempts.allAttempts ? 'every attempt' : 'first attempt each'})`, cols),
+    truncate(`${counted(attempts.read, 'record')} read, ${count(report.skipped.length)} skipped`, cols),
   ];
   return lines;
 }
@@ -90,7 +100,7 @@ function testBlock(report: Report, cols: number): string[] {
     'TEST',
     `  n ${count(t.n)}   mean ${fixed(t.mean)}%   median ${fixed(t.median)}%   SD ${fixed(t.sd)}   range ${fixed(t.min)}–${fixed(t.max)}`,
     `  skewness ${fixed(t.skewness, 2)} (G1)   kurtosis ${fixed(t.kurtosis, 2)} (G2, excess)`,
-    `  ${kind} ${fixed(t.alpha, 2)} over ${t.alphaItems} items   error ratio ${fixed(t.errorRatio)}%   SEM ${fixed(t.sem)} points`,
+    `  ${kind} ${fixed(t.alpha, 2)} over ${t.alphaItems} items   error ratio ${Number.isFinite(t.errorRatio) ? `${fixed(t.errorRatio)}%` : dash}   SEM ${fixed(t.sem)} points`,
     `  pass rate ${padEnd(pct(t.passRate, 1), 6)} ${bar(t.passRate, 1, 30, '·')}`,
     `  scores   0 ${sparkline(t.distribution)} 100  (tenths of the percent scale)`,
   ];
@@ -122,8 +132,8 @@ function competencyBlock(report: Report, cols: number): string[] {
   ];
   const rows: string[][] = [];
   for (const c of report.competencies) {
-    rows.push([clean(c.title), floorBar(c.mean, c.floor, barWidth), fixed(c.mean), fixed(c.sd), pct(c.belowFloor)]);
-    for (const g of c.groups) rows.push([`  ${clean(g.group)}`, floorBar(g.mean, c.floor, barWidth), fixed(g.mean), fixed(g.sd), pct(g.below)]);
+    rows.push([clean(c.title), floorBar(c.mean, c.floor, barWidth), fixed(c.mean), fixed(c.sd), belowFloor(c.belowFloor, c.floor)]);
+    for (const g of c.groups) rows.push([`  ${clean(g.group)}`, floorBar(g.mean, c.floor, barWidth), fixed(g.mean), fixed(g.sd), belowFloor(g.below, c.floor)]);
   }
   return ['', heading('COMPETENCIES', '"below" = share of attempts under the floor'), ...table(columns, rows)];
 }
@@ -137,7 +147,8 @@ function weakestBlock(report: Report, cols: number): string[] {
   if (report.weakest.length === 0) return [];
   const lines = ['', 'WEAKEST COMPETENCIES AND THEIR TRAINING'];
   report.weakest.forEach((c, i) => {
-    lines.push(truncate(`  ${i + 1}. ${clean(c.title)}: mean ${fixed(c.mean)}, floor ${c.floor}, ${pct(c.belowFloor)} below`, cols));
+    const floor = c.floor > 0 ? `floor ${c.floor}, ${pct(c.belowFloor)} below` : 'no floor set';
+    lines.push(truncate(`  ${i + 1}. ${clean(c.title)}: mean ${fixed(c.mean)}, ${floor}`, cols));
     if (c.modules.length === 0) lines.push('     no module named in the bank for this competency');
     for (const m of c.modules) lines.push(truncate(`     → ${moduleLine(m)}`, cols));
   });
@@ -206,9 +217,9 @@ function prePostBlock(p: PrePost, cols: number, maxAgents: number): string[] {
   const lines = [
     '',
     'PRE/POST',
-    truncate(`  before: ${count(p.before.attempts)} attempts on ${clean(p.before.bank.id)} ${clean(p.before.bank.version)}`, cols),
-    truncate(`  after:  ${count(p.after.attempts)} attempts on ${clean(p.after.bank.id)} ${clean(p.after.bank.version)}`, cols),
-    truncate(`  ${count(p.overall.n)} agents paired by employee id (${p.unpairedBefore} before only, ${p.unpairedAfter} after only)`, cols),
+    truncate(`  before: ${counted(p.before.attempts, 'attempt')} on ${clean(p.before.bank.id)} ${clean(p.before.bank.version)}`, cols),
+    truncate(`  after:  ${counted(p.after.attempts, 'attempt')} on ${clean(p.after.bank.id)} ${clean(p.after.bank.version)}`, cols),
+    truncate(`  ${counted(p.overall.n, 'agent')} paired by employee id (${p.unpairedBefore} before only, ${p.unpairedAfter} after only)`, cols),
     `  change = after − before in percent points; d_z = mean change / SD of changes`,
   ];
   const limit = Math.max(5, ...[p.overall, ...p.competencies].map((c) => Math.abs(c.meanDifference)).filter(Number.isFinite));
