@@ -234,6 +234,10 @@ describe('revoke', () => {
     expect(r.status, r.stderr).toBe(0);
     const v = cli('verify', certFile, '--trust', trustFile, '--json');
     expect(v.status).toBe(ExitCode.revoked);
+    const text = cli('verify', certFile, '--trust', trustFile);
+    expect(text.status).toBe(ExitCode.revoked);
+    // One line that says why and where to look, without repeating itself.
+    expect(text.stdout).toMatch(/^INVALID .* revoked: marked in the issuer's status list \S+ at index \d+$/m);
     const csv = cli('export', certFile, '--trust', trustFile, '--profile', 'workday');
     expect(csv.stdout).toContain('revoked');
   });

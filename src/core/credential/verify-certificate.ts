@@ -174,7 +174,7 @@ function checkStatus(
     if (!list) return { reason: 'status-unknown', message: `no local copy of status list ${url}` };
     if (list.issuer !== issuer) return { reason: 'status-unknown', message: `status list ${url} is signed by ${list.issuer}, not by this certificate's issuer` };
     if (index >= list.list.length * 8) return { reason: 'status-unknown', message: `status index ${index} is beyond the end of ${url}` };
-    if (getStatusBit(list.list, index)) return { reason: 'revoked', message: `revoked (status list ${url}, index ${index})` };
+    if (getStatusBit(list.list, index)) return { reason: 'revoked', message: `marked in the issuer's status list ${url} at index ${index}` };
   }
   return undefined;
 }
