@@ -1,6 +1,7 @@
 // Shared helpers for benchmarks: run a command many times with a clean
 // environment and compare medians within one run.
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -49,4 +50,11 @@ export function compareStartup(label, args, { runs = 21, expectStatus = 0, env, 
   const ratio = s / b;
   console.log(`${label.padEnd(34)} ${s.toFixed(1).padStart(7)} ms  node -e 0 ${b.toFixed(1).padStart(6)} ms  ratio ${ratio.toFixed(2)}x`);
   return { label, subjectMs: s, baselineMs: b, ratio };
+}
+
+/** A module of src/ (TypeScript), compiled as the build compiles it: for a bench that must do exactly what frontline does. */
+export async function importSource(relativePath) {
+  const { build } = await import('esbuild');
+  const out = await build({ entryPoints: [join(root, relativePath)], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'error' });
+  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
 }

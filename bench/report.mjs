@@ -10,7 +10,7 @@ import { closeSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, openS
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bin, cleanEnv, median, root } from './lib.mjs';
+import { bin, cleanEnv, importSource, median, root } from './lib.mjs';
 
 const ATTEMPTS = Number(process.env.FRONTLINE_BENCH_ATTEMPTS ?? 100_000);
 // Each run over 100,000 records takes tens of seconds here; raise for a median.
@@ -139,7 +139,9 @@ const keep = process.env.FRONTLINE_BENCH_DATA;
 const dir = keep ?? mkdtempSync(join(tmpdir(), 'frontline-report-bench-'));
 const files = join(dir, 'attempts');
 const jsonl = join(dir, 'attempts.jsonl');
-const done = join(dir, `generated-${ATTEMPTS}`);
+// Named for the layout too, so kept data written the way `take` used to write attempts is made again.
+const done = join(dir, `generated-${ATTEMPTS}-entry-per-line`);
+const { stringifyEntryPerLine } = await importSource('src/core/entry-per-line-json.ts');
 
 async function generate() {
   rmSync(files, { recursive: true, force: true });
@@ -151,8 +153,8 @@ async function generate() {
     const batch = [];
     for (let i = r; i < Math.min(ATTEMPTS, r + 1000); i += 1) {
       const rec = record(i);
-      // Files as `take` writes them (pretty-printed); JSONL one compact record a line.
-      const text = `${JSON.stringify(rec, null, 2)}\n`;
+      // Files as `take` writes them (src/store/attempts.ts); JSONL one compact record a line.
+      const text = `${stringifyEntryPerLine(rec)}\n`;
       bytes += text.length;
       batch.push(writeFile(join(files, `${rec.id}.json`), text));
       if (!lines.write(`${JSON.stringify(rec)}\n`)) await new Promise((resolve) => lines.once('drain', resolve));

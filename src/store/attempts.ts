@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { attemptPermission, type AttemptPermission } from '../core/attempt-policy.js';
 import type { AttemptRecord } from '../core/attempt-types.js';
 import type { Bank } from '../core/bank/types.js';
+import { stringifyEntryPerLine } from '../core/entry-per-line-json.js';
 import validateAttempt from '../generated/attempt.validate.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { dataPaths } from './data-dir.js';
@@ -20,9 +21,10 @@ export function attemptPath(dataDir: string, record: AttemptRecord): string {
   return join(dataDir, dataPaths.attempts, `${part(stamp)}_${part(record.bank.id)}_${part(record.id)}.json`);
 }
 
+/** One line per answer and per item result: readable in a pager, diffable, and what `report` reads fastest short of one line per file. */
 export async function writeAttemptRecord(dataDir: string, record: AttemptRecord): Promise<string> {
   const path = attemptPath(dataDir, record);
-  await writeFileAtomic(path, `${JSON.stringify(record, null, 2)}\n`);
+  await writeFileAtomic(path, `${stringifyEntryPerLine(record)}\n`);
   return path;
 }
 

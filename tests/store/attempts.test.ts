@@ -111,11 +111,16 @@ describe('attempt records on disk', () => {
     expect(await readAttemptFile(path)).toMatchObject({ ok: false, kind: 'io', message: expect.stringContaining(`${path}: cannot read`) });
   });
 
-  it('writes pretty JSON ending in a newline (readable in a pager, diffable)', async () => {
-    const path = await writeAttemptRecord(await tempDir(), finishedAttempt(bank, { id: 'a1' }));
+  it('writes JSON with one line per answer and per item result, ending in a newline (readable in a pager, diffable)', async () => {
+    const record = finishedAttempt(bank, { id: 'a1' });
+    const path = await writeAttemptRecord(await tempDir(), record);
     const text = await readFile(path, 'utf8');
     expect(text.endsWith('}\n')).toBe(true);
     expect(text).toContain('\n  "candidate": {');
+    const entries = text.split('\n').map((line) => line.trim().replace(/,$/, ''));
+    expect(record.answers.length).toBeGreaterThan(1);
+    for (const answer of record.answers) expect(entries).toContain(JSON.stringify(answer));
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(record)));
   });
 });
 
