@@ -62,12 +62,14 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
     ...wrap(`To pass: ${policy.passMark}% overall${floors.length > 0 ? `, and at least ${floors.join('; ')}` : ''}.`),
     ...wrap(expiryWords(bank)),
     ...wrap(feedbackWords(bank)),
-    line(''),
   ];
-  const rest = [
+  const fields = [
     field('Name:', 'name'),
     field('Employee id:', 'employeeId'),
+    // A blank line holds the problem's place, so the screen does not jump when one appears.
     ...(form.problem ? wrapHanging('! ', form.problem, width).map((t) => line(t, { bold: true })) : [line('')]),
+  ];
+  const keys = [
     line('Keys in the test:', { bold: true }),
     ...keyHintRows(
       [
@@ -83,13 +85,27 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
       width,
     ).map((t) => line(t)),
     line(''),
-    line('Tab: next field   Enter: start (the clock starts now)   Ctrl-C: quit', { dim: true }),
   ];
+  const footer = keyHintRows(
+    [
+      { keys: 'Tab:', does: 'next field' },
+      { keys: 'Enter:', does: 'start (the clock starts now)' },
+      { keys: 'Ctrl-C:', does: 'quit' },
+    ],
+    width,
+  ).map((t) => line(t, { dim: true }));
   const title = wrap(`${sanitizeText(bank.title)} (version ${sanitizeText(bank.version)})`, { bold: true });
-  // What the test is about, when the screen has room for it (a row is kept free, as on every screen).
   const about = bank.description ? [...wrap(sanitizeText(bank.description).replace(/\s+/g, ' ').trim(), { dim: true }), line('')] : [];
-  const fits = title.length + about.length + facts.length + rest.length <= rows - 1;
-  return [...title, ...(fits ? about : []), ...facts, ...rest];
+  // A frame taller than the terminal scrolls its top (the title, the time) out of sight. So what the screen has no
+  // room for goes, least needed first: what the test is about, then the key list (every question shows its own keys,
+  // and ? lists them all), then the blank lines. A row is kept free, as on every screen.
+  const layouts = [
+    [...title, ...about, ...facts, line(''), ...fields, ...keys, ...footer],
+    [...title, ...facts, line(''), ...fields, ...keys, ...footer],
+    [...title, ...facts, line(''), ...fields, ...footer],
+    [...title, ...facts, ...fields.filter((l) => l.text !== ''), ...footer],
+  ];
+  return layouts.find((lines) => lines.length <= rows - 1) ?? layouts[layouts.length - 1]!;
 }
 
 export function StartScreen({ bank, itemCount, extraTime, defaults, problem, onStart, onQuit }: StartScreenProps) {

@@ -44,6 +44,23 @@ describe('start screen', () => {
     expect(frame).toContain('Enter: start');
   });
 
+  it('in a short terminal keeps the title, the rules, the fields and how to start in sight, giving up the key list first', async () => {
+    const frames: string[] = [];
+    for (const rows of [24, 18, 14]) {
+      const { screen } = mount({ name: 'A', employeeId: 'B' }, 1, bank, { columns: 60, rows });
+      const frame = await screen.waitFor('questions in');
+      screen.unmount();
+      frames.push(frame);
+      const lines = frame.split('\n');
+      expect(lines.length, `${rows} rows:\n${frame}`).toBeLessThan(rows);
+      expect(lines[0]).toContain('Frontline UI tour');
+      for (const text of ['To pass:', 'Name:', 'Employee id:', 'Enter: start', 'Ctrl-C: quit']) expect(frame).toContain(text);
+      expect(frame).not.toContain('…');
+    }
+    expect(frames[0]).toContain('Keys in the test:');
+    expect(frames[2]).not.toContain('Keys in the test:');
+  });
+
   it('states extra time as the multiplied limit', async () => {
     const { screen } = mount({ name: 'A', employeeId: 'B' }, 1.5);
     expect(await screen.waitFor('questions in')).toContain('6 questions in 15:00 (10 min x 1.5 extra time), up to 06:00 per question.');
