@@ -7,6 +7,12 @@ export type KeyHandler = (input: string, key: Key) => void;
 interface KeyRouter {
   /** Makes the handler the one keys go to, until the returned function is called. */
   register(handler: RefObject<KeyHandler>): () => void;
+  /**
+   * Takes every key from the screens, whichever registers later, until the
+   * returned function is called: for something drawn over them (a terminal
+   * too small to show them), so no key acts on a screen nobody can see.
+   */
+  capture(handler: RefObject<KeyHandler>): () => void;
 }
 
 const KeyRouterContext = createContext<KeyRouter | undefined>(undefined);
@@ -24,7 +30,8 @@ export const useKeyRouter = (): KeyRouter | undefined => useContext(KeyRouterCon
  */
 export function KeysRouter({ children }: { children: ReactNode }) {
   const handlers = useRef<Array<RefObject<KeyHandler>>>([]);
-  const toCurrent = useCallback((input: string, key: Key) => handlers.current.at(-1)?.current(input, key), []);
+  const captures = useRef<Array<RefObject<KeyHandler>>>([]);
+  const toCurrent = useCallback((input: string, key: Key) => (captures.current.at(-1) ?? handlers.current.at(-1))?.current(input, key), []);
   useInput(
     useCallback((input: string, key: Key) => deliverOneByOne(splitKeys(input, key), toCurrent), [toCurrent]),
   );
@@ -34,6 +41,12 @@ export function KeysRouter({ children }: { children: ReactNode }) {
         handlers.current.push(handler);
         return () => {
           handlers.current = handlers.current.filter((h) => h !== handler);
+        };
+      },
+      capture(handler) {
+        captures.current.push(handler);
+        return () => {
+          captures.current = captures.current.filter((h) => h !== handler);
         };
       },
     }),

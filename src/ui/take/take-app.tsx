@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useState, useSyncExternalStore } from 'react';
+import { useEffect, useReducer, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { useApp } from 'ink';
 import type { Bank, Item } from '../../core/bank/types.js';
 import { unratedCount } from '../../core/answer-completeness.js';
@@ -13,6 +13,7 @@ import { Lines, line } from '../layout/line.js';
 import { formatClock } from '../widgets/countdown.js';
 import { ConfirmScreen } from './confirm-screen.js';
 import { HelpScreen } from './help-screen.js';
+import { SizeGuard } from './size-guard.js';
 import type { AttemptDriver } from './attempt-driver.js';
 import { takeScreenReducer, type TakeScreen } from './take-screen-state.js';
 
@@ -83,14 +84,18 @@ const initialScreen = (props: TakeAppProps): TakeScreen =>
   props.driver ? { name: 'main' } : props.resumeOffer ? { name: 'resume-offer' } : { name: 'start' };
 
 export function TakeApp(props: TakeAppProps) {
+  // How to leave from wherever the attempt is, set by the screens, for the guard drawn over them.
+  const quit = useRef<() => void>(() => {});
   return (
     <KeysRouter>
-      <TakeScreens {...props} />
+      <SizeGuard onQuit={() => quit.current()}>
+        <TakeScreens {...props} quit={quit} />
+      </SizeGuard>
     </KeysRouter>
   );
 }
 
-function TakeScreens(props: TakeAppProps) {
+function TakeScreens({ quit, ...props }: TakeAppProps & { quit: RefObject<() => void> }) {
   const [driver, setDriver] = useState<AttemptDriver | undefined>(props.driver);
   const [screen, go] = useReducer(takeScreenReducer, props, initialScreen);
   const [finished, setFinished] = useState<FinishedAttempt | undefined>();
@@ -102,6 +107,7 @@ function TakeScreens(props: TakeAppProps) {
     props.onExit(outcome);
     exit();
   };
+  quit.current = () => exitWith(finished ? { kind: 'finished', finished } : { kind: 'quit', started: driver !== undefined });
 
   if (!driver) {
     switch (screen.name) {

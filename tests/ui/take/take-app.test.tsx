@@ -48,3 +48,47 @@ describe('the offer to resume an unfinished attempt', () => {
     expect(frame).toContain('It is submitted at once with the answers it has.');
   });
 });
+
+describe('a window too small for the test', () => {
+  it('says how large to make it, lets no key act on the hidden screen, keeps it as it was, and quits on Ctrl-C', async () => {
+    const begun: string[] = [];
+    const exits: unknown[] = [];
+    screen = renderScreen(
+      <TakeApp
+        bank={bank}
+        itemCount={6}
+        extraTime={1}
+        defaults={{ name: 'Ada', employeeId: '' }}
+        begin={async (candidate) => {
+          begun.push(candidate.name);
+          return { ok: false, message: 'not in this test' };
+        }}
+        finish={async () => {
+          throw new Error('not in this test');
+        }}
+        onExit={(outcome) => exits.push(outcome)}
+      />,
+      { columns: 36, rows: 10 },
+    );
+    const small = await screen.waitFor('This window is 36x10');
+    expect(small.replace(/\n/g, ' ')).toContain('the test needs at least 40x12');
+    expect(small).not.toContain('Name:');
+    expect(small.split('\n').length).toBeLessThanOrEqual(10);
+    // Typed blind, these would have filled the employee id and started the test.
+    screen.press('E-1');
+    screen.press('enter');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(begun).toEqual([]);
+
+    screen.resize(80, 24);
+    const back = await screen.waitFor('Name:');
+    expect(back).toMatch(/Name:\s+Ada$/m);
+    expect(back).toMatch(/> Employee id:\s+_$/m);
+
+    screen.resize(36, 10);
+    await screen.waitFor('This window is 36x10');
+    screen.press('ctrlC');
+    await screen.waitFor(() => exits.length === 1);
+    expect(exits).toEqual([{ kind: 'quit', started: false }]);
+  });
+});
