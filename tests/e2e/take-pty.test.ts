@@ -198,6 +198,23 @@ describe('take in a real terminal (80x24, CI unset)', () => {
     const screen = await s.waitForText('? help');
     expect(screen).not.toContain('[....');
   });
+
+  it('hides the test in a window under 40x12, says so, and shows it again once the window is larger', async () => {
+    const dir = home();
+    const s = spawnFrontline(['take', STARTER, '--seed', 'pty-5', '--name', 'Kim', '--employee-id', 'E-4'], { home: dir, cols: 36, rows: 10 });
+    sessions.push(s);
+    await s.waitForText('This window is 36x10');
+    s.resize(80, 24);
+    await s.waitForText('Employee id:');
+  });
+
+  it('does not hide anything from a screen reader, whatever the window', async () => {
+    const dir = home();
+    const s = spawnFrontline(['take', STARTER, '--seed', 'pty-6', '--name', 'Kim', '--employee-id', 'E-5', '--screen-reader'], { home: dir, cols: 36, rows: 10 });
+    sessions.push(s);
+    const screen = await s.waitForText('Employee id:');
+    expect(screen).not.toContain('This window is');
+  });
 });
 
 describe('the end of take on a proctored machine with an LRS', () => {

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
-import { Box } from 'ink';
+import { Box, useIsScreenReaderEnabled } from 'ink';
 import { useKeyRouter, type KeyHandler } from '../hooks/keys-router.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { Lines, line } from '../layout/line.js';
@@ -20,7 +20,8 @@ export const MIN_ROWS = 12;
  */
 export function SizeGuard({ children, onQuit }: { children: ReactNode; onQuit: () => void }) {
   const { columns, rows } = useTerminalSize();
-  const small = columns < MIN_COLUMNS || rows < MIN_ROWS;
+  // A screen reader gets the screens as plain text in reading order, which any window holds.
+  const small = !useIsScreenReaderEnabled() && (columns < MIN_COLUMNS || rows < MIN_ROWS);
   return (
     <>
       <Box display={small ? 'none' : 'flex'} flexDirection="column">
