@@ -13,6 +13,8 @@ import validateAttempt from '../generated/attempt.validate.js';
 /** Where one record came from: a file, or a line of a JSONL file (`file:line`). */
 export interface RecordSink {
   addFacts(record: AttemptFacts, source: string): void;
+  /** A record read but not counted (after a JSONL file's first failure): its form may still teach options (see AttemptFacts.form). */
+  learnForm(record: AttemptFacts): void;
   invalid(source: string, message: string): void;
 }
 
@@ -301,7 +303,6 @@ function unitsOf(files: readonly string[], unitBytes: number): { units: Unit[]; 
   return { units, records };
 }
 
-const IGNORE: FactsVisitor = { record: () => undefined, problem: () => undefined };
 
 /**
  * Hands every unit's entries to the sink in unit order: sources, skipped
@@ -333,9 +334,9 @@ class Merger {
       this.lineBase = 0;
       this.failedPath = undefined;
     }
-    // Reading stops at the first failure in a file, as a stream would; the batch is still read, for the next to make sense.
+    // Reading stops at the first failure in a file, as a stream would; the batch is still read, for what later ones leave out.
     if (this.failedPath === unit.path) {
-      reader.read(result.batch, IGNORE);
+      reader.read(result.batch, { record: (_, facts) => this.sink.learnForm(facts), problem: () => undefined });
       return;
     }
     const base = this.lineBase;

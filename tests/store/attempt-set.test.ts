@@ -21,6 +21,7 @@ async function heard(paths: string[], options: ReadOptions): Promise<{ entries: 
       entries.push(`${source} ${facts.id}`);
       scores.push([...facts.score]);
     },
+    learnForm() {},
     invalid(source: string, message: string) {
       entries.push(`${source} !${message.slice(source.length + 2).split(' (')[0]}`);
     },

@@ -31,14 +31,15 @@ export interface AttemptFacts {
   /** Item i's chosen options are `choices[choiceStart[i] .. choiceStart[i + 1])`: a single choice, multiple choices, or 'true'/'false'. */
   choiceStart: number[];
   choices: string[];
-  /** The form's entries, as columns of this length. */
+  /**
+   * Items whose options this record's form shows and the writer had not yet
+   * sent for this bank, as columns of this length: an item's options are the
+   * same on every form of a bank (only their order is shuffled), so they travel
+   * once per writer, and whoever keeps them must take them from every record
+   * read, counted or not.
+   */
   form: number;
   formItemId: string[];
-  /**
-   * The options entry i showed, in order. An entry the writer's previous record
-   * had at the same place, unchanged, comes as the same array as then (forms
-   * repeat unless options are shuffled), so a reader can skip what it has seen.
-   */
   formOptions: ReadonlyArray<readonly string[]>;
 }
 
@@ -70,8 +71,6 @@ export const ANSWER_OTHER = 5;
 /** Entry tags in a batch. */
 const RECORD = 1;
 const PROBLEM = 2;
-/** In place of a form entry's option count: the entry is the one the writer's previous record had at this place. */
-const SAME_FORM_ENTRY = -1;
 
 /** One writer's output since its last flush: plain arrays and one transferable buffer. */
 export interface FactsBatch {
@@ -102,9 +101,10 @@ export class FactsWriter {
   private length = 0;
   /** Buffers of read batches, given back to be written again: a fresh buffer per batch cost more than the copying it saved. */
   private readonly spare: Float64Array[] = [];
-  /** The previous record's form, entry by entry, as the reader will know it. */
-  private readonly formItem: string[] = [];
-  private readonly formOptions: string[][] = [];
+  /** By bank hash and item id, the options already sent (see AttemptFacts.form). */
+  private readonly sentOptions = new Map<string, Map<string, Set<string>>>();
+  /** By bank hash and competency id, a gap's training modules as JSON. */
+  private readonly sentModules = new Map<string, Map<string, string>>();
 
   private put(x: number): void {
     if (this.length === this.data.length) {
@@ -166,23 +166,37 @@ export class FactsWriter {
       this.put(c.met ? 1 : 0);
     }
     this.put(result.gaps.length);
+    let modules = this.sentModules.get(record.bank.hash);
+    if (modules === undefined) this.sentModules.set(record.bank.hash, (modules = new Map()));
     for (const g of result.gaps) {
       this.str(g.competency);
       this.str(g.title);
       this.put(g.floor);
-      this.str(JSON.stringify(g.modules));
+      // A gap's modules come from the bank, so every record of it (one hash) has the same: made text once.
+      let json = modules.get(g.competency);
+      if (json === undefined) modules.set(g.competency, (json = JSON.stringify(g.modules)));
+      this.str(json);
     }
-    // The last answer to an item counts, as in a map from item id to answer. A map per record, not one kept and
-    // cleared: a long-lived map's table holds the record's objects past the next young collection, which then
-    // promotes every parsed record into the old generation (measured: 160 MB promoted per 20,000 records, 1.4 MB without).
-    const answers = new Map<string, AttemptRecord['answers'][number]>();
-    for (const answer of record.answers) answers.set(answer.itemId, answer);
-    this.put(result.items.length);
-    for (const item of result.items) {
+    // `take` writes one answer per item, in the result's order: then an item's answer is the one at its place.
+    // Otherwise the last answer to an item counts, through a map from item id to answer. A map per record, not one
+    // kept and cleared: a long-lived map's table holds the record's objects past the next young collection, which
+    // then promotes every parsed record into the old generation (measured: 160 MB promoted per 20,000 records).
+    const given = record.answers;
+    const items = result.items;
+    let inOrder = given.length === items.length;
+    for (let i = 0; inOrder && i < items.length; i += 1) inOrder = given[i]!.itemId === items[i]!.itemId;
+    let answers: Map<string, AttemptRecord['answers'][number]> | undefined;
+    if (!inOrder) {
+      answers = new Map();
+      for (const answer of given) answers.set(answer.itemId, answer);
+    }
+    this.put(items.length);
+    for (let i = 0; i < items.length; i += 1) {
+      const item = items[i]!;
       this.str(item.itemId);
       this.str(item.competency);
       this.put(item.score);
-      const answer = answers.get(item.itemId);
+      const answer = answers === undefined ? given[i] : answers.get(item.itemId);
       if (answer === undefined) {
         this.put(ANSWER_NONE);
         continue;
@@ -222,22 +236,25 @@ export class FactsWriter {
           break;
       }
     }
-    this.put(record.form.length);
-    const lastItem = this.formItem;
-    const lastOptions = this.formOptions;
-    record.form.forEach((entry, e) => {
-      const order = entry.optionOrder ?? NO_OPTIONS;
-      if (entry.itemId === lastItem[e] && sameStrings(order, lastOptions[e]!)) {
-        this.put(SAME_FORM_ENTRY);
-        return;
-      }
-      // Copies, so that nothing of a parsed record outlives it.
-      lastItem[e] = entry.itemId;
-      lastOptions[e] = order.slice();
+    // Most records show nothing new: their count is written last, over a placeholder.
+    const countAt = this.length;
+    this.put(0);
+    let sentNow = 0;
+    let sent = this.sentOptions.get(record.bank.hash);
+    if (sent === undefined) this.sentOptions.set(record.bank.hash, (sent = new Map()));
+    for (const entry of record.form) {
+      const order = entry.optionOrder;
+      if (order === undefined || order.length === 0) continue;
+      let known = sent.get(entry.itemId);
+      if (known !== undefined && knowsAll(known, order)) continue;
+      if (known === undefined) sent.set(entry.itemId, (known = new Set()));
+      for (const option of order) known.add(option);
       this.put(order.length);
       this.str(entry.itemId);
       for (const option of order) this.str(option);
-    });
+      sentNow += 1;
+    }
+    this.data[countAt] = sentNow;
   }
 
   /** Everything written since the last flush; `data` is this writer's until given back with `recycle`. */
@@ -256,11 +273,8 @@ export class FactsWriter {
   }
 }
 
-const NO_OPTIONS: readonly string[] = [];
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+function knowsAll(known: ReadonlySet<string>, options: readonly string[]): boolean {
+  for (let o = 0; o < options.length; o += 1) if (!known.has(options[o]!)) return false;
   return true;
 }
 
@@ -296,8 +310,6 @@ export class FactsReader {
   private readonly modules = new Map<number, TrainingModule[]>();
   private readonly banks = new Map<string, AttemptFacts['bank']>();
   private readonly facts = emptyFacts();
-  /** The writer's previous record's form (see SAME_FORM_ENTRY). */
-  private readonly formItem: string[] = [];
   private readonly formOptions: (readonly string[])[] = [];
 
   /** Takes in the batch's new strings; call for every batch in flush order, before reading it. */
@@ -305,7 +317,7 @@ export class FactsReader {
     for (const s of batch.strings) this.strings.push(s);
   }
 
-  /** Call for every batch, in flush order, even one whose entries are not wanted: a record may refer to the one before. */
+  /** Call for every batch, in flush order, even one whose entries are not wanted: see AttemptFacts.form. */
   read(batch: FactsBatch, visitor: FactsVisitor): void {
     const { data, literals } = batch;
     const strings = this.strings;
@@ -376,17 +388,13 @@ export class FactsReader {
       }
       const form = data[i++]!;
       f.form = form;
-      const formItem = this.formItem;
       const formOptions = this.formOptions;
       for (let e = 0; e < form; e += 1) {
         const count = data[i++]!;
-        if (count !== SAME_FORM_ENTRY) {
-          formItem[e] = str();
-          const options = new Array<string>(count);
-          for (let o = 0; o < count; o += 1) options[o] = str();
-          formOptions[e] = options;
-        }
-        f.formItemId[e] = formItem[e]!;
+        f.formItemId[e] = str();
+        const options = new Array<string>(count);
+        for (let o = 0; o < count; o += 1) options[o] = str();
+        formOptions[e] = options;
       }
       f.formOptions = formOptions;
       visitor.record(at, f);

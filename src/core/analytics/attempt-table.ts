@@ -101,8 +101,8 @@ export class BankTable {
   readonly rows: AttemptRow[] = [];
   private readonly itemIndex = new Map<string, number>();
   private readonly competencyIndex = new Map<string, number>();
-  /** Form entries whose options are in their column already, by place on the form (the facts repeat an unchanged entry's array). */
-  private readonly formSeen: (readonly string[])[] = [];
+  /** Options the forms showed, by item id, for columns that do not count choices yet (or do not exist yet). */
+  private readonly formOptions = new Map<string, string[]>();
 
   constructor(
     readonly bank: BankKey,
@@ -141,15 +141,39 @@ export class BankTable {
         column.options = ['true', 'false'];
       }
       this.items.push(column);
+      this.takeFormOptions(column);
     } else if (this.items[index]!.kind === 'other' && !this.source && answer > ANSWER_NULL) {
       // Without a bank an unanswered first sighting leaves the kind unknown; the first response settles it.
       const kind = choiceKind(undefined, answer);
       if (kind !== 'other') {
         this.items[index]!.kind = kind;
         if (kind === 'true-false') this.items[index]!.options = ['true', 'false'];
+        this.takeFormOptions(this.items[index]!);
       }
     }
     return index;
+  }
+
+  /**
+   * Without the bank, the forms are the only place an option nobody chose shows
+   * up (a dead distractor). Call for every record read, counted or not: each
+   * item's options come once per reading thread (see AttemptFacts.form).
+   */
+  learnOptions(f: AttemptFacts): void {
+    if (this.source) return;
+    for (let e = 0; e < f.form; e += 1) {
+      const id = f.formItemId[e]!;
+      const known = this.formOptions.get(id);
+      if (known === undefined) this.formOptions.set(id, [...f.formOptions[e]!]);
+      else for (const option of f.formOptions[e]!) if (!known.includes(option)) known.push(option);
+      const index = this.itemIndex.get(id);
+      if (index !== undefined) this.takeFormOptions(this.items[index]!);
+    }
+  }
+
+  private takeFormOptions(column: ItemColumn): void {
+    if (column.kind !== 'single' && column.kind !== 'multiple') return;
+    for (const option of this.formOptions.get(column.id) ?? []) this.optionBit(column, option);
   }
 
   private optionBit(column: ItemColumn, option: string): number {
@@ -186,19 +210,6 @@ export class BankTable {
     }
     const columns = new Array<number>(f.items);
     for (let i = 0; i < f.items; i += 1) columns[i] = this.itemColumn(f.itemId[i]!, f.competency[i]!, undefined, f.answer[i]!);
-    if (!this.source) {
-      // Without the bank, the form is the only place an option nobody chose shows up (a dead distractor).
-      for (let e = 0; e < f.form; e += 1) {
-        const options = f.formOptions[e]!;
-        if (options === this.formSeen[e] || options.length === 0) continue;
-        const index = this.itemIndex.get(f.formItemId[e]!);
-        const column = index === undefined ? undefined : this.items[index];
-        if (column && (column.kind === 'single' || column.kind === 'multiple')) {
-          for (const option of options) this.optionBit(column, option);
-          this.formSeen[e] = options;
-        }
-      }
-    }
 
     const competency = this.floats.take(this.competencies.length).fill(Number.NaN);
     const met = this.bytes.take(this.competencies.length);
@@ -260,15 +271,21 @@ export class AttemptCollector {
   }
 
   addFacts(record: AttemptFacts, source: string): void {
+    const table = this.learnForm(record);
     // "First" means first by source name, not by arrival: the same run always keeps the same copy.
-    if (!this.claim(record.id, source, record.bank.hash)) return;
+    if (this.claim(record.id, source, record.bank.hash)) table.add(record, source);
+  }
+
+  /** Takes the options a record's form shows, also from a record that is not counted (see AttemptFacts.form). */
+  learnForm(record: AttemptFacts): BankTable {
     let table = this.tables.get(record.bank.hash);
     if (!table) {
       const mine = this.bank && this.bank.hash === record.bank.hash ? this.bank.bank : undefined;
       table = new BankTable({ ...record.bank }, mine);
       this.tables.set(record.bank.hash, table);
     }
-    table.add(record, source);
+    table.learnOptions(record);
+    return table;
   }
 
   /** Records the id as seen; false when an earlier-named copy is already kept. */

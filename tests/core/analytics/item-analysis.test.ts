@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FactsReader, FactsWriter } from '../../../src/core/analytics/attempt-facts.js';
 import { AttemptCollector, selectAttempts, type AttemptRow } from '../../../src/core/analytics/attempt-table.js';
 import { buildReport } from '../../../src/core/analytics/build-report.js';
 import { analyseItems, groupMarks, GROUP_SHARE } from '../../../src/core/analytics/item-analysis.js';
@@ -157,6 +158,29 @@ describe('collecting records', () => {
     const { table, skipped } = collector.finish();
     expect(table!.rows.map((r) => r.source)).toEqual(['a.json']);
     expect(skipped.map((s) => s.source)).toEqual(['b.json']);
+  });
+
+  it('without the bank, knows every option a form showed, also when the record that showed it first is not counted', () => {
+    const [first, second] = recordsFromMatrix(small, matrix);
+    const writer = new FactsWriter();
+    writer.record(0, first!);
+    writer.record(1, second!);
+    const batch = writer.flush();
+    const reader = new FactsReader();
+    reader.receive(batch);
+    const collector = new AttemptCollector();
+    // The first record only teaches (as after a JSONL file's first failure); the writer sends each item's options once.
+    reader.read(batch, { record: (at, facts) => (at === 0 ? collector.learnForm(facts) : collector.addFacts(facts, 'second.json')), problem: () => undefined });
+    const { table } = collector.finish();
+    expect(table!.rows.map((r) => r.source)).toEqual(['second.json']);
+    let checked = 0;
+    for (const entry of second!.form) {
+      const column = table!.items.find((c) => c.id === entry.itemId)!;
+      if (column.kind !== 'single' && column.kind !== 'multiple') continue;
+      expect(column.options, entry.itemId).toEqual(expect.arrayContaining([...entry.optionOrder!]));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it("keeps each agent's first attempt unless asked for all", () => {
