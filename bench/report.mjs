@@ -1,6 +1,7 @@
 // `frontline report` over 100,000 generated attempts on a 60-item bank
 // (target: under 10 s and 500 MB peak RSS), once as 100,000 files in a
-// directory the way `take` writes them, once as one JSONL file.
+// directory the way `take` writes them, once as one JSONL file. Each attempt
+// has its own order of items and options, as the banks we ship shuffle both.
 // Responses follow a two-parameter logistic IRT model, so the statistics are
 // meaningful: a few items are planted to be too easy, too hard, mis-keyed
 // (negative discrimination) or to have a dead distractor.
@@ -45,6 +46,16 @@ const bank = { id: 'bench-bank', version: '1.0.0', title: 'Benchmark bank (60 it
 const hash = `sha256:${createHash('sha256').update(JSON.stringify(items)).digest('hex')}`;
 const teams = ['north', 'south', 'east', 'west'];
 
+/** Fisher-Yates with the bench's seeded generator. */
+function shuffled(list) {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 function record(r) {
   const ability = normal();
   const start = Date.UTC(2026, 10, 1) + r * 60_000;
@@ -52,7 +63,9 @@ function record(r) {
   const count = Object.fromEntries(COMPETENCIES.map((c) => [c, 0]));
   const answers = [];
   const results = [];
-  for (const item of items) {
+  // As the banks we ship are set (shuffle: items and options): each attempt has its own order of both.
+  const order = shuffled(items);
+  for (const item of order) {
     const right = next() < 1 / (1 + Math.exp(-item.a * (ability - item.b)));
     // Item 12's option d is a dead distractor: wrong answers avoid it.
     const wrongChoices = item.id === 'q12' ? ['b', 'c'] : item.options.slice(1);
@@ -85,7 +98,7 @@ function record(r) {
     bank: { ...bank, hash },
     seed: `seed-${r}`,
     extraTime: 1,
-    form: items.map((item) => (item.type === 'true-false' ? { itemId: item.id } : { itemId: item.id, optionOrder: item.options })),
+    form: order.map((item) => (item.type === 'true-false' ? { itemId: item.id } : { itemId: item.id, optionOrder: shuffled(item.options) })),
     startedAt: new Date(start).toISOString(),
     deadline: new Date(start + 45 * 60_000).toISOString(),
     endedAt: new Date(start + 30 * 60_000).toISOString(),
@@ -140,7 +153,7 @@ const dir = keep ?? mkdtempSync(join(tmpdir(), 'frontline-report-bench-'));
 const files = join(dir, 'attempts');
 const jsonl = join(dir, 'attempts.jsonl');
 // Named for the layout too, so kept data written the way `take` used to write attempts is made again.
-const done = join(dir, `generated-${ATTEMPTS}-entry-per-line`);
+const done = join(dir, `generated-${ATTEMPTS}-entry-per-line-shuffled`);
 const { stringifyEntryPerLine } = await importSource('src/core/entry-per-line-json.ts');
 
 async function generate() {
