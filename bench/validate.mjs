@@ -8,6 +8,24 @@ import { bin, cleanEnv, compareStartup, median, root } from './lib.mjs';
 import { generateBank } from './generate-bank.mjs';
 import { buildYamlFloor } from './yaml-floor.mjs';
 
+const MINIMAL_BANK = `id: minimal
+version: 1.0.0
+title: Minimal bank
+competencies:
+  - id: listening
+    title: Listening
+policy:
+  timeLimitMinutes: 5
+  passMark: 50
+items:
+  - id: q1
+    type: true-false
+    competency: listening
+    stem: Repeating the customer's words back shows you listened.
+    answer: true
+    explanation: Reflecting back confirms what you heard and shows you paid attention.
+`;
+
 const dir = mkdtempSync(join(tmpdir(), 'frontline-bench-'));
 try {
   const small = join(dir, 'small.yaml');
@@ -25,6 +43,10 @@ try {
   const parseOnly = compareStartup('  yaml parse alone, same bank', [...floor, small]);
   const own = startup[1].subjectMs - parseOnly.subjectMs;
   console.log(`  frontline's own share of validate: ${own.toFixed(1)} ms; the parse alone is ${parseOnly.ratio.toFixed(2)}x node -e 0`);
+  // The least a bank can hold (one competency, one item, no comments): startup with almost nothing to parse.
+  const minimal = join(dir, 'minimal.yaml');
+  writeFileSync(minimal, MINIMAL_BANK);
+  compareStartup('  validate minimal.yaml (1 item)', [bin, 'validate', minimal]);
 
   const big = join(dir, 'big.yaml');
   writeFileSync(big, generateBank(10_000));
