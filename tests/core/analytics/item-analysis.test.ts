@@ -87,6 +87,31 @@ describe('analyseItems on a hand-computed 5 × 3 matrix', () => {
   });
 });
 
+describe('alpha when forms differ', () => {
+  it('counts only items on at least 90% of forms, over the attempts that have all of them', () => {
+    const twice = [...matrix, ...matrix];
+    const records = recordsFromMatrix(small, twice).map((r, i) => ({ ...r, id: `t${i}` }));
+    const collector = new AttemptCollector();
+    records.forEach((r, i) => collector.add(r, `t${i}.json`));
+    const { table } = collector.finish();
+    const rows = table!.rows;
+    const column = (id: string) => table!.items.findIndex((c) => c.id === id);
+    // i3 is missing from two forms of ten (80%: left out); i2 from one (90%: kept), which leaves that attempt out.
+    rows[7]!.scores[column('i3')] = Number.NaN;
+    rows[8]!.scores[column('i3')] = Number.NaN;
+    rows[9]!.scores[column('i2')] = Number.NaN;
+    const report = buildReport({ table: table!, rows, read: 10, skipped: [], allAttempts: true });
+    expect(report.test.alphaItems).toBe(2);
+    expect(report.test.alphaAttempts).toBe(9);
+    // Cronbach's alpha with population variances, over i1 and i2 of the first nine attempts.
+    const data = twice.slice(0, 9).map((row) => [row[0]!, row[1]!]);
+    const variance = (xs: number[]) => xs.reduce((s, x) => s + x * x, 0) / xs.length - (xs.reduce((s, x) => s + x, 0) / xs.length) ** 2;
+    const items = variance(data.map((r) => r[0]!)) + variance(data.map((r) => r[1]!));
+    const total = variance(data.map((r) => r[0]! + r[1]!));
+    expect(report.test.alpha).toBeCloseTo(2 * (1 - items / total), 6);
+  });
+});
+
 describe('flags', () => {
   const base: ItemStats = {
     id: 'q', competency: 'c', kind: 'single', n: 200, facility: 0.6, sd: 0.5, itemRest: 0.35, upperLower: 0.4,
