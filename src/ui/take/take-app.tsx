@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { useApp } from 'ink';
 import type { Bank, Item } from '../../core/bank/types.js';
 import { unratedCount } from '../../core/answer-completeness.js';
@@ -107,7 +107,10 @@ function TakeScreens({ quit, ...props }: TakeAppProps & { quit: RefObject<() => 
     props.onExit(outcome);
     exit();
   };
-  quit.current = () => exitWith(finished ? { kind: 'finished', finished } : { kind: 'quit', started: driver !== undefined });
+  // After every render, so the guard's Ctrl-C always leaves from where the attempt is now.
+  useLayoutEffect(() => {
+    quit.current = () => exitWith(finished ? { kind: 'finished', finished } : { kind: 'quit', started: driver !== undefined });
+  });
 
   if (!driver) {
     switch (screen.name) {
