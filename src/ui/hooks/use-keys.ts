@@ -15,14 +15,15 @@ import { deliverOneByOne, splitKeys } from './split-keys.js';
  * or multiplexer that batches) come from Ink as one string; they are replayed
  * one at a time (see splitKeys), so "Ada<Tab>" types a name and moves on.
  */
-export function useKeys(handler: (input: string, key: Key) => void, isActive = true): void {
+export function useKeys(handler: (input: string, key: Key) => void, isActive = true, take: 'as-screen' | 'from-screens' = 'as-screen'): void {
   const router = useKeyRouter();
   const latest = useRef(handler);
   latest.current = handler;
   useLayoutEffect(() => {
     if (!router || !isActive) return undefined;
-    return router.register(latest);
-  }, [router, isActive]);
+    // 'from-screens': something drawn over the screens takes every key from them (see KeyRouter.capture).
+    return take === 'from-screens' ? router.capture(latest) : router.register(latest);
+  }, [router, isActive, take]);
   const stable = useCallback((input: string, key: Key) => deliverOneByOne(splitKeys(input, key), (i, k) => latest.current(i, k)), []);
   useInput(stable, { isActive: isActive && !router });
 }

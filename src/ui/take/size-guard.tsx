@@ -1,6 +1,6 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Box, useIsScreenReaderEnabled } from 'ink';
-import { useKeyRouter, type KeyHandler } from '../hooks/keys-router.js';
+import { useKeys } from '../hooks/use-keys.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { Lines, line } from '../layout/line.js';
 import { wrapText } from '../layout/wrap.js';
@@ -33,12 +33,13 @@ export function SizeGuard({ children, onQuit }: { children: ReactNode; onQuit: (
 }
 
 function TooSmall({ columns, rows, onQuit }: { columns: number; rows: number; onQuit: () => void }) {
-  const router = useKeyRouter();
-  const handler = useRef<KeyHandler>(() => {});
-  handler.current = (input, key) => {
-    if (key.ctrl && input === 'c') onQuit();
-  };
-  useLayoutEffect(() => router?.capture(handler), [router]);
+  useKeys(
+    (input, key) => {
+      if (key.ctrl && input === 'c') onQuit();
+    },
+    true,
+    'from-screens',
+  );
   const width = Math.max(10, columns - 1);
   const text = [
     `This window is ${columns}x${rows}; the test needs at least ${MIN_COLUMNS}x${MIN_ROWS}. Make it larger to go on.`,
