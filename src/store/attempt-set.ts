@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { oneLine } from '../core/text/one-line.js';
 import { ReadingThreads } from '../core/analytics/reading-threads.js';
-import { FactsReader, FactsWriter, type AttemptFacts, type FactsBatch, type FactsVisitor } from '../core/analytics/attempt-facts.js';
+import { FactsReader, FactsWriter, type AttemptFacts, type FactsBatch } from '../core/analytics/attempt-facts.js';
 import type { AttemptRecord } from '../core/attempt-types.js';
 import validateAttempt from '../generated/attempt.validate.js';
 
@@ -302,7 +302,6 @@ function unitsOf(files: readonly string[], unitBytes: number): { units: Unit[]; 
   flush();
   return { units, records };
 }
-
 
 /**
  * Hands every unit's entries to the sink in unit order: sources, skipped

@@ -110,22 +110,22 @@ function testStats(rows: readonly AttemptRow[], table: BankTable): TestStats {
   for (const row of rows) for (let c = 0; c < row.scores.length; c += 1) if (!Number.isNaN(row.scores[c]!)) present[c] = present[c]! + 1;
   const cols = [...present.keys()].filter((c) => present[c]! >= ALPHA_PRESENCE * rows.length && present[c]! > 0);
   // Attempts that have every one of those items, as a matrix (plain loops: this runs 6 million times for 100,000 attempts).
-  const k2 = cols.length;
-  const matrix = new Float32Array(rows.length * k2);
+  const width = cols.length;
+  const matrix = new Float32Array(rows.length * width);
   let complete = 0;
   for (const row of rows) {
     const scores = row.scores;
-    const at = complete * k2;
+    const at = complete * width;
     let j = 0;
-    for (; j < k2; j += 1) {
+    for (; j < width; j += 1) {
       const c = cols[j]!;
       const x = c < scores.length ? scores[c]! : Number.NaN;
       if (Number.isNaN(x)) break;
       matrix[at + j] = x;
     }
-    if (j === k2) complete += 1;
+    if (j === width) complete += 1;
   }
-  const reliability = cronbachAlpha(matrix, complete, k2);
+  const reliability = cronbachAlpha(matrix, complete, width);
   const distribution = new Array<number>(10).fill(0);
   for (const p of percents) {
     const bin = Math.min(9, Math.max(0, Math.floor(p / 10)));
@@ -142,7 +142,7 @@ function testStats(rows: readonly AttemptRow[], table: BankTable): TestStats {
     kurtosis: d.kurtosis,
     alpha: reliability.alpha,
     alphaKind: reliability.dichotomous ? 'KR-20' : 'alpha',
-    alphaItems: cols.length,
+    alphaItems: width,
     alphaAttempts: complete,
     sem: standardError(d.sd, reliability.alpha),
     errorRatio: errorRatio(reliability.alpha),
