@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TakeApp, type ResumeOffer } from '../../../src/ui/take/take-app.js';
+import { TakeApp, type TakeAppProps } from '../../../src/ui/take/take-app.js';
 import { loadUiTour } from '../helpers/fixture-bank.js';
 import { renderScreen, type Screen } from '../helpers/ink-screen.js';
 
@@ -7,26 +7,30 @@ const { bank } = loadUiTour();
 let screen: Screen | undefined;
 afterEach(() => screen?.unmount());
 
-function mountOffer(offer: ResumeOffer) {
+const notHere = async (): Promise<never> => {
+  throw new Error('not in this test');
+};
+
+/** The take app before any attempt starts; `props` replace the defaults. */
+function mountApp(props: Partial<TakeAppProps>, size?: { columns: number; rows: number }) {
   screen = renderScreen(
     <TakeApp
       bank={bank}
       itemCount={6}
       extraTime={1}
       defaults={{ name: 'Ada', employeeId: 'E-1' }}
-      resumeOffer={offer}
       begin={async () => ({ ok: false, message: 'not in this test' })}
-      resume={async () => {
-        throw new Error('not in this test');
-      }}
-      finish={async () => {
-        throw new Error('not in this test');
-      }}
+      resume={notHere}
+      finish={notHere}
       onExit={() => {}}
+      {...props}
     />,
+    size,
   );
   return screen;
 }
+
+const mountOffer = (resumeOffer: NonNullable<TakeAppProps['resumeOffer']>) => mountApp({ resumeOffer });
 
 describe('the offer to resume an unfinished attempt', () => {
   it('says how far it got and how much time is left', async () => {
@@ -53,42 +57,36 @@ describe('a window too small for the test', () => {
   it('says how large to make it, lets no key act on the hidden screen, keeps it as it was, and quits on Ctrl-C', async () => {
     const begun: string[] = [];
     const exits: unknown[] = [];
-    screen = renderScreen(
-      <TakeApp
-        bank={bank}
-        itemCount={6}
-        extraTime={1}
-        defaults={{ name: 'Ada', employeeId: '' }}
-        begin={async (candidate) => {
+    const s = mountApp(
+      {
+        defaults: { name: 'Ada', employeeId: '' },
+        begin: async (candidate) => {
           begun.push(candidate.name);
           return { ok: false, message: 'not in this test' };
-        }}
-        finish={async () => {
-          throw new Error('not in this test');
-        }}
-        onExit={(outcome) => exits.push(outcome)}
-      />,
+        },
+        onExit: (outcome) => exits.push(outcome),
+      },
       { columns: 36, rows: 10 },
     );
-    const small = await screen.waitFor('This window is 36x10');
+    const small = await s.waitFor('This window is 36x10');
     expect(small.replace(/\n/g, ' ')).toContain('the test needs at least 40x12');
     expect(small).not.toContain('Name:');
     expect(small.split('\n').length).toBeLessThanOrEqual(10);
     // Typed blind, these would have filled the employee id and started the test.
-    screen.press('E-1');
-    screen.press('enter');
+    s.press('E-1');
+    s.press('enter');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(begun).toEqual([]);
 
-    screen.resize(80, 24);
-    const back = await screen.waitFor('Name:');
+    s.resize(80, 24);
+    const back = await s.waitFor('Name:');
     expect(back).toMatch(/Name:\s+Ada$/m);
     expect(back).toMatch(/> Employee id:\s+_$/m);
 
-    screen.resize(36, 10);
-    await screen.waitFor('This window is 36x10');
-    screen.press('ctrlC');
-    await screen.waitFor(() => exits.length === 1);
+    s.resize(36, 10);
+    await s.waitFor('This window is 36x10');
+    s.press('ctrlC');
+    await s.waitFor(() => exits.length === 1);
     expect(exits).toEqual([{ kind: 'quit', started: false }]);
   });
 });
