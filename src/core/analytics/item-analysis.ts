@@ -1,6 +1,5 @@
 import type { AttemptRow, ItemColumn } from './attempt-table.js';
-import { covariance } from './descriptive.js';
-import { sortedPairingCovariance } from './sorted-pairing.js';
+import { momentsFromColumns, momentsFromCounts } from './item-rest-moments.js';
 
 /** Share of the top and bottom of the score ranking used for the upper–lower index (Kelley's 27%). */
 export const GROUP_SHARE = 0.27;
@@ -87,170 +86,227 @@ function rowTotals(rows: readonly AttemptRow[]): Float64Array {
   return totals;
 }
 
-/** Rows per block when copying rows into columns. */
-const BLOCK = 64;
-
-/**
- * The rows' item arrays copied column by column, so that each item's pass
- * reads memory in order instead of visiting 100,000 row objects per item.
- * Copied a block of rows at a time: row by row, each row's values land in k
- * places far apart (a cache miss and, at 100,000 rows, a page apart each).
- */
-function columns(rows: readonly AttemptRow[], k: number): { scores: Float32Array; choices: Uint32Array; timeMs: Float32Array } {
-  const n = rows.length;
-  const scores = new Float32Array(n * k).fill(Number.NaN);
-  const choices = new Uint32Array(n * k);
-  const timeMs = new Float32Array(n * k);
-  for (let from = 0; from < n; from += BLOCK) {
-    const to = Math.min(n, from + BLOCK);
-    for (let c = 0; c < k; c += 1) {
-      const at = c * n;
-      for (let r = from; r < to; r += 1) {
-        const row = rows[r]!;
-        if (c >= row.scores.length) continue;
-        scores[at + r] = row.scores[c]!;
-        choices[at + r] = row.choices[c]!;
-        timeMs[at + r] = row.timeMs[c]!;
-      }
-    }
-  }
-  return { scores, choices, timeMs };
-}
-
+/** Score levels counted per item; an item with more is analysed from its columns. */
+const MAX_LEVELS = 16;
+/** Counts kept for all items at most (items × MAX_LEVELS × distinct totals); beyond it every item is analysed from its columns. */
+const MAX_COUNTS = 1 << 22;
 /** Up to this many options, choices are counted per distinct mask and spread to options once, not option by option per attempt. */
 const MASK_BITS = 8;
 
-/** Statistics for every item column over the given attempts. */
-export function analyseItems(rows: readonly AttemptRow[], items: readonly ItemColumn[]): ItemStats[] {
+export interface AnalyseOptions {
+  /**
+   * Distinct totals up to which each item's attempts are counted by item and
+   * total score instead of kept as columns (0: always columns, for tests).
+   * @default as many as MAX_COUNTS allows
+   */
+  maxTotals?: number;
+}
+
+/** The distinct values of `totals`, ascending, and each row's index among them. */
+function distinctTotals(totals: Float64Array): { values: Float64Array; index: Uint32Array } {
+  const sorted = totals.slice().sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i += 1) if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i]!;
+  const values = sorted.slice(0, distinct);
+  const index = new Uint32Array(totals.length);
+  for (let r = 0; r < totals.length; r += 1) {
+    const v = totals[r]!;
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (values[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    index[r] = lo;
+  }
+  return { values, index };
+}
+
+/**
+ * Statistics for every item column over the given attempts, from one pass
+ * over the rows that keeps, per item, sums, choice counts and counts by item
+ * score and total score (see momentsFromCounts): nothing per attempt and item.
+ */
+export function analyseItems(rows: readonly AttemptRow[], items: readonly ItemColumn[], options: AnalyseOptions = {}): ItemStats[] {
+  const N = rows.length;
+  const K = items.length;
   const totals = rowTotals(rows);
   const { upper, lower } = groupMarks(rows);
-  const x = new Float64Array(rows.length);
-  const rest = new Float64Array(rows.length);
-  const N = rows.length;
-  const cols = columns(rows, items.length);
+  const { values: totalValues, index: totalIndex } = distinctTotals(totals);
+  const T = totalValues.length;
+  const counted = T <= (options.maxTotals ?? Math.floor(MAX_COUNTS / Math.max(1, K * MAX_LEVELS)));
+
+  const n = new Float64Array(K);
+  const upperN = new Float64Array(K);
+  const lowerN = new Float64Array(K);
+  const upperSum = new Float64Array(K);
+  const lowerSum = new Float64Array(K);
+  const timeSum = new Float64Array(K);
+  const unanswered = new Float64Array(K);
+  // The options every full-score answer chose (the key, without the bank).
+  const common = new Uint32Array(K).fill(0xffffffff);
+  const fullScores = new Uint8Array(K);
+  // Choices: per distinct mask for narrow items (choiceBase[c] into the mask arrays), per option for wide ones.
+  const width = items.map((column) => column.options.length);
+  const byMask = width.map((w) => w <= MASK_BITS);
+  const choiceBase = new Int32Array(K);
+  let choiceCells = 0;
+  for (let c = 0; c < K; c += 1) {
+    choiceBase[c] = choiceCells;
+    choiceCells += byMask[c] ? 1 << width[c]! : width[c]!;
+  }
+  const choiceCount = new Float64Array(choiceCells);
+  const choiceUpper = new Float64Array(choiceCells);
+  const choiceLower = new Float64Array(choiceCells);
+  const maskBits = Int32Array.from(width, (w, c) => (byMask[c] ? (1 << w) - 1 : -1));
+  // Item score levels in the order met, and attempts counted by (item, level, total).
+  const levels = new Float64Array(counted ? K * MAX_LEVELS : 0);
+  const levelCount = new Uint8Array(K);
+  const tooManyLevels = new Uint8Array(K);
+  const counts = new Uint32Array(counted ? K * MAX_LEVELS * T : 0);
+
+  for (let r = 0; r < N; r += 1) {
+    const row = rows[r]!;
+    const scores = row.scores;
+    const choices = row.choices;
+    const timeMs = row.timeMs;
+    const length = Math.min(scores.length, K);
+    const isUpper = upper[r] === 1;
+    const isLower = !isUpper && lower[r] === 1;
+    const t = totalIndex[r]!;
+    for (let c = 0; c < length; c += 1) {
+      const x = scores[c]!;
+      if (Number.isNaN(x)) continue;
+      n[c] = n[c]! + 1;
+      timeSum[c] = timeSum[c]! + timeMs[c]!;
+      if (isUpper) {
+        upperN[c] = upperN[c]! + 1;
+        upperSum[c] = upperSum[c]! + x;
+      } else if (isLower) {
+        lowerN[c] = lowerN[c]! + 1;
+        lowerSum[c] = lowerSum[c]! + x;
+      }
+      const mask = choices[c]!;
+      if (mask === 0) unanswered[c] = unanswered[c]! + 1;
+      else if (x === 1) {
+        common[c] = common[c]! & mask;
+        fullScores[c] = 1;
+      }
+      const bits = maskBits[c]!;
+      if (bits >= 0) {
+        const m = choiceBase[c]! + (mask & bits);
+        choiceCount[m] = choiceCount[m]! + 1;
+        if (isUpper) choiceUpper[m] = choiceUpper[m]! + 1;
+        else if (isLower) choiceLower[m] = choiceLower[m]! + 1;
+      } else {
+        for (let b = 0, m = choiceBase[c]!; b < width[c]!; b += 1, m += 1) {
+          if ((mask >>> b) & 1) {
+            choiceCount[m] = choiceCount[m]! + 1;
+            if (isUpper) choiceUpper[m] = choiceUpper[m]! + 1;
+            else if (isLower) choiceLower[m] = choiceLower[m]! + 1;
+          }
+        }
+      }
+      if (!counted || tooManyLevels[c]) continue;
+      const first = c * MAX_LEVELS;
+      const known = levelCount[c]!;
+      let l = 0;
+      while (l < known && levels[first + l] !== x) l += 1;
+      if (l === known) {
+        if (known === MAX_LEVELS) {
+          tooManyLevels[c] = 1;
+          continue;
+        }
+        levels[first + l] = x;
+        levelCount[c] = known + 1;
+      }
+      const at = (first + l) * T + t;
+      counts[at] = counts[at]! + 1;
+    }
+  }
+
   return items.map((column, c) => {
-    const base = c * N;
-    let n = 0;
-    let upperN = 0;
-    let lowerN = 0;
-    let upperSum = 0;
-    let lowerSum = 0;
-    let timeSum = 0;
-    let omitted = 0;
-    const width = column.options.length;
-    const optionCount = new Float64Array(width);
-    const optionUpper = new Float64Array(width);
-    const optionLower = new Float64Array(width);
-    const byMask = width <= MASK_BITS;
-    const maskBits = (1 << width) - 1;
-    const maskCount = new Float64Array(byMask ? 1 << width : 0);
-    const maskUpper = new Float64Array(maskCount.length);
-    const maskLower = new Float64Array(maskCount.length);
-    for (let r = 0; r < N; r += 1) {
-      const score = cols.scores[base + r]!;
-      if (Number.isNaN(score)) continue;
-      x[n] = score;
-      rest[n] = totals[r]! - score;
-      n += 1;
-      timeSum += cols.timeMs[base + r]!;
-      if (upper[r]) {
-        upperN += 1;
-        upperSum += score;
-      } else if (lower[r]) {
-        lowerN += 1;
-        lowerSum += score;
-      }
-      const mask = cols.choices[base + r]!;
-      if (column.kind !== 'other' && mask === 0) omitted += 1;
-      if (byMask) {
-        const m = mask & maskBits;
-        maskCount[m] = maskCount[m]! + 1;
-        if (upper[r]) maskUpper[m] = maskUpper[m]! + 1;
-        else if (lower[r]) maskLower[m] = maskLower[m]! + 1;
-        continue;
-      }
-      for (let b = 0; b < width; b += 1) {
-        if ((mask >>> b) & 1) {
-          optionCount[b] = optionCount[b]! + 1;
-          if (upper[r]) optionUpper[b] = optionUpper[b]! + 1;
-          else if (lower[r]) optionLower[b] = optionLower[b]! + 1;
+    const moments =
+      counted && !tooManyLevels[c]
+        ? momentsFromCounts({ levels: levels.subarray(c * MAX_LEVELS, c * MAX_LEVELS + levelCount[c]!), totals: totalValues, counts, offset: c * MAX_LEVELS * T })
+        : momentsOfColumn(rows, totals, c);
+    const count = n[c]!;
+    const w = width[c]!;
+    const optionCount = new Float64Array(w);
+    const optionUpper = new Float64Array(w);
+    const optionLower = new Float64Array(w);
+    const base = choiceBase[c]!;
+    if (byMask[c]) {
+      for (let m = 1; m < 1 << w; m += 1) {
+        for (let b = 0; b < w; b += 1) {
+          if ((m >>> b) & 1) {
+            optionCount[b] = optionCount[b]! + choiceCount[base + m]!;
+            optionUpper[b] = optionUpper[b]! + choiceUpper[base + m]!;
+            optionLower[b] = optionLower[b]! + choiceLower[base + m]!;
+          }
         }
       }
+    } else {
+      optionCount.set(choiceCount.subarray(base, base + w));
+      optionUpper.set(choiceUpper.subarray(base, base + w));
+      optionLower.set(choiceLower.subarray(base, base + w));
     }
-    for (let m = 1; m < maskCount.length; m += 1) {
-      for (let b = 0; b < width; b += 1) {
-        if ((m >>> b) & 1) {
-          optionCount[b] = optionCount[b]! + maskCount[m]!;
-          optionUpper[b] = optionUpper[b]! + maskUpper[m]!;
-          optionLower[b] = optionLower[b]! + maskLower[m]!;
-        }
-      }
-    }
-    const xs = x.subarray(0, n);
-    const rs = rest.subarray(0, n);
-    let mean = 0;
-    for (let i = 0; i < n; i += 1) mean += xs[i]!;
-    mean = n ? mean / n : Number.NaN;
-    let ss = 0;
-    for (let i = 0; i < n; i += 1) {
-      const d = xs[i]! - mean;
-      ss += d * d;
-    }
-    const cov = n > 1 ? covariance(xs, rs, n) : Number.NaN;
-    const varX = n ? ss / n : Number.NaN;
-    let varRest = 0;
-    if (n > 1) {
-      let mr = 0;
-      for (let i = 0; i < n; i += 1) mr += rs[i]!;
-      mr /= n;
-      for (let i = 0; i < n; i += 1) varRest += (rs[i]! - mr) ** 2;
-      varRest /= n;
-    }
+    const { varX, varRest, cov, covMax } = moments;
     const itemRest = varX > 0 && varRest > 0 ? cov / Math.sqrt(varX * varRest) : Number.NaN;
-    const covMax = n > 1 ? sortedPairingCovariance(xs, rs, n) : Number.NaN;
-    const efficiency = covMax > 0 ? (100 * cov) / covMax : Number.NaN;
-    const keys = column.key ?? inferKey(column, cols.scores.subarray(base, base + N), cols.choices.subarray(base, base + N));
-    const options: OptionStats[] = column.options.map((id, b) => ({ id, b })).sort((x, y) => (column.key || x.id === y.id ? 0 : x.id < y.id ? -1 : 1)).map(({ id, b }) => ({
-      id,
-      ...(column.optionText?.[id] !== undefined ? { text: column.optionText[id] } : {}),
-      key: keys.includes(id),
-      share: n ? optionCount[b]! / n : Number.NaN,
-      upperShare: upperN ? optionUpper[b]! / upperN : Number.NaN,
-      lowerShare: lowerN ? optionLower[b]! / lowerN : Number.NaN,
-    }));
+    const keys = column.key ?? inferredKey(column, fullScores[c] ? common[c]! : 0);
+    const up = upperN[c]!;
+    const low = lowerN[c]!;
+    const options: OptionStats[] = column.options
+      .map((id, b) => ({ id, b }))
+      .sort((x, y) => (column.key || x.id === y.id ? 0 : x.id < y.id ? -1 : 1))
+      .map(({ id, b }) => ({
+        id,
+        ...(column.optionText?.[id] !== undefined ? { text: column.optionText[id] } : {}),
+        key: keys.includes(id),
+        share: count ? optionCount[b]! / count : Number.NaN,
+        upperShare: up ? optionUpper[b]! / up : Number.NaN,
+        lowerShare: low ? optionLower[b]! / low : Number.NaN,
+      }));
     return {
       id: column.id,
       competency: column.competency,
       kind: column.kind,
-      n,
-      facility: mean,
-      sd: n > 1 ? Math.sqrt(ss / (n - 1)) : Number.NaN,
+      n: count,
+      facility: moments.meanX,
+      sd: count > 1 ? Math.sqrt((varX * count) / (count - 1)) : Number.NaN,
       itemRest,
-      upperLower: upperN && lowerN ? upperSum / upperN - lowerSum / lowerN : Number.NaN,
-      efficiency,
-      meanTimeMs: n ? timeSum / n : Number.NaN,
-      upperN,
-      lowerN,
-      omitted: n && column.kind !== 'other' ? omitted / n : 0,
+      upperLower: up && low ? upperSum[c]! / up - lowerSum[c]! / low : Number.NaN,
+      efficiency: covMax > 0 ? (100 * cov) / covMax : Number.NaN,
+      meanTimeMs: count ? timeSum[c]! / count : Number.NaN,
+      upperN: up,
+      lowerN: low,
+      omitted: count && column.kind !== 'other' ? unanswered[c]! / count : 0,
       options,
     };
   });
+}
+
+/** One item's scores and rest scores as columns, for an item whose scores take too many values to count. */
+function momentsOfColumn(rows: readonly AttemptRow[], totals: Float64Array, c: number) {
+  const x = new Float64Array(rows.length);
+  const rest = new Float64Array(rows.length);
+  let n = 0;
+  rows.forEach((row, r) => {
+    const score = c < row.scores.length ? row.scores[c]! : Number.NaN;
+    if (Number.isNaN(score)) return;
+    x[n] = score;
+    rest[n] = totals[r]! - score;
+    n += 1;
+  });
+  return momentsFromColumns(x, rest, n);
 }
 
 /**
  * Without the bank, the key is what full-score answers have in common: the
  * options every attempt scoring 1 on the item chose.
  */
-function inferKey(column: ItemColumn, scores: Float32Array, choices: Uint32Array): string[] {
+function inferredKey(column: ItemColumn, common: number): string[] {
   if (column.kind === 'other') return [];
-  let common = 0xffffffff;
-  let any = false;
-  for (let r = 0; r < scores.length; r += 1) {
-    if (scores[r] === 1 && choices[r]) {
-      common = (common & choices[r]!) >>> 0;
-      any = true;
-    }
-  }
-  if (!any) return [];
   return column.options.filter((_, b) => (common >>> b) & 1);
 }

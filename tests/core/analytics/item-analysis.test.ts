@@ -254,6 +254,36 @@ describe('groups and option counts on larger random sets', () => {
     }
   });
 
+  it('gives the same statistics counted by item and total score as from columns', () => {
+    const n = 500;
+    const items = 6;
+    // Partial credit on a few levels, some items missing from some forms, percents that rank like the totals.
+    // The last item scores in hundredths: too many levels to count, so it is analysed from its column either way.
+    const scores = Array.from({ length: n }, () =>
+      Array.from({ length: items }, (_, c) => (next() < 0.1 ? Number.NaN : c === items - 1 ? Math.round(next() * 100) / 100 : Math.floor(next() * 3) / 2)),
+    );
+    const rows = scores.map((row, r) => {
+      const total = row.reduce((sum, x) => sum + (Number.isNaN(x) ? 0 : x), 0);
+      return {
+        ...rowsOf([(100 * total) / items], [], [])[0]!,
+        id: `a${r}`,
+        scores: Float32Array.from(row),
+        choices: Uint32Array.from(row, (x) => (Number.isNaN(x) ? 0 : x === 1 ? 1 : 2)),
+        timeMs: Float32Array.from(row, () => 1000 + Math.floor(next() * 1000)),
+      };
+    });
+    const columns = Array.from({ length: items }, (_, c) => ({ id: `q${c}`, competency: 'c', kind: 'single' as const, options: ['a', 'b'] }));
+    const counted = analyseItems(rows, columns);
+    const fromColumns = analyseItems(rows, columns, { maxTotals: 0 });
+    counted.forEach((stats, c) => {
+      const other = fromColumns[c]!;
+      expect(stats.options).toEqual(other.options);
+      for (const key of ['n', 'facility', 'sd', 'itemRest', 'upperLower', 'efficiency', 'meanTimeMs'] as const) expect(stats[key]).toBeCloseTo(other[key], 9);
+    });
+    // Independent random items: efficiency near 0 either side, but a figure for every item on both paths.
+    expect(counted.every((s) => Number.isFinite(s.efficiency) && Number.isFinite(s.itemRest))).toBe(true);
+  });
+
   it.each([4, 12])('counts each of %i options the same way an option-by-option count does', (width) => {
     const n = 300;
     const percents = Array.from({ length: n }, () => Math.round(next() * 1000) / 10);
