@@ -1,6 +1,6 @@
 import type { TrainingModule } from '../bank/types.js';
 import type { AttemptRow, BankKey, BankTable, Skipped } from './attempt-table.js';
-import { describe, spread } from './descriptive.js';
+import { describe } from './descriptive.js';
 import { analyseItems, type ItemStats } from './item-analysis.js';
 import { flagItem, flagRank, type ItemFlag } from './item-flags.js';
 import { pairedComparison, type PairedComparison } from './paired.js';
@@ -102,12 +102,10 @@ function groupOf(row: AttemptRow, by: string | undefined): string {
   return by === undefined ? 'all' : (row.tags[by] ?? '(none)');
 }
 
-function testStats(rows: readonly AttemptRow[], table: BankTable): TestStats {
+/** `present[c]`: attempts whose form had item column c (ItemStats.n). */
+function testStats(rows: readonly AttemptRow[], present: readonly number[]): TestStats {
   const percents = Float64Array.from(rows, (r) => r.percent);
   const d = describe(percents);
-  const k = table.items.length;
-  const present = new Float64Array(k);
-  for (const row of rows) for (let c = 0; c < row.scores.length; c += 1) if (!Number.isNaN(row.scores[c]!)) present[c] = present[c]! + 1;
   const cols = [...present.keys()].filter((c) => present[c]! >= ALPHA_PRESENCE * rows.length && present[c]! > 0);
   // Attempts that have every one of those items, as a matrix (plain loops: this runs 6 million times for 100,000 attempts).
   const width = cols.length;
@@ -151,41 +149,84 @@ function testStats(rows: readonly AttemptRow[], table: BankTable): TestStats {
   };
 }
 
-function summarise(group: string, values: number[], below: number): GroupSummary {
-  const d = spread(values);
-  return { group, n: d.n, mean: d.mean, sd: d.sd, below: d.n ? below / d.n : Number.NaN };
+/** Each row's group under `by` as an index into `keys` (one group, 'all', without `by`). */
+function groupsOf(rows: readonly AttemptRow[], by: string | undefined): { keys: string[]; index: Uint32Array } {
+  const index = new Uint32Array(rows.length);
+  if (by === undefined) return { keys: ['all'], index };
+  const numbers = new Map<string, number>();
+  rows.forEach((row, r) => {
+    const key = groupOf(row, by);
+    let g = numbers.get(key);
+    if (g === undefined) numbers.set(key, (g = numbers.size));
+    index[r] = g;
+  });
+  return { keys: [...numbers.keys()], index };
+}
+
+/**
+ * Count, mean, sample sd and share flagged per group of the values that are
+ * not NaN: `spread` per group, with the same two passes in row order, over
+ * typed arrays instead of a list of values per group and competency.
+ */
+function summariseGroups(values: Float64Array, flagged: Uint8Array, groups: { keys: string[]; index: Uint32Array }): GroupSummary[] {
+  const G = groups.keys.length;
+  const n = new Float64Array(G);
+  const sum = new Float64Array(G);
+  const marked = new Float64Array(G);
+  const ss = new Float64Array(G);
+  const { index } = groups;
+  for (let r = 0; r < values.length; r += 1) {
+    const v = values[r]!;
+    if (Number.isNaN(v)) continue;
+    const g = index[r]!;
+    n[g] = n[g]! + 1;
+    sum[g] = sum[g]! + v;
+    marked[g] = marked[g]! + flagged[r]!;
+  }
+  const mean = sum.map((s, g) => (n[g] ? s / n[g]! : Number.NaN));
+  for (let r = 0; r < values.length; r += 1) {
+    const v = values[r]!;
+    if (Number.isNaN(v)) continue;
+    const g = index[r]!;
+    ss[g] = ss[g]! + (v - mean[g]!) ** 2;
+  }
+  return groups.keys.map((group, g) => ({
+    group,
+    n: n[g]!,
+    mean: mean[g]!,
+    sd: n[g]! > 1 ? Math.sqrt(ss[g]! / (n[g]! - 1)) : Number.NaN,
+    below: n[g] ? marked[g]! / n[g]! : Number.NaN,
+  }));
+}
+
+function byName(groups: GroupSummary[]): GroupSummary[] {
+  return groups.sort((a, b) => a.group.localeCompare(b.group));
 }
 
 function competencySummaries(rows: readonly AttemptRow[], table: BankTable, by: string | undefined): CompetencySummary[] {
+  const whole = groupsOf(rows, undefined);
+  const grouped = by === undefined ? undefined : groupsOf(rows, by);
+  const values = new Float64Array(rows.length);
+  const below = new Uint8Array(rows.length);
   return table.competencies.map((column, c) => {
-    const all: number[] = [];
-    let below = 0;
     let met = 0;
-    const groups = new Map<string, { values: number[]; below: number }>();
-    for (const row of rows) {
+    rows.forEach((row, r) => {
       const p = c < row.competency.length ? row.competency[c]! : Number.NaN;
-      if (Number.isNaN(p)) continue;
-      const isBelow = p < column.floor;
-      all.push(p);
-      if (isBelow) below += 1;
-      if (row.met[c]) met += 1;
-      const key = groupOf(row, by);
-      const g = groups.get(key) ?? { values: [], below: 0 };
-      g.values.push(p);
-      if (isBelow) g.below += 1;
-      groups.set(key, g);
-    }
-    const whole = summarise('all', all, below);
+      values[r] = p;
+      below[r] = p < column.floor ? 1 : 0;
+      if (!Number.isNaN(p) && row.met[c]) met += 1;
+    });
+    const all = summariseGroups(values, below, whole)[0]!;
     return {
       id: column.id,
       title: column.title,
       floor: column.floor,
-      n: whole.n,
-      mean: whole.mean,
-      sd: whole.sd,
-      belowFloor: whole.below,
-      metRate: whole.n ? met / whole.n : Number.NaN,
-      groups: by === undefined ? [] : [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([key, g]) => summarise(key, g.values, g.below)),
+      n: all.n,
+      mean: all.mean,
+      sd: all.sd,
+      belowFloor: all.below,
+      metRate: all.n ? met / all.n : Number.NaN,
+      groups: grouped ? byName(summariseGroups(values, below, grouped)) : [],
       modules: column.modules,
     };
   });
@@ -193,15 +234,9 @@ function competencySummaries(rows: readonly AttemptRow[], table: BankTable, by: 
 
 function testGroups(rows: readonly AttemptRow[], by: string | undefined): GroupSummary[] {
   if (by === undefined) return [];
-  const groups = new Map<string, { values: number[]; failed: number }>();
-  for (const row of rows) {
-    const key = groupOf(row, by);
-    const g = groups.get(key) ?? { values: [], failed: 0 };
-    g.values.push(row.percent);
-    if (!row.passed) g.failed += 1;
-    groups.set(key, g);
-  }
-  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([key, g]) => summarise(key, g.values, g.failed));
+  const percents = Float64Array.from(rows, (row) => row.percent);
+  const failed = Uint8Array.from(rows, (row) => (row.passed ? 0 : 1));
+  return byName(summariseGroups(percents, failed, groupsOf(rows, by)));
 }
 
 /** Weakest first: most attempts below the floor, then the lowest mean relative to the floor. */
@@ -224,7 +259,8 @@ export interface ReportInput {
 export function buildReport(input: ReportInput): Report {
   const { table, rows, by } = input;
   const competencies = competencySummaries(rows, table, by);
-  const items = analyseItems(rows, table.items)
+  const itemStats = analyseItems(rows, table.items);
+  const items = itemStats
     .map((stats) => ({ ...stats, flags: flagItem(stats) }))
     .sort((a, b) => flagRank(a.flags) - flagRank(b.flags) || a.itemRest - b.itemRest || a.id.localeCompare(b.id));
   return {
@@ -232,7 +268,7 @@ export function buildReport(input: ReportInput): Report {
     attempts: { read: input.read, used: rows.length, agents: new Set(rows.map((r) => r.employeeId)).size, allAttempts: input.allAttempts },
     skipped: input.skipped,
     ...(by !== undefined ? { by } : {}),
-    test: testStats(rows, table),
+    test: testStats(rows, itemStats.map((stats) => stats.n)),
     groups: testGroups(rows, by),
     competencies,
     weakest: weakest(competencies),
