@@ -1,4 +1,3 @@
-import { covariance } from './descriptive.js';
 import { sortedPairingCovariance } from './sorted-pairing.js';
 
 /** What item analysis needs from an item's scores x and the same attempts' rest scores (total minus x). All population (÷ n). */
@@ -27,11 +26,16 @@ export function momentsFromColumns(x: Float64Array, rest: Float64Array, n: numbe
   }
   meanX /= n;
   meanRest /= n;
+  // The means are known here, so the covariance's products come in the same pass as the squares.
   let ssX = 0;
   let ssRest = 0;
+  let products = 0;
   for (let i = 0; i < n; i += 1) {
-    ssX += (x[i]! - meanX) ** 2;
-    ssRest += (rest[i]! - meanRest) ** 2;
+    const dx = x[i]! - meanX;
+    const dr = rest[i]! - meanRest;
+    ssX += dx * dx;
+    ssRest += dr * dr;
+    products += dx * dr;
   }
   const many = n > 1;
   return {
@@ -39,7 +43,7 @@ export function momentsFromColumns(x: Float64Array, rest: Float64Array, n: numbe
     meanX,
     varX: ssX / n,
     varRest: many ? ssRest / n : Number.NaN,
-    cov: many ? covariance(x, rest, n) : Number.NaN,
+    cov: many ? products / n : Number.NaN,
     covMax: many ? sortedPairingCovariance(x, rest, n) : Number.NaN,
   };
 }
