@@ -1,43 +1,7 @@
-import { hasBrand } from '../core/brand.js';
+import { ConfigFileError } from '../errors/config-file-error.js';
+import { ExitCode, type ExitCodeValue } from '../errors/exit-codes.js';
+import { UserError } from '../errors/user-error.js';
 import { oneLine } from '../core/text/one-line.js';
-import { ConfigFileError } from '../store/config-file-error.js';
-import { ExitCode, type ExitCodeValue } from './exit-codes.js';
-
-const USER_ERROR: unique symbol = Symbol.for('frontline.UserError');
-
-/**
- * An error the user can fix: printed as one line (plus an optional hint), never
- * with a stack. Anything else that reaches the top is a bug.
- */
-export class UserError extends Error {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(value, USER_ERROR);
-  }
-
-  readonly [USER_ERROR] = true;
-  readonly exitCode: ExitCodeValue;
-  readonly hint: string | undefined;
-
-  constructor(message: string, options: { exitCode?: ExitCodeValue; hint?: string; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
-    this.name = 'UserError';
-    this.exitCode = options.exitCode ?? ExitCode.invalidInput;
-    this.hint = options.hint;
-  }
-}
-
-/** Turns a failed fs call into a UserError that names the file. */
-export function ioError(path: string, error: unknown, verb = 'read'): UserError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const why =
-    code === 'ENOENT' ? 'no such file or directory'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'EISDIR' ? 'is a directory'
-    : code === 'ENOSPC' ? 'no space left on device'
-    : code === 'ENOTDIR' ? 'a part of the path is not a directory'
-    : (error as Error | undefined)?.message ?? String(error);
-  return new UserError(`${path}: cannot ${verb}: ${why}`, { exitCode: ExitCode.io, cause: error });
-}
 
 export interface ErrorReport {
   lines: string[];

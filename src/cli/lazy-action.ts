@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { ExitCodeValue } from './exit-codes.js';
+import type { ExitCodeValue } from '../errors/exit-codes.js';
 
 /** Options every command accepts (set on the root program). */
 export interface GlobalOptions {

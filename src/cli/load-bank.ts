@@ -2,8 +2,8 @@ import { formatDiagnostic, type Diagnostic } from '../core/bank/diagnostic.js';
 import { parseBank, type BankParseResult } from '../core/bank/parse-bank.js';
 import type { Bank } from '../core/bank/types.js';
 import { readBankFile } from '../store/bank-file.js';
-import { UserError } from './errors.js';
-import { ExitCode } from './exit-codes.js';
+import { UserError } from '../errors/user-error.js';
+import { ExitCode } from '../errors/exit-codes.js';
 
 /** Errors shown when a command refuses a bank; `validate` shows them all. */
 const SHOWN_ERRORS = 5;

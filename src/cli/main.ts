@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { describeError } from './errors.js';
-import { ExitCode } from './exit-codes.js';
+import { ExitCode } from '../errors/exit-codes.js';
 import { writeErr, writeOut } from './output.js';
 import { registerCommands } from './commands/index.js';
 

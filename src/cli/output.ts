@@ -1,7 +1,7 @@
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import { devNull } from 'node:os';
 import { styleText } from 'node:util';
-import { ExitCode } from './exit-codes.js';
+import { ExitCode } from '../errors/exit-codes.js';
 
 /** Set once a write would block: from then on everything goes through Node's stream, in order. */
 const viaStream = { 1: false, 2: false };

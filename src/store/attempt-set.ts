@@ -7,7 +7,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { oneLine } from '../core/text/one-line.js';
 import { ReadingThreads } from '../core/analytics/reading-threads.js';
 import { FactsReader, FactsWriter, type AttemptFacts, type FactsBatch } from '../core/analytics/attempt-facts.js';
-import type { AttemptRecord } from '../core/attempt-types.js';
+import type { AttemptRecord } from '../core/attempt/types.js';
 import validateAttempt from '../generated/attempt.validate.js';
 
 /** Where one record came from: a file, or a line of a JSONL file (`file:line`). */

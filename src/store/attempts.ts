@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { attemptPermission, type AttemptPermission } from '../core/attempt-policy.js';
-import type { AttemptRecord } from '../core/attempt-types.js';
+import { attemptPermission, type AttemptPermission } from '../core/attempt/policy.js';
+import type { AttemptRecord } from '../core/attempt/types.js';
 import type { Bank } from '../core/bank/types.js';
 import { stringifyEntryPerLine } from '../core/entry-per-line-json.js';
 import validateAttempt from '../generated/attempt.validate.js';

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs'; // sync: verify starts ~1.5 ms sooner without loading node:fs/promises
 import { join } from 'node:path';
-import { ioError } from '../cli/errors.js';
+import { ioError } from '../errors/user-error.js';
 
 /**
  * The `.json` files named by `paths`: files as given, folders searched

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
-import { ConfigFileError } from './config-file-error.js';
+import { ConfigFileError } from '../errors/config-file-error.js';
 import type { FrontlineConfig } from './config.js';
 import { resolveDataDir } from './data-dir.js';
 

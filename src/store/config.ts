@@ -1,5 +1,5 @@
 import Conf from 'conf';
-import { ConfigFileError } from './config-file-error.js';
+import { ConfigFileError } from '../errors/config-file-error.js';
 import { configFilePath } from './config-file.js';
 import { resolveDataDir } from './data-dir.js';
 

@@ -1,7 +1,7 @@
 import { mkdir, open, readdir, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { isDurableEvent, type JournalEntry, type JournalHeader } from '../core/journal-entry.js';
-import type { Event } from '../core/session.js';
+import { isDurableEvent, type JournalEntry, type JournalHeader } from '../core/attempt/journal-entry.js';
+import type { Event } from '../core/attempt/session.js';
 import { dataPaths } from './data-dir.js';
 
 /**

@@ -3,8 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { didKeyFromPublicKey, verificationMethodOf } from '../core/credential/ed25519.js';
 import type { IssuerProfile } from '../core/credential/certificate-types.js';
-import { ioError, UserError } from '../cli/errors.js';
-import { ExitCode } from '../cli/exit-codes.js';
+import { ioError, UserError } from '../errors/user-error.js';
+import { ExitCode } from '../errors/exit-codes.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 export const keyFiles = {

@@ -1,12 +1,12 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AttemptRecord } from '../core/attempt-types.js';
+import type { AttemptRecord } from '../core/attempt/types.js';
 import { assertNever, type Bank } from '../core/bank/types.js';
 import { attemptToStatements, registrationFor, type XapiOptions } from '../core/xapi/attempt-to-statements.js';
 import type { Statement } from '../core/xapi/statement.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { dataPaths } from './data-dir.js';
-import type { SendResult } from './lrs-client.js';
+import type { SendResult } from './lrs/client.js';
 
 /**
  * The outbox is a folder of JSON files, one per attempt, each holding the

@@ -5,7 +5,7 @@ import { verificationMethodOf } from '../core/credential/ed25519.js';
 import { signDocument } from '../core/credential/eddsa-jcs-2022.js';
 import { buildStatusListCredential, emptyStatusList, setStatusBit } from '../core/credential/status-list.js';
 import { readStatusListCredential, type LoadedStatusList } from '../core/credential/verify-certificate.js';
-import { ioError, UserError } from '../cli/errors.js';
+import { ioError, UserError } from '../errors/user-error.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { dataPaths } from './data-dir.js';
 import type { IssuerFile } from './keys.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'; // sync: verify starts ~1.5 ms sooner without loading node:fs/promises
 import { parseTrustList, type TrustList } from '../core/credential/trust.js';
-import { ioError, UserError } from '../cli/errors.js';
+import { ioError, UserError } from '../errors/user-error.js';
 
 export async function readTrustFile(path: string): Promise<TrustList> {
   let text: string;

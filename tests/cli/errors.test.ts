@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, ioError, UserError } from '../../src/cli/errors.js';
-import { ExitCode } from '../../src/cli/exit-codes.js';
+import { describeError } from '../../src/cli/errors.js';
+import { ioError, UserError } from '../../src/errors/user-error.js';
+import { ExitCode } from '../../src/errors/exit-codes.js';
 
 describe('describeError', () => {
   it('shows a user error as one line with its hint and no stack', () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/cli/errors.js';
-import { ExitCode } from '../../src/cli/exit-codes.js';
+import { UserError } from '../../src/errors/user-error.js';
+import { ExitCode } from '../../src/errors/exit-codes.js';
 import { loadBankOrThrow } from '../../src/cli/load-bank.js';
 
 const small = fileURLToPath(new URL('../fixtures/banks/small.yaml', import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/cli/errors.js';
+import { UserError } from '../../src/errors/user-error.js';
 import { newSeed, parseExtraTime, parseTags } from '../../src/cli/run/take-options.js';
 
 describe('take options', () => {

@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExitCode } from '../../src/cli/exit-codes.js';
+import { ExitCode } from '../../src/errors/exit-codes.js';
 import validateCertificate from '../../src/generated/certificate.validate.js';
 import { makeAttempt } from '../core/credential/attempt-fixture.js';
 import { loadShippedBank } from '../core/credential/certificate-fixture.js';

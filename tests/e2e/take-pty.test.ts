@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AttemptRecord } from '../../src/core/attempt-types.js';
+import type { AttemptRecord } from '../../src/core/attempt/types.js';
 import { spawnFrontline, tempHome, type PtySession } from './pty-harness.js';
 import { runCli } from './run-cli.js';
 

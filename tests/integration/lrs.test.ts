@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { attemptToStatements, registrationFor, statementId } from '../../src/core/xapi/attempt-to-statements.js';
 import type { Statement } from '../../src/core/xapi/statement.js';
-import { sendStatements, type LrsSettings } from '../../src/store/lrs-client.js';
+import { sendStatements, type LrsSettings } from '../../src/store/lrs/client.js';
 import { drainOutbox, outboxDir, queueAttempt, queueStatements, rejectedDir } from '../../src/store/outbox.js';
 import { runCli } from '../e2e/run-cli.js';
 import { finishedAttempt } from '../fixtures/attempt-builder.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AttemptRecord } from '../../src/core/attempt-types.js';
+import type { AttemptRecord } from '../../src/core/attempt/types.js';
 import { checkRecord } from '../../src/store/attempt-set.js';
 import { fixtureBank, simulate } from '../fixtures/attempts.js';
 

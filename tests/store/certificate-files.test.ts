@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/cli/errors.js';
+import { UserError } from '../../src/errors/user-error.js';
 import { collectJsonFiles } from '../../src/store/certificate-files.js';
 
 const root = mkdtempSync(join(tmpdir(), 'frontline-cert-files-'));

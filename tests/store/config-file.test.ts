@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigFileError } from '../../src/store/config-file-error.js';
+import { ConfigFileError } from '../../src/errors/config-file-error.js';
 import { configFilePath, readConfigFile } from '../../src/store/config-file.js';
 import { openConfig } from '../../src/store/config.js';
 

@@ -2,8 +2,8 @@ import { appendFile, mkdtemp, open, readdir, readFile, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { JournalHeader } from '../../src/core/journal-entry.js';
-import type { Event } from '../../src/core/session.js';
+import type { JournalHeader } from '../../src/core/attempt/journal-entry.js';
+import type { Event } from '../../src/core/attempt/session.js';
 import { Journal, parseJournal, readJournal, unfinishedJournals } from '../../src/store/journal.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync, sign, verify, createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/cli/errors.js';
-import { ExitCode } from '../../src/cli/exit-codes.js';
+import { UserError } from '../../src/errors/user-error.js';
+import { ExitCode } from '../../src/errors/exit-codes.js';
 import { parseDidKeyMethod, publicKeyFromRaw } from '../../src/core/credential/ed25519.js';
 import { generateKey, loadIssuerProfile, loadPrivateKey } from '../../src/store/keys.js';
 

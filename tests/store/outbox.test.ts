@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attemptToStatements } from '../../src/core/xapi/attempt-to-statements.js';
 import type { Statement } from '../../src/core/xapi/statement.js';
-import type { SendResult, StatementOutcome } from '../../src/store/lrs-client.js';
+import type { SendResult, StatementOutcome } from '../../src/store/lrs/client.js';
 import { countQueued, drainOutbox, outboxDir, queueAttempt, queueStatements, readOutbox, rejectedDir, type OutboxFile } from '../../src/store/outbox.js';
 import { finishedAttempt } from '../fixtures/attempt-builder.js';
 

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { CONFIG_KEYS, findConfigKey, flattenConfig, parseConfigValue, type ConfigKey } from '../../core/config/config-keys.js';
 import { openConfig, type ConfigStore } from '../../store/config.js';
-import { UserError } from '../errors.js';
-import { ExitCode } from '../exit-codes.js';
+import { UserError } from '../../errors/user-error.js';
+import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { printJson, writeOut } from '../output.js';
 

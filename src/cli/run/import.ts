@@ -7,8 +7,8 @@ import { importedBankYaml } from '../../core/gift/bank-yaml.js';
 import { giftToBank, slugify, type GiftFinding } from '../../core/gift/gift-to-bank.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
 import { schemaReference } from '../../store/schema-reference.js';
-import { ioError, UserError } from '../errors.js';
-import { ExitCode } from '../exit-codes.js';
+import { ioError, UserError } from '../../errors/user-error.js';
+import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { paint, printJson, writeOut } from '../output.js';
 

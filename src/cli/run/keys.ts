@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { toIsoSeconds } from '../../core/credential/build-certificate.js';
 import { generateKey, isUrl } from '../../store/keys.js';
-import { UserError } from '../errors.js';
-import { ExitCode } from '../exit-codes.js';
+import { UserError } from '../../errors/user-error.js';
+import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { printJson, writeOut } from '../output.js';
 

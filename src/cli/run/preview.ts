@@ -1,7 +1,7 @@
 import stripAnsi from 'strip-ansi';
 import { loadBankOrThrow } from '../load-bank.js';
-import { UserError } from '../errors.js';
-import { ExitCode } from '../exit-codes.js';
+import { UserError } from '../../errors/user-error.js';
+import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { useColor, writeOut } from '../output.js';
 

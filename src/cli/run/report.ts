@@ -3,8 +3,8 @@ import { buildReport, comparePrePost, type Report } from '../../core/analytics/b
 import { renderCsv } from '../../core/analytics/render-csv.js';
 import { renderText } from '../../core/analytics/render-text.js';
 import { readAttemptSet } from '../../store/attempt-set.js';
-import { UserError } from '../errors.js';
-import { ExitCode } from '../exit-codes.js';
+import { UserError } from '../../errors/user-error.js';
+import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { loadBankOrThrow, type LoadedBank } from '../load-bank.js';
 import { printJson, writeErr, writeOut } from '../output.js';

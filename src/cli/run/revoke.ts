@@ -3,8 +3,8 @@ import { findIssued, readRegistry, registryPath, writeRegistry } from '../../sto
 import { resolveDataDir } from '../../store/data-dir.js';
 import { loadIssuerProfile, loadPrivateKey } from '../../store/keys.js';
 import { revokeIndex } from '../../store/status-list.js';
-import { UserError } from '../errors.js';
-import { ExitCode } from '../exit-codes.js';
+import { UserError } from '../../errors/user-error.js';
+import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { printJson, writeOut } from '../output.js';
 

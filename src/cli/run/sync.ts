@@ -1,13 +1,13 @@
-import type { AttemptRecord } from '../../core/attempt-types.js';
+import type { AttemptRecord } from '../../core/attempt/types.js';
 import type { Bank } from '../../core/bank/types.js';
 import { readAttemptFile } from '../../store/attempts.js';
 import { openConfig } from '../../store/config.js';
 import { resolveDataDir } from '../../store/data-dir.js';
-import { sendStatements } from '../../store/lrs-client.js';
-import { resolveLrsSettings, resolveXapiOptions, type LrsConfigSection } from '../../store/lrs-settings.js';
+import { sendStatements } from '../../store/lrs/client.js';
+import { resolveLrsSettings, resolveXapiOptions, type LrsConfigSection } from '../../store/lrs/settings.js';
 import { countQueued, drainOutbox, outboxDir, queueAttempt, type DrainReport } from '../../store/outbox.js';
-import { ioError, UserError } from '../errors.js';
-import { ExitCode } from '../exit-codes.js';
+import { ioError, UserError } from '../../errors/user-error.js';
+import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { loadBankOrThrow } from '../load-bank.js';
 import { paint, printJson, writeErr, writeOut } from '../output.js';

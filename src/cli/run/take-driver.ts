@@ -1,4 +1,4 @@
-import type { Response } from '../../core/attempt-types.js';
+import type { Response } from '../../core/attempt/types.js';
 import {
   answerRecords,
   canGoTo,
@@ -11,7 +11,7 @@ import {
   remainingMs,
   type Event,
   type State,
-} from '../../core/session.js';
+} from '../../core/attempt/session.js';
 import type { AttemptDriver, AttemptView } from '../../ui/take/attempt-driver.js';
 
 /** Where events go before they change the screen: the attempt journal. */

@@ -1,4 +1,4 @@
-import type { AttemptRecord } from '../../core/attempt-types.js';
+import type { AttemptRecord } from '../../core/attempt/types.js';
 import type { Bank } from '../../core/bank/types.js';
 import type { ConfigStore } from '../../store/config.js';
 
@@ -20,7 +20,7 @@ export type AfterAttemptSaved = (saved: SavedAttempt) => Promise<string[]>;
  * end, so starting a test never loads the xAPI code.
  */
 export const queueXapiStatements: AfterAttemptSaved = async ({ dataDir, record, bank, config }) => {
-  const { queueForLrs } = await import('../../store/lrs-queue.js');
+  const { queueForLrs } = await import('../../store/lrs/queue.js');
   const queued = await queueForLrs(dataDir, record, bank, config.get('lrs') ?? {});
   if (!queued.queued) return [];
   const statements = `${queued.statements} statement${queued.statements === 1 ? '' : 's'}`;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { UserError } from '../errors.js';
-import { ExitCode } from '../exit-codes.js';
+import { UserError } from '../../errors/user-error.js';
+import { ExitCode } from '../../errors/exit-codes.js';
 
 export interface TakeOptions {
   resume?: boolean;

@@ -1,5 +1,5 @@
-import { UserError } from '../errors.js';
-import { ExitCode } from '../exit-codes.js';
+import { UserError } from '../../errors/user-error.js';
+import { ExitCode } from '../../errors/exit-codes.js';
 
 /**
  * Refuses to start without a terminal on both ends. Ink would otherwise render

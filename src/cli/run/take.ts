@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { assemble } from '../../core/assemble.js';
+import { assemble } from '../../core/attempt/assemble.js';
 import type { Bank } from '../../core/bank/types.js';
-import { replay, type JournalHeader } from '../../core/journal-entry.js';
-import { deadlineFor, isAnswered, startSession, type State } from '../../core/session.js';
+import { replay, type JournalHeader } from '../../core/attempt/journal-entry.js';
+import { deadlineFor, isAnswered, startSession, type State } from '../../core/attempt/session.js';
 import type { ConfigStore } from '../../store/config.js';
 import { readConfigFile } from '../../store/config-file.js';
 import { resolveDataDir } from '../../store/data-dir.js';
 import { Journal, readJournal, unfinishedJournals } from '../../store/journal.js';
 import type { ResumeOffer, TakeOutcome } from '../../ui/take/take-app.js';
-import { UserError } from '../errors.js';
-import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
+import { UserError } from '../../errors/user-error.js';
+import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { loadBankOrThrow, type LoadedBank } from '../load-bank.js';
 import { paint, writeErr, writeOut, writeThroughStreams } from '../output.js';
@@ -144,7 +144,7 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
   const finish = async (driver: TakeDriver) => {
     if (!running) throw new Error('finish called before the attempt began');
     await driver.settled();
-    const [{ buildAttemptRecord }, { writeAttemptRecord }] = await Promise.all([import('../../core/attempt-record.js'), import('../../store/attempts.js')]);
+    const [{ buildAttemptRecord }, { writeAttemptRecord }] = await Promise.all([import('../../core/attempt/record.js'), import('../../store/attempts.js')]);
     const record = buildAttemptRecord(driver.state(), running.header);
     const savedTo = await writeAttemptRecord(dataDir, record);
     await running.journal.retire();

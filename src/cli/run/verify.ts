@@ -9,8 +9,8 @@ import { collectJsonFiles } from '../../store/certificate-files.js';
 import { dataPaths, resolveDataDir } from '../../store/data-dir.js';
 import { loadStatusLists } from '../../store/status-list.js';
 import { readTrustFile } from '../../store/trust-file.js';
-import { ioError, UserError } from '../errors.js';
-import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
+import { ioError, UserError } from '../../errors/user-error.js';
+import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { paint, writeOut } from '../output.js';
 

@@ -1,4 +1,4 @@
-import type { AttemptRecord } from '../attempt-types.js';
+import type { AttemptRecord } from '../attempt/types.js';
 import type { TrainingModule } from '../bank/types.js';
 
 /**

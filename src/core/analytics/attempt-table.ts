@@ -1,4 +1,4 @@
-import type { AttemptRecord } from '../attempt-types.js';
+import type { AttemptRecord } from '../attempt/types.js';
 import type { Bank, Item, TrainingModule } from '../bank/types.js';
 import { competencyFloor } from '../bank/defaults.js';
 import { ANSWER_MULTIPLE, ANSWER_NONE, ANSWER_NULL, ANSWER_SINGLE, ANSWER_TRUE_FALSE, withFacts, type AttemptFacts } from './attempt-facts.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AttemptRecord, Result } from '../attempt-types.js';
+import type { AttemptRecord, Result } from '../attempt/types.js';
 import { competencyFloor } from '../bank/defaults.js';
 import type { Bank } from '../bank/types.js';
 import {

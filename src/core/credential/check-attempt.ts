@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import { assemble } from '../assemble.js';
-import type { AttemptRecord, FailReason, Result } from '../attempt-types.js';
+import { assemble } from '../attempt/assemble.js';
+import type { AttemptRecord, FailReason, Result } from '../attempt/types.js';
 import { assertNever, type Bank } from '../bank/types.js';
-import { scoreAttempt } from '../scoring.js';
+import { scoreAttempt } from '../attempt/scoring.js';
 
 export type AttemptCheck =
   | { ok: true; result: Result; /** The candidate's machine reported another score than the re-score. */ reportedDiffers: boolean }

@@ -1,4 +1,4 @@
-import type { AttemptRecord, ItemResult, Response } from '../attempt-types.js';
+import type { AttemptRecord, ItemResult, Response } from '../attempt/types.js';
 import { assertNever, type Bank, type Item } from '../bank/types.js';
 import { isoDuration } from './duration.js';
 import {

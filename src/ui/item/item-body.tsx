@@ -1,5 +1,5 @@
 import { assertNever, type Item } from '../../core/bank/types.js';
-import type { FormEntry, Response } from '../../core/attempt-types.js';
+import type { FormEntry, Response } from '../../core/attempt/types.js';
 import type { Line } from '../layout/line.js';
 import { layoutMultipleResponse } from './multiple-response.js';
 import { layoutOrdering } from './ordering.js';

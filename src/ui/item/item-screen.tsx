@@ -1,9 +1,9 @@
 import { useIsScreenReaderEnabled } from 'ink';
 import { useKeys } from '../hooks/use-keys.js';
 import type { CaseStudy, Item } from '../../core/bank/types.js';
-import type { FormEntry, Response } from '../../core/attempt-types.js';
+import type { FormEntry, Response } from '../../core/attempt/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
-import { unratedCount } from '../../core/answer-completeness.js';
+import { unratedCount } from '../../core/attempt/answer-completeness.js';
 import { Lines, line, type Line } from '../layout/line.js';
 import { wrapHanging, wrapText } from '../layout/wrap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';

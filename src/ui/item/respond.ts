@@ -1,5 +1,5 @@
 import type { Item, Option, OptionId, RatingItem, ScenarioItem, ScenarioStep } from '../../core/bank/types.js';
-import type { FormEntry, Response, ScenarioMove } from '../../core/attempt-types.js';
+import type { FormEntry, Response, ScenarioMove } from '../../core/attempt/types.js';
 
 /** The item's options in the order this candidate's form shows them. */
 export function shownOptions<O extends Option>(options: readonly O[], entry: FormEntry): O[] {

@@ -1,5 +1,5 @@
 import type { ScenarioItem, ScenarioStep } from '../../core/bank/types.js';
-import type { ScenarioMove } from '../../core/attempt-types.js';
+import type { ScenarioMove } from '../../core/attempt/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { Lines, line, type Line } from '../layout/line.js';
 import { wrapHanging } from '../layout/wrap.js';

@@ -1,6 +1,6 @@
 import type { Dispatch } from 'react';
 import { useKeys } from '../hooks/use-keys.js';
-import type { Response } from '../../core/attempt-types.js';
+import type { Response } from '../../core/attempt/types.js';
 import { assertNever } from '../../core/bank/types.js';
 import { itemKeyCommand, type ItemCommand } from './item-keys.js';
 import type { ItemScreenAction, ItemScreenState } from './item-screen-state.js';

@@ -1,5 +1,5 @@
 import { assertNever, type Item, type Option, type OptionId } from '../../core/bank/types.js';
-import type { Response } from '../../core/attempt-types.js';
+import type { Response } from '../../core/attempt/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 
 const optionText = (options: readonly Option[], id: OptionId): string =>

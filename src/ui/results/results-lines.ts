@@ -1,5 +1,5 @@
 import type { Bank } from '../../core/bank/types.js';
-import type { AnswerRecord, FailReason, Form, Result } from '../../core/attempt-types.js';
+import type { AnswerRecord, FailReason, Form, Result } from '../../core/attempt/types.js';
 import type { FeedbackPolicy } from '../../core/bank/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { line, type Line } from '../layout/line.js';

@@ -1,5 +1,5 @@
 import type { Item, CaseStudy } from '../../core/bank/types.js';
-import type { AnswerRecord, EndReason, FormEntry, Response } from '../../core/attempt-types.js';
+import type { AnswerRecord, EndReason, FormEntry, Response } from '../../core/attempt/types.js';
 import type { TimeWarning } from '../widgets/countdown.js';
 
 /** What the screens need to know about the attempt at this moment, derived from the session state by its selectors. */

@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useReducer, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { useApp } from 'ink';
 import type { Bank, Item } from '../../core/bank/types.js';
-import { unratedCount } from '../../core/answer-completeness.js';
+import { unratedCount } from '../../core/attempt/answer-completeness.js';
 import { resolvePolicy } from '../../core/bank/defaults.js';
-import type { AttemptRecord, Result } from '../../core/attempt-types.js';
+import type { AttemptRecord, Result } from '../../core/attempt/types.js';
 import { ItemScreen } from '../item/item-screen.js';
 import { ResultsScreen } from '../results/results-screen.js';
 import { ReviewScreen } from '../review/review-screen.js';

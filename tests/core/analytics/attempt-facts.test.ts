@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FactsReader, FactsWriter, type AttemptFacts, type FactsBatch, type FactsVisitor } from '../../../src/core/analytics/attempt-facts.js';
-import type { AttemptRecord } from '../../../src/core/attempt-types.js';
+import type { AttemptRecord } from '../../../src/core/attempt/types.js';
 import { fixtureBank, random, simulate } from '../../fixtures/attempts.js';
 
 const fixture = fixtureBank();

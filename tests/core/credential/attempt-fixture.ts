@@ -1,7 +1,7 @@
-import { assemble } from '../../../src/core/assemble.js';
-import type { AnswerRecord, AttemptRecord, Response, ScenarioMove } from '../../../src/core/attempt-types.js';
+import { assemble } from '../../../src/core/attempt/assemble.js';
+import type { AnswerRecord, AttemptRecord, Response, ScenarioMove } from '../../../src/core/attempt/types.js';
 import type { Bank, Item, ScenarioItem } from '../../../src/core/bank/types.js';
-import { scoreAttempt } from '../../../src/core/scoring.js';
+import { scoreAttempt } from '../../../src/core/attempt/scoring.js';
 
 /** The best response to an item, as an expert would give it. */
 export function bestResponse(item: Item, at: string): Response {

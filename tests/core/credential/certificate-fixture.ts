@@ -9,7 +9,7 @@ import { didKeyFromPublicKey, verificationMethodOf } from '../../../src/core/cre
 import { signDocument } from '../../../src/core/credential/eddsa-jcs-2022.js';
 import { buildStatusListCredential, emptyStatusList, setStatusBit } from '../../../src/core/credential/status-list.js';
 import { readStatusListCredential, type LoadedStatusList } from '../../../src/core/credential/verify-certificate.js';
-import { scoreAttempt } from '../../../src/core/scoring.js';
+import { scoreAttempt } from '../../../src/core/attempt/scoring.js';
 import { makeAttempt } from './attempt-fixture.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));

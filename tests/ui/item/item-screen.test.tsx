@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useState } from 'react';
-import type { Response } from '../../../src/core/attempt-types.js';
+import type { Response } from '../../../src/core/attempt/types.js';
 import { ItemScreen, type ItemScreenProps } from '../../../src/ui/item/item-screen.js';
 import { itemOf, loadUiTour } from '../helpers/fixture-bank.js';
 import { renderScreen, type Screen } from '../helpers/ink-screen.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../src/core/attempt-types.js';
+import type { Result } from '../../../src/core/attempt/types.js';
 import type { FeedbackPolicy } from '../../../src/core/bank/types.js';
 import { ResultsScreen } from '../../../src/ui/results/results-screen.js';
 import { loadUiTour } from '../helpers/fixture-bank.js';

@@ -1,4 +1,4 @@
-import { hasBrand } from '../core/brand.js';
+import { hasBrand } from './brand.js';
 
 const CONFIG_FILE_ERROR: unique symbol = Symbol.for('frontline.ConfigFileError');
 

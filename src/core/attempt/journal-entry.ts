@@ -1,5 +1,5 @@
-import type { Bank } from './bank/types.js';
-import type { Candidate, Form } from './attempt-types.js';
+import type { Bank } from '../bank/types.js';
+import type { Candidate, Form } from './types.js';
 import { reduce, startSession, type Event, type State } from './session.js';
 
 /**

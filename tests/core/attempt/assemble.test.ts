@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { assemble } from '../../src/core/assemble.js';
-import { resolvePolicy } from '../../src/core/bank/defaults.js';
-import { parseBank } from '../../src/core/bank/parse-bank.js';
-import type { Bank, Item } from '../../src/core/bank/types.js';
-import type { Form } from '../../src/core/attempt-types.js';
-import { makeBank, single } from '../fixtures/bank-builder.js';
+import { assemble } from '../../../src/core/attempt/assemble.js';
+import { resolvePolicy } from '../../../src/core/bank/defaults.js';
+import { parseBank } from '../../../src/core/bank/parse-bank.js';
+import type { Bank, Item } from '../../../src/core/bank/types.js';
+import type { Form } from '../../../src/core/attempt/types.js';
+import { makeBank, single } from '../../fixtures/bank-builder.js';
 
 const SEEDS = Array.from({ length: 40 }, (_, i) => `seed-${i}`);
 

@@ -1,5 +1,5 @@
-import type { XapiOptions } from '../core/xapi/attempt-to-statements.js';
-import { authorizationHeader, type LrsSettings } from './lrs-client.js';
+import type { XapiOptions } from '../../core/xapi/attempt-to-statements.js';
+import { authorizationHeader, type LrsSettings } from './client.js';
 
 /**
  * Where the LRS is and who frontline is to it. Never from a bank: a bank is

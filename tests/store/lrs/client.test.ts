@@ -1,8 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Statement } from '../../src/core/xapi/statement.js';
-import { authorizationHeader, postStatements, sendStatements, statementsUrl } from '../../src/store/lrs-client.js';
+import type { Statement } from '../../../src/core/xapi/statement.js';
+import { authorizationHeader, postStatements, sendStatements, statementsUrl } from '../../../src/store/lrs/client.js';
 
 interface Reply {
   status: number;

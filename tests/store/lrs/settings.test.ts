@@ -2,11 +2,11 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attemptToStatements } from '../../src/core/xapi/attempt-to-statements.js';
-import { queueForLrs } from '../../src/store/lrs-queue.js';
-import { resolveLrsSettings, resolveXapiOptions, UNCONFIGURED_BASE } from '../../src/store/lrs-settings.js';
-import { readOutbox } from '../../src/store/outbox.js';
-import { finishedAttempt } from '../fixtures/attempt-builder.js';
+import { attemptToStatements } from '../../../src/core/xapi/attempt-to-statements.js';
+import { queueForLrs } from '../../../src/store/lrs/queue.js';
+import { resolveLrsSettings, resolveXapiOptions, UNCONFIGURED_BASE } from '../../../src/store/lrs/settings.js';
+import { readOutbox } from '../../../src/store/outbox.js';
+import { finishedAttempt } from '../../fixtures/attempt-builder.js';
 
 const basic = (s: string): string => `Basic ${Buffer.from(s).toString('base64')}`;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Bank, Item } from '../../src/core/bank/types.js';
-import type { Response } from '../../src/core/attempt-types.js';
+import type { Bank, Item } from '../../../src/core/bank/types.js';
+import type { Response } from '../../../src/core/attempt/types.js';
 import {
   answerRecords,
   canGoTo,
@@ -14,8 +14,8 @@ import {
   startSession,
   type Event,
   type State,
-} from '../../src/core/session.js';
-import { makeBank, scenario, single } from '../fixtures/bank-builder.js';
+} from '../../../src/core/attempt/session.js';
+import { makeBank, scenario, single } from '../../fixtures/bank-builder.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const sec = (s: number) => T0 + s * 1000;

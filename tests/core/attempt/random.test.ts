@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { seededRandom, shuffle } from '../../src/core/random.js';
+import { seededRandom, shuffle } from '../../../src/core/attempt/random.js';
 
 const draw = (seed: string, n: number) => {
   const random = seededRandom(seed);

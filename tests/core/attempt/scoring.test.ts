@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { assemble } from '../../src/core/assemble.js';
-import { parseBank } from '../../src/core/bank/parse-bank.js';
-import type { Item } from '../../src/core/bank/types.js';
-import type { AnswerRecord, Response } from '../../src/core/attempt-types.js';
-import { scenarioMaxima, scoreAttempt, scoreItem, scoreScenario } from '../../src/core/scoring.js';
-import { makeBank, rating as ratingItem, scenario, single } from '../fixtures/bank-builder.js';
+import { assemble } from '../../../src/core/attempt/assemble.js';
+import { parseBank } from '../../../src/core/bank/parse-bank.js';
+import type { Item } from '../../../src/core/bank/types.js';
+import type { AnswerRecord, Response } from '../../../src/core/attempt/types.js';
+import { scenarioMaxima, scoreAttempt, scoreItem, scoreScenario } from '../../../src/core/attempt/scoring.js';
+import { makeBank, rating as ratingItem, scenario, single } from '../../fixtures/bank-builder.js';
 
 const opts = (n: number) => Array.from({ length: n }, (_, i) => ({ id: String.fromCharCode(97 + i), text: `Option ${i}` }));
 

@@ -1,6 +1,6 @@
-import { itemTimeLimitSeconds, resolvePolicy, type ResolvedPolicy } from './bank/defaults.js';
-import { assertNever, type Bank, type Item, type ItemId, type OptionId } from './bank/types.js';
-import type { AnswerRecord, EndReason, Form, Response } from './attempt-types.js';
+import { itemTimeLimitSeconds, resolvePolicy, type ResolvedPolicy } from '../bank/defaults.js';
+import { assertNever, type Bank, type Item, type ItemId, type OptionId } from '../bank/types.js';
+import type { AnswerRecord, EndReason, Form, Response } from './types.js';
 
 /**
  * The attempt as a state machine: `reduce(state, event)` and nothing else

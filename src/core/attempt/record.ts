@@ -1,4 +1,4 @@
-import type { AttemptRecord } from './attempt-types.js';
+import type { AttemptRecord } from './types.js';
 import type { JournalHeader } from './journal-entry.js';
 import { scoreAttempt } from './scoring.js';
 import { answerRecords, type State } from './session.js';

@@ -1,5 +1,5 @@
-import type { Response } from './attempt-types.js';
-import type { Item } from './bank/types.js';
+import type { Response } from './types.js';
+import type { Item } from '../bank/types.js';
 
 /**
  * Responses of a rating item left unrated: the item counts as answered once

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { unratedCount } from '../../src/core/answer-completeness.js';
-import { rating, single } from '../fixtures/bank-builder.js';
+import { unratedCount } from '../../../src/core/attempt/answer-completeness.js';
+import { rating, single } from '../../fixtures/bank-builder.js';
 
 const sjt = rating('sjt', 'empathy', [1, 5, 3]);
 

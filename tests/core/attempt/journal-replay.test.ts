@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assemble } from '../../src/core/assemble.js';
-import { buildAttemptRecord } from '../../src/core/attempt-record.js';
-import type { Bank } from '../../src/core/bank/types.js';
-import { replay, type JournalHeader } from '../../src/core/journal-entry.js';
-import { scoreAttempt } from '../../src/core/scoring.js';
-import { answerRecords, deadlineFor, reduce, startSession, type Event, type State } from '../../src/core/session.js';
-import { parseJournal } from '../../src/store/journal.js';
-import { makeBank, scenario, single } from '../fixtures/bank-builder.js';
+import { assemble } from '../../../src/core/attempt/assemble.js';
+import { buildAttemptRecord } from '../../../src/core/attempt/record.js';
+import type { Bank } from '../../../src/core/bank/types.js';
+import { replay, type JournalHeader } from '../../../src/core/attempt/journal-entry.js';
+import { scoreAttempt } from '../../../src/core/attempt/scoring.js';
+import { answerRecords, deadlineFor, reduce, startSession, type Event, type State } from '../../../src/core/attempt/session.js';
+import { parseJournal } from '../../../src/store/journal.js';
+import { makeBank, scenario, single } from '../../fixtures/bank-builder.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 

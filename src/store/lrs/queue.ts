@@ -1,7 +1,7 @@
-import type { AttemptRecord } from '../core/attempt-types.js';
-import type { Bank } from '../core/bank/types.js';
-import { resolveLrsSettings, resolveXapiOptions, type LrsConfigSection } from './lrs-settings.js';
-import { queueAttempt } from './outbox.js';
+import type { AttemptRecord } from '../../core/attempt/types.js';
+import type { Bank } from '../../core/bank/types.js';
+import { resolveLrsSettings, resolveXapiOptions, type LrsConfigSection } from './settings.js';
+import { queueAttempt } from '../outbox.js';
 
 export type QueueForLrsResult = { queued: false } | { queued: true; file: string; statements: number };
 

@@ -1,6 +1,6 @@
-import { resolvePolicy } from './bank/defaults.js';
-import { assertNever, type Bank, type Item, type Option } from './bank/types.js';
-import type { Form, FormEntry } from './attempt-types.js';
+import { resolvePolicy } from '../bank/defaults.js';
+import { assertNever, type Bank, type Item, type Option } from '../bank/types.js';
+import type { Form, FormEntry } from './types.js';
 import { seededRandom, shuffle, type Random } from './random.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { CompetencyId, ItemId, OptionId } from './bank/types.js';
+import type { CompetencyId, ItemId, OptionId } from '../bank/types.js';
 
 /** One question as placed on a candidate's form. */
 export interface FormEntry {

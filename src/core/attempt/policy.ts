@@ -1,5 +1,5 @@
-import type { Bank } from './bank/types.js';
-import type { AttemptRecord } from './attempt-types.js';
+import type { Bank } from '../bank/types.js';
+import type { AttemptRecord } from './types.js';
 
 export type AttemptPermission =
   | { allowed: true; used: number; max: number | undefined }

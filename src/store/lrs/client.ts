@@ -1,5 +1,5 @@
-import { backoffDelayMs, parseRetryAfter, type BackoffPolicy } from '../core/xapi/backoff.js';
-import type { Statement } from '../core/xapi/statement.js';
+import { backoffDelayMs, parseRetryAfter, type BackoffPolicy } from '../../core/xapi/backoff.js';
+import type { Statement } from '../../core/xapi/statement.js';
 
 export interface LrsSettings {
   /** The xAPI endpoint, e.g. `https://lrs.example.com/data/xAPI`; `/statements` is appended. */

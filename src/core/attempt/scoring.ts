@@ -1,4 +1,4 @@
-import { competencyFloor, competencyWeight, itemPoints, resolvePolicy } from './bank/defaults.js';
+import { competencyFloor, competencyWeight, itemPoints, resolvePolicy } from '../bank/defaults.js';
 import {
   assertNever,
   type Bank,
@@ -9,8 +9,8 @@ import {
   type RatingItem,
   type ScenarioChoice,
   type ScenarioItem,
-} from './bank/types.js';
-import type { AnswerRecord, CompetencyResult, FailReason, Form, Gap, ItemResult, Response, Result } from './attempt-types.js';
+} from '../bank/types.js';
+import type { AnswerRecord, CompetencyResult, FailReason, Form, Gap, ItemResult, Response, Result } from './types.js';
 
 /** One decimal, for presentation only: pass decisions use unrounded values. */
 export const round1 = (value: number): number => Math.round(value * 10) / 10;
