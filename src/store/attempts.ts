@@ -1,13 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { attemptPermission, type AttemptPermission } from '../core/attempt/policy.js';
 import type { AttemptRecord } from '../core/attempt/types.js';
-import type { Bank } from '../core/bank/types.js';
 import { stringifyEntryPerLine } from '../core/entry-per-line-json.js';
 import validateAttempt from '../generated/attempt.validate.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { dataPaths } from './data-dir.js';
-import { readJournal, unfinishedJournals } from './journal.js';
 
 export type AttemptRead =
   | { ok: true; record: AttemptRecord }
@@ -78,25 +75,4 @@ export async function listAttempts(dataDir: string): Promise<{ attempts: ListedA
   }
   attempts.sort((a, b) => a.record.startedAt.localeCompare(b.record.startedAt));
   return { attempts, problems };
-}
-
-/**
- * May this employee start a new attempt on this bank now? Counts the finished
- * attempts in the data dir and the unfinished ones (open journals), so an
- * abandoned attempt is not a free retry.
- */
-export async function attemptPermissionIn(dataDir: string, bank: Bank, employeeId: string, now: Date): Promise<AttemptPermission> {
-  const { attempts } = await listAttempts(dataDir);
-  const unfinished = [];
-  for (const path of await unfinishedJournals(dataDir)) {
-    const read = await readJournal(path).catch(() => undefined);
-    if (read?.ok) unfinished.push(read.header);
-  }
-  return attemptPermission(
-    bank,
-    employeeId,
-    attempts.map((a) => a.record),
-    now,
-    unfinished,
-  );
 }

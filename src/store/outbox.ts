@@ -1,8 +1,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AttemptRecord } from '../core/attempt/types.js';
-import { assertNever, type Bank } from '../core/bank/types.js';
-import { attemptToStatements, registrationFor, type XapiOptions } from '../core/xapi/attempt-to-statements.js';
+import { assertNever } from '../core/bank/types.js';
+import { registrationFor } from '../core/xapi/attempt-to-statements.js';
 import type { Statement } from '../core/xapi/statement.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { dataPaths } from './data-dir.js';
@@ -40,20 +39,9 @@ export function rejectedDir(dataDir: string): string {
 }
 
 /**
- * Builds an attempt's statements and puts them in the outbox. Call it when an
- * attempt finishes (before any network): queuing the same attempt again
- * rewrites the same file with the same statements.
+ * Puts statements in the outbox, one file per attempt: queuing the same
+ * attempt again rewrites the same file.
  */
-export async function queueAttempt(
-  dataDir: string,
-  record: AttemptRecord,
-  bank: Bank | undefined,
-  options: XapiOptions,
-  now: Date = new Date(),
-): Promise<{ file: string; statements: number }> {
-  return queueStatements(dataDir, record.id, attemptToStatements(record, bank, options), now);
-}
-
 export async function queueStatements(
   dataDir: string,
   attemptId: string,

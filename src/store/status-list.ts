@@ -1,9 +1,7 @@
-import { createHash, type KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs'; // sync: verify starts ~1.5 ms sooner without loading node:fs/promises
 import { join } from 'node:path';
-import { verificationMethodOf } from '../core/credential/ed25519.js';
-import { signDocument } from '../core/credential/eddsa-jcs-2022.js';
-import { buildStatusListCredential, emptyStatusList, setStatusBit } from '../core/credential/status-list.js';
+import { emptyStatusList } from '../core/credential/status-list.js';
 import { readStatusListCredential, type LoadedStatusList } from '../core/credential/verify-certificate.js';
 import { ioError, UserError } from '../errors/user-error.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -16,19 +14,8 @@ export function statusListPath(dataDir: string, url: string): string {
   return join(dataDir, dataPaths.status, `revocation-${name}.json`);
 }
 
-export interface Signer {
-  key: KeyObject;
-  issuer: IssuerFile;
-}
-
-/**
- * Writes the issuer's status list with the bits given, signed. The file is the
- * BitstringStatusListCredential to publish at `issuer.statusListUrl`.
- */
-export async function writeStatusList(dataDir: string, signer: Signer, list: Uint8Array, now: string): Promise<string> {
-  const url = signer.issuer.statusListUrl;
-  const unsigned = buildStatusListCredential({ id: url, issuer: { id: signer.issuer.id, name: signer.issuer.name }, validFrom: now, list });
-  const signed = signDocument(unsigned, signer.key, { verificationMethod: verificationMethodOf(signer.issuer.id), created: now });
+/** Writes a signed status list to its place in the data dir, atomically. */
+export async function writeStatusListFile(dataDir: string, url: string, signed: Record<string, unknown>): Promise<string> {
   const path = statusListPath(dataDir, url);
   try {
     await writeFileAtomic(path, `${JSON.stringify(signed, null, 2)}\n`);
@@ -51,22 +38,6 @@ export async function readOwnStatusList(dataDir: string, issuer: IssuerFile): Pr
   const loaded = parseStatusListFile(text, path);
   if (loaded.issuer !== issuer.id) throw new UserError(`${path}: status list belongs to ${loaded.issuer}, not ${issuer.id}`);
   return loaded.list;
-}
-
-/** Creates the issuer's list if missing, so that its certificates verify as not revoked from the start. */
-export async function ensureStatusList(dataDir: string, signer: Signer, now: string): Promise<string> {
-  const path = statusListPath(dataDir, signer.issuer.statusListUrl);
-  try {
-    statSync(path);
-    return path;
-  } catch {
-    return writeStatusList(dataDir, signer, emptyStatusList(), now);
-  }
-}
-
-export async function revokeIndex(dataDir: string, signer: Signer, index: number, now: string): Promise<string> {
-  const list = await readOwnStatusList(dataDir, signer.issuer);
-  return writeStatusList(dataDir, signer, setStatusBit(list, index, true), now);
 }
 
 function parseStatusListFile(text: string, path: string): LoadedStatusList {

@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { attemptToStatements, registrationFor, statementId } from '../../src/core/xapi/attempt-to-statements.js';
 import type { Statement } from '../../src/core/xapi/statement.js';
 import { sendStatements, type LrsSettings } from '../../src/store/lrs/client.js';
-import { drainOutbox, outboxDir, queueAttempt, queueStatements, rejectedDir } from '../../src/store/outbox.js';
+import { queueAttempt } from '../../src/app/queue-statements.js';
+import { drainOutbox, outboxDir, queueStatements, rejectedDir } from '../../src/store/outbox.js';
 import { runCli } from '../e2e/run-cli.js';
 import { finishedAttempt } from '../fixtures/attempt-builder.js';
 import { fetchStatement, fetchStatements, freePort, startLearningLocker, type LocalLrs } from './learning-locker.js';

@@ -9,7 +9,8 @@ import type { AttemptRecord } from '../../src/core/attempt/types.js';
 import type { Bank } from '../../src/core/bank/types.js';
 import type { JournalHeader } from '../../src/core/attempt/journal-entry.js';
 import { reduce, startSession, type Event } from '../../src/core/attempt/session.js';
-import { attemptPermissionIn, listAttempts, readAttemptFile, writeAttemptRecord } from '../../src/store/attempts.js';
+import { attemptPermissionIn } from '../../src/app/attempt-permission.js';
+import { listAttempts, readAttemptFile, writeAttemptRecord } from '../../src/store/attempts.js';
 import { Journal } from '../../src/store/journal.js';
 import { makeBank, scenario, single } from '../fixtures/bank-builder.js';
 

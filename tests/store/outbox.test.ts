@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attemptToStatements } from '../../src/core/xapi/attempt-to-statements.js';
 import type { Statement } from '../../src/core/xapi/statement.js';
 import type { SendResult, StatementOutcome } from '../../src/store/lrs/client.js';
-import { countQueued, drainOutbox, outboxDir, queueAttempt, queueStatements, readOutbox, rejectedDir, type OutboxFile } from '../../src/store/outbox.js';
+import { queueAttempt } from '../../src/app/queue-statements.js';
+import { countQueued, drainOutbox, outboxDir, queueStatements, readOutbox, rejectedDir, type OutboxFile } from '../../src/store/outbox.js';
 import { finishedAttempt } from '../fixtures/attempt-builder.js';
 
 const xapi = { homePage: 'https://hr.example.com', activityBase: 'https://lms.example.com/frontline', includeItems: true };

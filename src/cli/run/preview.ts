@@ -1,5 +1,5 @@
 import stripAnsi from 'strip-ansi';
-import { loadBankOrThrow } from '../load-bank.js';
+import { loadBankOrThrow } from '../../app/load-bank.js';
 import { UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';

@@ -6,7 +6,7 @@ import { readAttemptSet } from '../../store/attempt-set.js';
 import { UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import { loadBankOrThrow, type LoadedBank } from '../load-bank.js';
+import { loadBankOrThrow, type LoadedBank } from '../../app/load-bank.js';
 import { printJson, writeErr, writeOut } from '../output.js';
 
 export interface ReportOptions {

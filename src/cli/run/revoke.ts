@@ -1,9 +1,5 @@
-import { toIsoSeconds } from '../../core/credential/build-certificate.js';
-import { findIssued, readRegistry, registryPath, writeRegistry } from '../../store/certificates.js';
+import { revokeCertificate } from '../../app/revoke-certificate.js';
 import { resolveDataDir } from '../../store/data-dir.js';
-import { loadIssuerProfile, loadPrivateKey } from '../../store/keys.js';
-import { revokeIndex } from '../../store/status-list.js';
-import { UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { printJson, writeOut } from '../output.js';
@@ -16,30 +12,13 @@ interface RevokeOptions {
 }
 
 export const run: Run<[string], RevokeOptions> = async ([id], options, globals) => {
-  const reason = options.reason.trim();
-  if (!reason) throw new UserError('revoke: --reason must not be empty', { exitCode: ExitCode.usage });
-  const dataDir = resolveDataDir(globals);
-  const registry = await readRegistry(dataDir);
-  const entry = findIssued(registry, id);
-  if (!entry) {
-    throw new UserError(`revoke: no certificate ${id} in ${registryPath(dataDir)}`, {
-      exitCode: ExitCode.invalidInput,
-      hint: 'revoke runs where the certificate was issued (same data dir); the id is the certificate\'s "id" field',
-    });
-  }
-  const { key, did } = await loadPrivateKey(options.key);
-  if (did !== entry.issuer) throw new UserError(`revoke: ${id} was issued by ${entry.issuer}, but ${options.key} is ${did}`);
-  const issuer = await loadIssuerProfile(options.key, did, options.issuer);
-  if (issuer.statusListUrl !== entry.statusListCredential) {
-    throw new UserError(`revoke: ${id} points to status list ${entry.statusListCredential}, but the issuer profile publishes ${issuer.statusListUrl}`);
-  }
-  const now = toIsoSeconds(new Date());
-  const already = entry.revoked;
-  const listFile = await revokeIndex(dataDir, { key, issuer }, entry.statusListIndex, now);
-  if (!already) {
-    entry.revoked = { at: now, reason };
-    await writeRegistry(dataDir, registry);
-  }
+  const { entry, listFile, already } = await revokeCertificate({
+    dataDir: resolveDataDir(globals),
+    id,
+    reason: options.reason,
+    keyPath: options.key,
+    ...(options.issuer ? { issuerPath: options.issuer } : {}),
+  });
   if (options.json) {
     printJson({ id: entry.id, revoked: entry.revoked, statusList: { file: listFile, url: entry.statusListCredential, index: entry.statusListIndex } });
     return ExitCode.ok;

@@ -5,11 +5,12 @@ import { openConfig } from '../../store/config.js';
 import { resolveDataDir } from '../../store/data-dir.js';
 import { sendStatements } from '../../store/lrs/client.js';
 import { resolveLrsSettings, resolveXapiOptions, type LrsConfigSection } from '../../store/lrs/settings.js';
-import { countQueued, drainOutbox, outboxDir, queueAttempt, type DrainReport } from '../../store/outbox.js';
+import { queueAttempt } from '../../app/queue-statements.js';
+import { countQueued, drainOutbox, outboxDir, type DrainReport } from '../../store/outbox.js';
 import { ioError, UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import { loadBankOrThrow } from '../load-bank.js';
+import { loadBankOrThrow } from '../../app/load-bank.js';
 import { paint, printJson, writeErr, writeOut } from '../output.js';
 
 interface SyncOptions {

@@ -12,10 +12,10 @@ import type { ResumeOffer, TakeOutcome } from '../../ui/take/take-app.js';
 import { UserError } from '../../errors/user-error.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import { loadBankOrThrow, type LoadedBank } from '../load-bank.js';
+import { loadBankOrThrow, type LoadedBank } from '../../app/load-bank.js';
 import { paint, writeErr, writeOut, writeThroughStreams } from '../output.js';
-import { createTakeDriver, type TakeDriver } from './take-driver.js';
-import { runAfterAttemptSaved } from './take-finish.js';
+import { createTakeDriver, type TakeDriver } from '../../app/take/take-driver.js';
+import { runAfterAttemptSaved } from '../../app/take/after-attempt.js';
 import { newSeed, parseExtraTime, parseTags, type TakeOptions } from './take-options.js';
 import { assertInteractiveTerminal } from './take-terminal.js';
 
@@ -93,7 +93,7 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
   const resumeCommand = `frontline take --resume${globals.dataDir ? ` --data-dir ${shellWord(dataDir)}` : ''}`;
 
   const begin = async (candidate: { name: string; employeeId: string }) => {
-    const { attemptPermissionIn } = await import('../../store/attempts.js');
+    const { attemptPermissionIn } = await import('../../app/attempt-permission.js');
     // Unfinished attempts (open journals) count too: abandoning one is not a free retry.
     const permission = await attemptPermissionIn(dataDir, bank, candidate.employeeId, new Date());
     if (!permission.allowed) {

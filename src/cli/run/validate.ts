@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../core/bank/diagnostic.js';
 import { formatFinding } from '../../core/bank/diagnostic.js';
 import type { Bank, ItemType } from '../../core/bank/types.js';
-import { checkBankFile } from '../load-bank.js';
+import { checkBankFile } from '../../app/load-bank.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { paint, printJson, writeOut } from '../output.js';

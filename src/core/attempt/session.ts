@@ -321,7 +321,10 @@ export function counts(state: State): Counts {
 }
 
 /** The time warning due now: within the last minute, within the last five, or none. */
-export function dueWarning(state: State, now: number): '1-minute' | '5-minutes' | undefined {
+/** A time warning the screens show: set when the test clock passes 5 minutes and 1 minute left. */
+export type TimeWarning = '5-minutes' | '1-minute' | undefined;
+
+export function dueWarning(state: State, now: number): TimeWarning {
   if (state.phase === 'finished') return undefined;
   const left = remainingMs(state, now);
   if (left <= 60_000) return '1-minute';

@@ -14,7 +14,7 @@ import { formatClock } from '../widgets/countdown.js';
 import { ConfirmScreen } from './confirm-screen.js';
 import { HelpScreen } from './help-screen.js';
 import { SizeGuard } from './size-guard.js';
-import type { AttemptDriver } from './attempt-driver.js';
+import type { AttemptDriver } from '../../core/attempt/driver.js';
 import { takeScreenReducer, type TakeScreen } from './take-screen-state.js';
 
 export interface FinishedAttempt {

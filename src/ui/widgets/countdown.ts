@@ -1,3 +1,5 @@
+import type { TimeWarning } from '../../core/attempt/session.js';
+
 /** mm:ss (h:mm:ss from an hour up); never negative, rounded up so 0:00 means time is really out. */
 export function formatClock(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
@@ -10,7 +12,7 @@ export function formatClock(ms: number): string {
 }
 
 /** As the session's `dueWarning` reports it; the thresholds live there, not in the UI. */
-export type TimeWarning = '5-minutes' | '1-minute' | undefined;
+export type { TimeWarning };
 
 export function timeWarningText(warning: TimeWarning): string | undefined {
   switch (warning) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attemptToStatements } from '../../../src/core/xapi/attempt-to-statements.js';
-import { queueForLrs } from '../../../src/store/lrs/queue.js';
+import { queueForLrs } from '../../../src/app/queue-statements.js';
 import { resolveLrsSettings, resolveXapiOptions, UNCONFIGURED_BASE } from '../../../src/store/lrs/settings.js';
 import { readOutbox } from '../../../src/store/outbox.js';
 import { finishedAttempt } from '../../fixtures/attempt-builder.js';

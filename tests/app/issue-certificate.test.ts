@@ -2,13 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { issueOnProctoredMachine } from '../../../src/cli/run/issue.js';
-import type { SavedAttempt } from '../../../src/cli/run/take-finish.js';
-import { createVerifier } from '../../../src/core/credential/verify-certificate.js';
-import { generateKey } from '../../../src/store/keys.js';
-import { loadStatusLists } from '../../../src/store/status-list.js';
-import { makeAttempt } from '../../core/credential/attempt-fixture.js';
-import { loadShippedBank } from '../../core/credential/certificate-fixture.js';
+import { issueOnProctoredMachine } from '../../src/app/issue-certificate.js';
+import type { SavedAttempt } from '../../src/app/take/after-attempt.js';
+import { createVerifier } from '../../src/core/credential/verify-certificate.js';
+import { generateKey } from '../../src/store/keys.js';
+import { loadStatusLists } from '../../src/store/status-list.js';
+import { makeAttempt } from '../core/credential/attempt-fixture.js';
+import { loadShippedBank } from '../core/credential/certificate-fixture.js';
 
 const { bank, hash } = loadShippedBank();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attemptClock } from '../../src/cli/run/take-driver.js';
+import { attemptClock } from '../../../src/app/take/take-driver.js';
 
 /** A wall clock and a monotonic clock that a test moves by hand. */
 function clocks(wallStart = Date.parse('2026-11-25T09:00:00Z')) {

@@ -1,7 +1,23 @@
-import type { AttemptRecord } from '../../core/attempt/types.js';
-import type { Bank } from '../../core/bank/types.js';
-import { resolveLrsSettings, resolveXapiOptions, type LrsConfigSection } from './settings.js';
-import { queueAttempt } from '../outbox.js';
+import type { AttemptRecord } from '../core/attempt/types.js';
+import type { Bank } from '../core/bank/types.js';
+import { attemptToStatements, type XapiOptions } from '../core/xapi/attempt-to-statements.js';
+import { resolveLrsSettings, resolveXapiOptions, type LrsConfigSection } from '../store/lrs/settings.js';
+import { queueStatements } from '../store/outbox.js';
+
+/**
+ * Builds an attempt's statements and puts them in the outbox. Call it when an
+ * attempt finishes (before any network): queuing the same attempt again
+ * rewrites the same file with the same statements.
+ */
+export async function queueAttempt(
+  dataDir: string,
+  record: AttemptRecord,
+  bank: Bank | undefined,
+  options: XapiOptions,
+  now: Date = new Date(),
+): Promise<{ file: string; statements: number }> {
+  return queueStatements(dataDir, record.id, attemptToStatements(record, bank, options), now);
+}
 
 export type QueueForLrsResult = { queued: false } | { queued: true; file: string; statements: number };
 

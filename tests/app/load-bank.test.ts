@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors/user-error.js';
 import { ExitCode } from '../../src/errors/exit-codes.js';
-import { loadBankOrThrow } from '../../src/cli/load-bank.js';
+import { loadBankOrThrow } from '../../src/app/load-bank.js';
 
 const small = fileURLToPath(new URL('../fixtures/banks/small.yaml', import.meta.url));
 const badBanks = fileURLToPath(new URL('../fixtures/bad-banks/', import.meta.url));

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runAfterAttemptSaved, type SavedAttempt } from '../../../src/cli/run/take-finish.js';
+import { runAfterAttemptSaved, type SavedAttempt } from '../../../src/app/take/after-attempt.js';
 import { createVerifier } from '../../../src/core/credential/verify-certificate.js';
 import { writeAttemptRecord } from '../../../src/store/attempts.js';
 import { openConfig, type FrontlineConfig } from '../../../src/store/config.js';

@@ -12,7 +12,7 @@ import {
   type Event,
   type State,
 } from '../../core/attempt/session.js';
-import type { AttemptDriver, AttemptView } from '../../ui/take/attempt-driver.js';
+import type { AttemptDriver, AttemptView } from '../../core/attempt/driver.js';
 
 /** Where events go before they change the screen: the attempt journal. */
 export interface EventLog {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { getStatusBit } from '../../src/core/credential/status-list.js';
 import { allocateStatusIndex, findIssued, type IssuedEntry } from '../../src/store/certificates.js';
 import { generateKey, loadPrivateKey } from '../../src/store/keys.js';
-import { ensureStatusList, loadStatusLists, revokeIndex, statusListPath } from '../../src/store/status-list.js';
+import { ensureStatusList, revokeIndex } from '../../src/app/status-list.js';
+import { loadStatusLists, statusListPath } from '../../src/store/status-list.js';
 
 async function signer() {
   const dir = await mkdtemp(join(tmpdir(), 'frontline-status-'));

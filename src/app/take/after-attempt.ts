@@ -20,7 +20,7 @@ export type AfterAttemptSaved = (saved: SavedAttempt) => Promise<string[]>;
  * end, so starting a test never loads the xAPI code.
  */
 export const queueXapiStatements: AfterAttemptSaved = async ({ dataDir, record, bank, config }) => {
-  const { queueForLrs } = await import('../../store/lrs/queue.js');
+  const { queueForLrs } = await import('../queue-statements.js');
   const queued = await queueForLrs(dataDir, record, bank, config.get('lrs') ?? {});
   if (!queued.queued) return [];
   const statements = `${queued.statements} statement${queued.statements === 1 ? '' : 's'}`;
@@ -33,7 +33,7 @@ export const queueXapiStatements: AfterAttemptSaved = async ({ dataDir, record, 
  */
 export const issueIfProctored: AfterAttemptSaved = async (saved) => {
   if (typeof saved.config.get('signing.keyFile') !== 'string') return [];
-  const { issueOnProctoredMachine } = await import('./issue.js');
+  const { issueOnProctoredMachine } = await import('../issue-certificate.js');
   return issueOnProctoredMachine(saved);
 };
 

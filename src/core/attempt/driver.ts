@@ -1,6 +1,6 @@
-import type { Item, CaseStudy } from '../../core/bank/types.js';
-import type { AnswerRecord, EndReason, FormEntry, Response } from '../../core/attempt/types.js';
-import type { TimeWarning } from '../widgets/countdown.js';
+import type { Item, CaseStudy } from '../bank/types.js';
+import type { AnswerRecord, EndReason, FormEntry, Response } from './types.js';
+import type { TimeWarning } from './session.js';
 
 /** What the screens need to know about the attempt at this moment, derived from the session state by its selectors. */
 export interface AttemptView {
