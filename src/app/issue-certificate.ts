@@ -10,7 +10,8 @@ import { checkAttemptForIssue } from '../core/credential/check-attempt.js';
 import { verificationMethodOf } from '../core/credential/ed25519.js';
 import { signDocument } from '../core/credential/eddsa-jcs-2022.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
-import { allocateStatusIndex, certificatePath, readRegistry, writeRegistry } from '../store/certificates.js';
+import { allocateStatusIndex, certificatePath, readRegistry, registryPath, writeRegistry } from '../store/certificates.js';
+import { withLock } from '../store/lock.js';
 import { loadIssuerProfile, loadPrivateKey } from '../store/keys.js';
 import { ensureStatusList } from './status-list.js';
 import type { AfterAttemptSaved } from '../app/take/after-attempt.js';
@@ -59,56 +60,60 @@ export async function issueCertificate(request: IssueRequest): Promise<Issued> {
   }
   const { key, did } = await loadPrivateKey(request.keyPath);
   const issuer = await loadIssuerProfile(request.keyPath, did, request.issuerPath, request.issuerName);
-  const registry = await readRegistry(request.dataDir);
-  const earlier = registry.find((e) => e.attempt === attempt.id && !e.revoked);
-  if (earlier && !request.reissue) {
-    throw new UserError(`attempt ${attempt.id} already has certificate ${earlier.id} (${earlier.file})`, {
-      exitCode: ExitCode.notAllowed,
-      hint: 'pass --reissue to sign another one',
-    });
-  }
-  const now = toIsoSeconds(request.now ?? new Date());
-  const index = allocateStatusIndex(registry, issuer.statusListUrl);
-  const unsigned = buildCertificate({
-    bank,
-    bankHash: request.bankHash,
-    attempt,
-    result: checked.result,
-    issuer: { id: issuer.id, name: issuer.name, ...(issuer.url ? { url: issuer.url } : {}), ...(issuer.email ? { email: issuer.email } : {}) },
-    id: `urn:uuid:${randomUUID()}`,
-    status: { listUrl: issuer.statusListUrl, index },
-    now,
-    ...(request.includeEmail === false ? {} : { emailSalt: randomBytes(16).toString('hex') }),
-  });
-  const certificate = signDocument(unsigned as unknown as Record<string, unknown>, key, {
-    verificationMethod: verificationMethodOf(did),
-    created: now,
-  }) as unknown as Certificate;
-
-  await ensureStatusList(request.dataDir, { key, issuer }, now);
-  const text = `${JSON.stringify(certificate, null, 2)}\n`;
-  const files = [certificatePath(request.dataDir, certificate.id)];
-  if (request.outPath) files.push(await outFile(request.outPath, files[0] as string));
-  for (const file of files) {
-    try {
-      await writeFileAtomic(file, text);
-    } catch (error) {
-      throw ioError(file, error, 'write');
+  // The registry, the status-list index and the certificate are one transaction:
+  // concurrent `issue` runs would otherwise allocate from, and write back, the same old registry.
+  return withLock(registryPath(request.dataDir), async () => {
+    const registry = await readRegistry(request.dataDir);
+    const earlier = registry.find((e) => e.attempt === attempt.id && !e.revoked);
+    if (earlier && !request.reissue) {
+      throw new UserError(`attempt ${attempt.id} already has certificate ${earlier.id} (${earlier.file})`, {
+        exitCode: ExitCode.notAllowed,
+        hint: 'pass --reissue to sign another one',
+      });
     }
-  }
-  registry.push({
-    id: certificate.id,
-    file: files[0] as string,
-    issuer: did,
-    statusListCredential: issuer.statusListUrl,
-    statusListIndex: index,
-    employeeId: attempt.candidate.employeeId,
-    bank: `${bank.id}@${bank.version}`,
-    attempt: attempt.id,
-    issuedAt: now,
-  });
-  await writeRegistry(request.dataDir, registry);
-  return { certificate, files, reportedDiffers: checked.reportedDiffers };
+    const now = toIsoSeconds(request.now ?? new Date());
+    const index = allocateStatusIndex(registry, issuer.statusListUrl);
+    const unsigned = buildCertificate({
+      bank,
+      bankHash: request.bankHash,
+      attempt,
+      result: checked.result,
+      issuer: { id: issuer.id, name: issuer.name, ...(issuer.url ? { url: issuer.url } : {}), ...(issuer.email ? { email: issuer.email } : {}) },
+      id: `urn:uuid:${randomUUID()}`,
+      status: { listUrl: issuer.statusListUrl, index },
+      now,
+      ...(request.includeEmail === false ? {} : { emailSalt: randomBytes(16).toString('hex') }),
+    });
+    const certificate = signDocument(unsigned as unknown as Record<string, unknown>, key, {
+      verificationMethod: verificationMethodOf(did),
+      created: now,
+    }) as unknown as Certificate;
+
+    await ensureStatusList(request.dataDir, { key, issuer }, now);
+    const text = `${JSON.stringify(certificate, null, 2)}\n`;
+    const files = [certificatePath(request.dataDir, certificate.id)];
+    if (request.outPath) files.push(await outFile(request.outPath, files[0] as string));
+    for (const file of files) {
+      try {
+        await writeFileAtomic(file, text);
+      } catch (error) {
+        throw ioError(file, error, 'write');
+      }
+    }
+    registry.push({
+      id: certificate.id,
+      file: files[0] as string,
+      issuer: did,
+      statusListCredential: issuer.statusListUrl,
+      statusListIndex: index,
+      employeeId: attempt.candidate.employeeId,
+      bank: `${bank.id}@${bank.version}`,
+      attempt: attempt.id,
+      issuedAt: now,
+    });
+    await writeRegistry(request.dataDir, registry);
+    return { certificate, files, reportedDiffers: checked.reportedDiffers };
+  }, { what: `the certificate registry in ${request.dataDir}` });
 }
 
 /** `--out` names a file, or a folder (one that exists, or a path ending in a separator) that gets the certificate under its data-dir name. */

@@ -1,6 +1,7 @@
 import { toIsoSeconds } from '../core/credential/build-certificate.js';
 import { findIssued, readRegistry, registryPath, writeRegistry, type IssuedEntry } from '../store/certificates.js';
 import { loadIssuerProfile, loadPrivateKey } from '../store/keys.js';
+import { withLock } from '../store/lock.js';
 import { UserError } from '../errors/user-error.js';
 import { ExitCode } from '../errors/exit-codes.js';
 import { revokeIndex } from './status-list.js';
@@ -33,26 +34,30 @@ export async function revokeCertificate(request: RevokeRequest): Promise<Revoked
   const { dataDir, id } = request;
   const reason = request.reason.trim();
   if (!reason) throw new UserError('revoke: --reason must not be empty', { exitCode: ExitCode.usage });
-  const registry = await readRegistry(dataDir);
-  const entry = findIssued(registry, id);
-  if (!entry) {
-    throw new UserError(`revoke: no certificate ${id} in ${registryPath(dataDir)}`, {
-      exitCode: ExitCode.invalidInput,
-      hint: 'revoke runs where the certificate was issued (same data dir); the id is the certificate\'s "id" field',
-    });
-  }
-  const { key, did } = await loadPrivateKey(request.keyPath);
-  if (did !== entry.issuer) throw new UserError(`revoke: ${id} was issued by ${entry.issuer}, but ${request.keyPath} is ${did}`);
-  const issuer = await loadIssuerProfile(request.keyPath, did, request.issuerPath);
-  if (issuer.statusListUrl !== entry.statusListCredential) {
-    throw new UserError(`revoke: ${id} points to status list ${entry.statusListCredential}, but the issuer profile publishes ${issuer.statusListUrl}`);
-  }
-  const now = toIsoSeconds(request.now ?? new Date());
-  const already = entry.revoked;
-  const listFile = await revokeIndex(dataDir, { key, issuer }, entry.statusListIndex, now);
-  if (!already) {
-    entry.revoked = { at: now, reason };
-    await writeRegistry(dataDir, registry);
-  }
-  return { entry, listFile, already };
+  // The registry and the status list are read, changed and written back under one lock:
+  // concurrent revocations would otherwise each write back a list missing the others' bits.
+  return withLock(registryPath(dataDir), async () => {
+    const registry = await readRegistry(dataDir);
+    const entry = findIssued(registry, id);
+    if (!entry) {
+      throw new UserError(`revoke: no certificate ${id} in ${registryPath(dataDir)}`, {
+        exitCode: ExitCode.invalidInput,
+        hint: 'revoke runs where the certificate was issued (same data dir); the id is the certificate\'s "id" field',
+      });
+    }
+    const { key, did } = await loadPrivateKey(request.keyPath);
+    if (did !== entry.issuer) throw new UserError(`revoke: ${id} was issued by ${entry.issuer}, but ${request.keyPath} is ${did}`);
+    const issuer = await loadIssuerProfile(request.keyPath, did, request.issuerPath);
+    if (issuer.statusListUrl !== entry.statusListCredential) {
+      throw new UserError(`revoke: ${id} points to status list ${entry.statusListCredential}, but the issuer profile publishes ${issuer.statusListUrl}`);
+    }
+    const now = toIsoSeconds(request.now ?? new Date());
+    const already = entry.revoked;
+    const listFile = await revokeIndex(dataDir, { key, issuer }, entry.statusListIndex, now);
+    if (!already) {
+      entry.revoked = { at: now, reason };
+      await writeRegistry(dataDir, registry);
+    }
+    return { entry, listFile, already };
+  }, { what: `the certificate registry in ${dataDir}` });
 }

@@ -38,6 +38,8 @@ export const ExitCode = {
 
   /** Could not reach the LRS; the outbox is intact and will be retried. */
   offline: 20,
+  /** Another frontline process holds the attempt or the shared state it needs, and did not let go in time. */
+  locked: 22,
 
   /** A bug in frontline. Run with --debug for the stack and report it. */
   internal: 70,

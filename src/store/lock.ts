@@ -1,0 +1,56 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { UserError } from '../errors/user-error.js';
+import { ExitCode } from '../errors/exit-codes.js';
+
+export interface LockOptions {
+  /** How long to wait for another process to let go before giving up. @default 30_000 */
+  waitMs?: number;
+  /** What the lock protects, for the message when it cannot be had. @default the path */
+  what?: string;
+}
+
+/**
+ * Runs `work` while holding an exclusive lock on `path`, across processes: the
+ * read-modify-write of shared state (the certificate registry, a status list,
+ * the outbox) happens under it. proper-lockfile takes the lock with mkdir
+ * (atomic on every local and network file system), refreshes it while held,
+ * and takes over a lock whose holder died (stale after 10 s without refresh),
+ * so a kill -9 never leaves a data dir locked for good.
+ *
+ * The lock is `<path>.lock`, a directory beside the file; the file itself need
+ * not exist.
+ */
+export async function withLock<T>(path: string, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const { lock } = await import('proper-lockfile');
+  await mkdir(dirname(path), { recursive: true });
+  const waitMs = options.waitMs ?? 30_000;
+  let release: () => Promise<void>;
+  try {
+    release = await lock(path, {
+      realpath: false,
+      stale: 10_000,
+      update: 2_000,
+      retries: { retries: Math.max(1, Math.ceil(waitMs / 100)), factor: 1, minTimeout: 50, maxTimeout: 100, randomize: true },
+      onCompromised: (error) => {
+        // The lock was taken over (this process stalled for longer than `stale`):
+        // stop rather than write over whatever the other holder wrote.
+        throw error;
+      },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new UserError(`${options.what ?? path}: another frontline process has held it for over ${Math.round(waitMs / 1000)} s`, {
+        exitCode: ExitCode.locked,
+        hint: 'wait for it to finish, then run this again',
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  try {
+    return await work();
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
