@@ -22,7 +22,8 @@ export interface LockOptions {
  * not exist.
  */
 export async function withLock<T>(path: string, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
-  const { lock } = await import('proper-lockfile');
+  // A CommonJS module: its exports are the default export when the ES module bundle (take) imports it.
+  const { lock } = (await import('proper-lockfile')).default;
   await mkdir(dirname(path), { recursive: true });
   const waitMs = options.waitMs ?? 30_000;
   let release: () => Promise<void>;
