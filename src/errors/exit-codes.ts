@@ -19,6 +19,8 @@ export const ExitCode = {
   insecureKey: 6,
   /** The attempt may not be started now (attempts used up, cooldown). */
   notAllowed: 7,
+  /** The file or key to be written already exists, and replacing it was not asked for. */
+  exists: 9,
 
   // `verify`: when every failing certificate fails for one reason, its code; mixed reasons give `failed`.
   /** The signature does not match the document (tampered, or signed by another key). */
@@ -40,6 +42,8 @@ export const ExitCode = {
   offline: 20,
   /** Another frontline process holds the attempt or the shared state it needs, and did not let go in time. */
   locked: 22,
+  /** The thing named (a certificate id, an agent) is not here. */
+  notFound: 24,
 
   /** A bug in frontline. Run with --debug for the stack and report it. */
   internal: 70,

@@ -13,6 +13,7 @@ import { registerReport } from './report.js';
 import { registerSync } from './sync.js';
 import { registerImport } from './import.js';
 import { registerConfig } from './config.js';
+import { registerHost } from './host.js';
 
 /**
  * Command definitions are light (commander only); each action imports its
@@ -35,4 +36,5 @@ export function registerCommands(program: Command): void {
   registerExport(program);
   registerSync(program);
   registerConfig(program);
+  registerHost(program);
 }

@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { listAttempts } from '../../store/attempts.js';
+import { readRegistry } from '../../store/certificates.js';
+
+/** An agent's own certificates on this host, as signed, for `ssh exam@host certificates > mine.json`. */
+export async function agentCertificates(hostDir: string, employeeId: string): Promise<unknown[]> {
+  const entries = (await readRegistry(hostDir)).filter((e) => e.employeeId === employeeId && !e.revoked);
+  const certificates: unknown[] = [];
+  for (const entry of entries) {
+    const text = await readFile(entry.file, 'utf8').catch(() => undefined);
+    if (text !== undefined) certificates.push(JSON.parse(text) as unknown);
+  }
+  return certificates;
+}
+
+export interface HistoryRow {
+  attempt: string;
+  bank: string;
+  startedAt: string;
+  endedAt: string;
+  passed: boolean;
+  certificate: string | null;
+}
+
+/** An agent's finished attempts on this host, oldest first, with the certificate each earned. */
+export async function agentHistory(hostDir: string, employeeId: string): Promise<HistoryRow[]> {
+  const registry = await readRegistry(hostDir);
+  const { attempts } = await listAttempts(hostDir);
+  return attempts
+    .filter((a) => a.record.candidate.employeeId === employeeId)
+    .map(({ record }) => ({
+      attempt: record.id,
+      bank: `${record.bank.id}@${record.bank.version}`,
+      startedAt: record.startedAt,
+      endedAt: record.endedAt,
+      passed: record.result.passed,
+      certificate: registry.find((e) => e.attempt === record.id && !e.revoked)?.id ?? null,
+    }));
+}
