@@ -129,6 +129,8 @@ interface ItemBase {
   /** Overrides policy.itemTimeLimitSeconds. */
   timeLimitSeconds?: number;
   tags?: string[];
+  /** Lint warnings accepted on purpose: code -> the reason, for reviewers. */
+  lintAccept?: Record<string, string>;
 }
 
 export interface SingleChoiceItem extends ItemBase {
@@ -236,6 +238,8 @@ export interface Bank {
   locale?: string;
   /** Course code used by LMS/HR systems, e.g. "CS-FUND-101". */
   courseCode?: string;
+  /** Bank-wide lint warnings accepted on purpose: code -> the reason. */
+  lintAccept?: Record<string, string>;
   competencies: Competency[];
   policy: Policy;
   cases?: CaseStudy[];
