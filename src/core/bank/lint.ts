@@ -245,7 +245,7 @@ function lintTrueFalse(bank: Bank, warn: Report): void {
   const trueRate = trues.length === 0 ? 0 : trues.filter((t) => t.absolute !== undefined).length / trues.length;
   if (falseAbs.length < 2 || falseAbs.length / falses.length <= trueRate) return;
   for (const { index, absolute } of falseAbs) {
-    warn(['items', index, 'stem'], 'absolute-in-false', `${describePath(bank, ['items', index])}: a false statement with "${absolute}", while absolutes appear in ${share(falseAbs.length, falses.length)} false and fewer true statements; candidates learn that "${absolute}" means false`);
+    warn(['items', index, 'stem'], 'absolute-in-false', `${describePath(bank, ['items', index])}: a false statement with "${absolute?.toLowerCase()}", while absolutes appear in ${share(falseAbs.length, falses.length)} false and fewer true statements; candidates learn that "${absolute?.toLowerCase()}" means false`);
   }
 }
 
