@@ -5,9 +5,16 @@ import { checkBankFile } from '../../app/load-bank.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { paint, printJson, writeOut } from '../output.js';
+import { formatMoves, pathMaxima, scenarioCompetencies, scenarioPaths } from '../../core/bank/scenario-paths.js';
+import type { FormCheck } from '../../core/attempt/form-check.js';
+import { UserError } from '../../errors/user-error.js';
 
 interface ValidateOptions {
   json?: boolean;
+  paths?: boolean;
+  forms?: boolean;
+  /** Seeded forms to draw with --forms. @default '10000' */
+  formCount?: string;
 }
 
 export interface FileReport {
@@ -22,11 +29,24 @@ export interface FileReport {
   warnings: Diagnostic[];
   /** The file could not be read at all (missing, permission): exit 4 rather than 3. */
   unreadable: boolean;
+  /** With --paths: every scenario path and its points. */
+  paths?: ScenarioReport[];
+  /** With --forms: the spread over seeded forms. */
+  forms?: FormCheck;
+}
+
+export interface ScenarioReport {
+  item: string;
+  competency: string;
+  maxima: Record<string, number>;
+  truncated: boolean;
+  paths: Array<{ path: string; points: Record<string, number>; redFlag: boolean }>;
 }
 
 export const run: Run<[string[]], ValidateOptions> = async ([files], options) => {
+  const forms = options.forms ? formCount(options.formCount ?? '10000') : undefined;
   const reports: FileReport[] = [];
-  for (const file of files) reports.push(await validateFile(file));
+  for (const file of files) reports.push(await validateFile(file, options.paths === true, forms));
 
   if (options.json) {
     printJson({ files: reports.map(({ unreadable: _unreadable, ...rest }) => rest) });
@@ -34,6 +54,8 @@ export const run: Run<[string[]], ValidateOptions> = async ([files], options) =>
     for (const report of reports) {
       const lines = [...report.errors, ...report.warnings].map(colourFinding);
       lines.push(summary(report));
+      if (report.paths) lines.push(...report.paths.flatMap(formatScenario));
+      if (report.forms) lines.push(...formatForms(report.forms));
       writeOut(`${lines.join('\n')}\n`);
     }
   }
@@ -42,7 +64,13 @@ export const run: Run<[string[]], ValidateOptions> = async ([files], options) =>
   return ExitCode.ok;
 };
 
-async function validateFile(file: string): Promise<FileReport> {
+function formCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new UserError(`--form-count: expected a whole number of forms from 1 to 1000000, got ${JSON.stringify(value)}`, { exitCode: ExitCode.usage });
+  return n;
+}
+
+async function validateFile(file: string, paths: boolean, forms: number | undefined): Promise<FileReport> {
   const none = { hash: null, items: null, itemTypes: null, warnings: [] };
   const checked = await checkBankFile(file);
   if (checked.kind !== 'parsed') return { file, ok: false, ...none, errors: [checked.error], unreadable: checked.kind === 'unreadable' };
@@ -57,7 +85,40 @@ async function validateFile(file: string): Promise<FileReport> {
     errors: [],
     warnings: result.warnings,
     unreadable: false,
+    ...(paths ? { paths: scenarioReports(result.bank) } : {}),
+    ...(forms === undefined ? {} : { forms: (await import('../../core/attempt/form-check.js')).checkForms(result.bank, forms) }),
   };
+}
+
+function scenarioReports(bank: Bank): ScenarioReport[] {
+  return bank.items.flatMap((item) => {
+    if (item.type !== 'scenario') return [];
+    const { paths, truncated } = scenarioPaths(item);
+    const competencies = scenarioCompetencies(item);
+    const maxima = pathMaxima(paths, competencies);
+    return [{ item: item.id, competency: item.competency, maxima, truncated, paths: paths.map((p) => ({ path: formatMoves(p.moves), points: p.points, redFlag: p.redFlag })) }];
+  });
+}
+
+function formatScenario(s: ScenarioReport): string[] {
+  const best = Object.entries(s.maxima).map(([c, m]) => `${c} ${m}`).join(', ');
+  const head = `${s.item} (${s.competency}): ${plural(s.paths.length, 'path')}${s.truncated ? ' (first ones only)' : ''}; best ${best}`;
+  const rows = s.paths.map((p) => {
+    const scores = Object.keys(s.maxima).map((c) => `${c} ${p.points[c] ?? 0}/${s.maxima[c]}`).join(', ');
+    return `  ${p.path}: ${scores}${p.redFlag ? ' [red flag]' : ''}`;
+  });
+  return [head, ...rows];
+}
+
+function formatForms(f: FormCheck): string[] {
+  const m = (v: number) => v.toFixed(1);
+  const lines = [
+    `forms: ${f.forms} seeded; expected minutes min ${m(f.minutes.min)}, median ${m(f.minutes.median)}, p95 ${m(f.minutes.p95)}, max ${m(f.minutes.max)} (limit ${f.limitMinutes}); ${(f.overLimit * 100).toFixed(1)}% over`,
+  ];
+  for (const c of f.competencies) {
+    lines.push(`  ${c.id}: ${c.items.min}-${c.items.max} items (mean ${m(c.items.mean)}); one item up to ${Math.round(c.heaviestItem * 100)}% of it`);
+  }
+  return lines;
 }
 
 function countTypes(bank: Bank): Partial<Record<ItemType, number>> {
