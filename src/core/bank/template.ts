@@ -127,7 +127,7 @@ items:
     options:
       - { id: a, text: "I can't read card numbers out, but I can confirm the last four digits once you've passed security.", key: 5 }
       - { id: b, text: "Sure, it's 4929...", key: 1, feedback: Never disclose full card numbers. }
-      - { id: c, text: "You'd have to ask your bank for that.", key: 2 }
+      - { id: c, text: "You'd have to ask your bank for that; they issued the card, so they can tell you.", key: 2 }
     explanation: Refuse the unsafe request, say what you can do instead, and keep security checks in place.
 
   # scenario: a branching conversation. Each choice may score points toward any

@@ -24,7 +24,7 @@ describe('verify a certificate', () => {
       reason: 'ok',
       id: certificate.id,
       subject: { employeeId: 'E1042', name: 'Amara Osei' },
-      achievement: { name: certificate.name, version: '1.0.0' },
+      achievement: { name: certificate.name, version: '1.1.0' },
       score: '100.0',
     });
   });
