@@ -35,6 +35,30 @@ describe('frontline validate (built binary)', () => {
     }
   });
 
+  it('--paths lists every scenario path with its points per competency', () => {
+    const result = runCli(['validate', '--paths', 'tests/fixtures/cue-banks/cues.yaml']);
+    expect(result.status).toBe(ExitCode.ok);
+    expect(result.stdout).toContain('sc1 (ownership): 2 paths; best ownership 2\n  s1a: ownership 2/2\n  s1b: ownership 2/2\n');
+    const json = JSON.parse(runCli(['validate', '--json', '--paths', 'tests/fixtures/cue-banks/cues.yaml']).stdout) as { files: Array<{ paths: unknown }> };
+    expect(json.files[0]!.paths).toEqual([
+      { item: 'sc1', competency: 'ownership', maxima: { ownership: 2 }, truncated: false, paths: [
+        { path: 's1a', points: { ownership: 2 }, redFlag: false },
+        { path: 's1b', points: { ownership: 2 }, redFlag: false },
+      ] },
+    ]);
+  });
+
+  it('--forms prints the spread over seeded forms; a bad --form-count is a usage error', () => {
+    const result = runCli(['validate', '--forms', '--form-count', '200', 'question-banks/complaint-handling.yaml']);
+    expect(result.status).toBe(ExitCode.ok);
+    expect(result.stdout).toMatch(/^forms: 200 seeded; expected minutes min \d+\.\d, median \d+\.\d, p95 \d+\.\d, max \d+\.\d \(limit 48\); \d+\.\d% over$/m);
+    expect(result.stdout).toMatch(/^ {2}policy: 5-\d items \(mean \d\.\d\); one item up to \d+% of it$/m);
+    const bad = runCli(['validate', '--forms', '--form-count', 'lots', 'question-banks/starter.yaml']);
+    expect(bad.status).toBe(ExitCode.usage);
+    expect(bad.stderr).toContain('--form-count: expected a whole number of forms from 1 to 1000000, got "lots"');
+    expect(bad.stderr).not.toMatch(STACK);
+  });
+
   it('refuses every malformed fixture with its file:line:col, in pure JSON, without a stack', () => {
     const files = Object.keys(expected).map((name) => `${badDir}/${name}`);
     const result = runCli(['validate', '--json', ...files]);
