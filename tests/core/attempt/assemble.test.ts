@@ -146,7 +146,7 @@ describe('assemble', () => {
 });
 
 describe('assemble on the banks that ship', () => {
-  const dir = join(dirname(fileURLToPath(import.meta.url)), '../../question-banks');
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '../../../question-banks');
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
 
   it('finds the shipped banks', () => {

@@ -209,7 +209,7 @@ describe('scoreAttempt', () => {
 });
 
 describe('scoring the banks that ship', () => {
-  const dir = join(dirname(fileURLToPath(import.meta.url)), '../../question-banks');
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '../../../question-banks');
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
 
   /** Every walk through a scenario, as paths of moves. */
