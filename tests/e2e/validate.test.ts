@@ -39,6 +39,9 @@ describe('frontline validate (built binary)', () => {
     const result = runCli(['validate', '--paths', 'tests/fixtures/cue-banks/cues.yaml']);
     expect(result.status).toBe(ExitCode.ok);
     expect(result.stdout).toContain('sc1 (ownership): 2 paths; best ownership 2\n  s1a: ownership 2/2\n  s1b: ownership 2/2\n');
+    const long = runCli(['validate', '--paths', 'question-banks/cs-fundamentals.yaml']).stdout.split('\n');
+    expect(long.filter((line) => line.startsWith('  s1')).length).toBeGreaterThan(20);
+    for (const line of long.filter((l) => !l.startsWith('question-banks/'))) expect(line.length).toBeLessThanOrEqual(80);
     const json = JSON.parse(runCli(['validate', '--json', '--paths', 'tests/fixtures/cue-banks/cues.yaml']).stdout) as { files: Array<{ paths: unknown }> };
     expect(json.files[0]!.paths).toEqual([
       { item: 'sc1', competency: 'ownership', maxima: { ownership: 2 }, truncated: false, paths: [
@@ -51,7 +54,8 @@ describe('frontline validate (built binary)', () => {
   it('--forms prints the spread over seeded forms; a bad --form-count is a usage error', () => {
     const result = runCli(['validate', '--forms', '--form-count', '200', 'question-banks/complaint-handling.yaml']);
     expect(result.status).toBe(ExitCode.ok);
-    expect(result.stdout).toMatch(/^forms: 200 seeded; expected minutes min \d+\.\d, median \d+\.\d, p95 \d+\.\d, max \d+\.\d \(limit 48\); \d+\.\d% over$/m);
+    expect(result.stdout).toMatch(/^forms: 200 seeded; expected minutes \(limit 48\):\n {2}min \d+\.\d, median \d+\.\d, p95 \d+\.\d, max \d+\.\d; \d+\.\d% of forms over the limit$/m);
+    for (const line of result.stdout.split('\n').filter((l) => !l.startsWith('question-banks/'))) expect(line.length).toBeLessThanOrEqual(80);
     expect(result.stdout).toMatch(/^ {2}policy: 5-\d items \(mean \d\.\d\); one item up to \d+% of it$/m);
     const bad = runCli(['validate', '--forms', '--form-count', 'lots', 'question-banks/starter.yaml']);
     expect(bad.status).toBe(ExitCode.usage);

@@ -101,19 +101,42 @@ function scenarioReports(bank: Bank): ScenarioReport[] {
 }
 
 function formatScenario(s: ScenarioReport): string[] {
-  const best = Object.entries(s.maxima).map(([c, m]) => `${c} ${m}`).join(', ');
-  const head = `${s.item} (${s.competency}): ${plural(s.paths.length, 'path')}${s.truncated ? ' (first ones only)' : ''}; best ${best}`;
-  const rows = s.paths.map((p) => {
-    const scores = Object.keys(s.maxima).map((c) => `${c} ${p.points[c] ?? 0}/${s.maxima[c]}`).join(', ');
-    return `  ${p.path}: ${scores}${p.redFlag ? ' [red flag]' : ''}`;
+  const best = Object.entries(s.maxima).map(([c, m]) => `${c} ${m}`);
+  const head = wrap(`${s.item} (${s.competency}): ${plural(s.paths.length, 'path')}${s.truncated ? ' (first ones only)' : ''}; best `, best, '    ');
+  const rows = s.paths.flatMap((p) => {
+    const scores = Object.keys(s.maxima).map((c) => `${c} ${p.points[c] ?? 0}/${s.maxima[c]}`);
+    if (p.redFlag) scores.push('[red flag]');
+    const row = wrap(`  ${p.path}: `, scores, '      ');
+    // A long path keeps within 80 columns by putting its scores on the next lines.
+    return row.length === 1 ? row : [`  ${p.path}:`, ...wrap('      ', scores, '      ')];
   });
-  return [head, ...rows];
+  return [...head, ...rows];
+}
+
+/** `first` followed by the parts, comma-separated, broken into lines of at most 80 columns. */
+function wrap(first: string, parts: readonly string[], indent: string): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let fresh = true;
+  parts.forEach((part, i) => {
+    const piece = `${part}${i < parts.length - 1 ? ',' : ''}`;
+    if (!fresh && line.length + 1 + piece.length > 80) {
+      lines.push(line);
+      line = indent + piece;
+    } else {
+      line += (fresh ? '' : ' ') + piece;
+    }
+    fresh = false;
+  });
+  lines.push(line);
+  return lines;
 }
 
 function formatForms(f: FormCheck): string[] {
   const m = (v: number) => v.toFixed(1);
   const lines = [
-    `forms: ${f.forms} seeded; expected minutes min ${m(f.minutes.min)}, median ${m(f.minutes.median)}, p95 ${m(f.minutes.p95)}, max ${m(f.minutes.max)} (limit ${f.limitMinutes}); ${(f.overLimit * 100).toFixed(1)}% over`,
+    `forms: ${f.forms} seeded; expected minutes (limit ${f.limitMinutes}):`,
+    `  min ${m(f.minutes.min)}, median ${m(f.minutes.median)}, p95 ${m(f.minutes.p95)}, max ${m(f.minutes.max)}; ${(f.overLimit * 100).toFixed(1)}% of forms over the limit`,
   ];
   for (const c of f.competencies) {
     lines.push(`  ${c.id}: ${c.items.min}-${c.items.max} items (mean ${m(c.items.mean)}); one item up to ${Math.round(c.heaviestItem * 100)}% of it`);
