@@ -48,3 +48,33 @@ describe('shipped banks', () => {
     }
   });
 });
+
+describe('the expert review (issue 24): same act, same treatment', () => {
+  const byId = new Map(banks.map(({ bank }) => [bank.id, bank]));
+  const option = (bankId: string, itemId: string, optionId: string) => {
+    const item = byId.get(bankId)?.items.find((i) => i.id === itemId);
+    if (!item || !('options' in item)) throw new Error(`${bankId} ${itemId}`);
+    return item.options.find((o) => o.id === optionId);
+  };
+  const choice = (bankId: string, itemId: string, stepId: string, choiceId: string) => {
+    const item = byId.get(bankId)?.items.find((i) => i.id === itemId);
+    if (item?.type !== 'scenario') throw new Error(`${bankId} ${itemId}`);
+    return item.steps.find((s) => s.id === stepId)?.choices?.find((c) => c.id === choiceId);
+  };
+
+  it.each([
+    ['disclosing account data to an unauthorised caller', () => [option('cs-fundamentals', 'pro-001', 'a'), option('cs-fundamentals', 'pro-002', 'a'), option('cs-fundamentals', 'pro-002', 'c'), option('cs-fundamentals', 'pro-002', 'd')]],
+    ['disclosing account data to an unauthorised relative', () => [option('complaint-handling', 'pol-005', 'a'), option('complaint-handling', 'pol-006', 'b')]],
+    ['changing contact details without an approved check', () => [option('live-chat', 'sec-001', 'a'), choice('live-chat', 'sec-009', 's2', 'a'), choice('cs-fundamentals', 'pro-009', 's2', 'b')]],
+    ['leaving a household without gas', () => [choice('complaint-handling', 'pol-009', 's1', 'a'), choice('complaint-handling', 'pol-009', 's4', 'a'), choice('complaint-handling', 'pol-009', 's5', 'c')]],
+    ['leaving a vulnerable customer without heating', () => [choice('cs-fundamentals', 'und-009', 's2', 'b'), choice('cs-fundamentals', 'und-009', 's3', 'b')]],
+  ])('%s is a red flag everywhere', (_act, picks) => {
+    for (const pick of picks()) expect(pick?.redFlag).toEqual(expect.any(String));
+  });
+
+  it('no scenario asks the customer to type a one-time code into chat', () => {
+    const chat = byId.get('live-chat')!;
+    const text = JSON.stringify(chat.items.filter((i) => i.type === 'scenario'));
+    expect(text).not.toMatch(/the code is \d/i);
+  });
+});
