@@ -138,8 +138,10 @@ describe('take in a real terminal (80x24, CI unset)', () => {
     await first.exited;
 
     // A plain start offers the unfinished attempt; --resume takes it directly.
-    const offer = take([STARTER], dir);
-    await offer.waitForText('An unfinished attempt is waiting');
+    const offer = take([STARTER, '--name', 'Sam Roe', '--employee-id', 'E-7'], dir);
+    await offer.waitForText('Employee id:');
+    offer.press('\r');
+    await offer.waitForText('Your unfinished attempt is waiting');
     offer.kill();
     await offer.exited;
 

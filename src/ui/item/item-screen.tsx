@@ -5,6 +5,7 @@ import type { FormEntry, Response } from '../../core/attempt/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { unratedCount } from '../../core/attempt/answer-completeness.js';
 import { Lines, line, type Line } from '../layout/line.js';
+import { useTranscript } from '../layout/transcript.js';
 import { wrapHanging, wrapText } from '../layout/wrap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useSyncReducer } from '../hooks/use-sync-reducer.js';
@@ -55,6 +56,8 @@ export interface ItemScreenProps {
   onSubmit: () => void;
   onHelp: () => void;
   onQuit: () => void;
+  /** The candidate asked for the time left (t); the screen reader mode says it. */
+  onTime?: () => void;
 }
 
 export interface ItemLayoutInput extends ItemScreenProps {
@@ -78,7 +81,9 @@ function headerLines(p: ItemLayoutInput, width: number): Line[] {
     `Test ${formatClock(p.testRemainingMs)}` + (p.itemRemainingMs !== undefined ? `  Item ${formatClock(p.itemRemainingMs)}` : '');
   const title = `Question ${p.index + 1} of ${p.total} ${status}`.trimEnd();
   const gap = Math.max(1, width - title.length - clocks.length);
-  const out = [line(`${title}${' '.repeat(gap)}${clocks}`, { bold: true }), line(progressBar(p.answeredCount, p.total, width, p.plain))];
+  const out = p.plain
+    ? [line(title, { bold: true }), line(`${clocks} left (t: time left)`, { ticks: true }), line(progressBar(p.answeredCount, p.total, width, true))]
+    : [line(`${title}${' '.repeat(gap)}${clocks}`, { bold: true }), line(progressBar(p.answeredCount, p.total, width, p.plain))];
   const warning = p.late
     ? '! Time is up: you are in the grace period; answers now are marked late.'
     : timeWarningText(p.warning);
@@ -212,11 +217,16 @@ function fitBody(body: Line[], room: number, chosen: number | undefined): { line
   return { lines: view.lines, at: view.offset, max, page: Math.max(1, inner - 1) };
 }
 
+/** The clocks in words, for a screen reader that asks (t). */
+export const timeLeftWords = (p: Pick<ItemScreenProps, 'testRemainingMs' | 'itemRemainingMs'>): string =>
+  `Time left: test ${formatClock(p.testRemainingMs)}` + (p.itemRemainingMs === undefined ? '' : `, this question ${formatClock(p.itemRemainingMs)}`);
+
 export function ItemScreen(props: ItemScreenProps) {
   const { columns, rows } = useTerminalSize();
   const plain = useIsScreenReaderEnabled();
+  const transcript = useTranscript();
   const [state, dispatch, latestState] = useSyncReducer(itemScreenReducer, initialHighlight(props), initialItemScreen);
   const layout = layoutItemScreen({ ...props, ...state, columns, rows, plain });
-  useItemInput(props, latestState, dispatch, layout);
+  useItemInput({ ...props, onTime: () => transcript?.announce([timeLeftWords(props)]) }, latestState, dispatch, layout);
   return <Lines lines={layout.lines} />;
 }

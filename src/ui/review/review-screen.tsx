@@ -52,7 +52,7 @@ export function layoutReview(p: ReviewScreenProps, cursor: number, columns: numb
   const incomplete = p.entries.filter((e) => e.answered && e.incomplete).length;
   const flagged = p.entries.filter((e) => e.flagged).length;
   const header = [
-    line(`Review before submitting        Test ${formatClock(p.testRemainingMs)} left`, { bold: true }),
+    line(`Review before submitting        Test ${formatClock(p.testRemainingMs)} left`, { bold: true, ticks: true }),
     line(
       `${p.entries.length - unanswered - incomplete} answered, ${incomplete ? `${incomplete} incomplete, ` : ''}${unanswered} unanswered, ${flagged} flagged`,
     ),

@@ -18,6 +18,7 @@ const KEYS: Array<[string, string]> = [
   ['PgUp/PgDn', 'scroll a long case study or conversation'],
   ['r', 'review: see unanswered, incomplete and flagged questions, jump to any'],
   ['s', 'submit (asks first)'],
+  ['t', 'say the time left (with --screen-reader)'],
   ['Ctrl-C', 'quit; `frontline take --resume` continues the saved attempt'],
 ];
 
