@@ -17,9 +17,11 @@ function take(args: string[], home: string): PtySession {
   return s;
 }
 
+const openJournals = (home: string): string[] => readdirSync(join(home, 'journals')).filter((n) => !n.endsWith('.done.jsonl'));
+
 /** Starts as this person, answers the first question, quits with Ctrl-C, y; returns what was printed. */
 async function startAndSetAside(home: string, name: string, employeeId: string): Promise<string> {
-  const s = take([STARTER, '--name', name, '--employee-id', employeeId], home);
+  const s = take([STARTER, '--seed', 's1', '--name', name, '--employee-id', employeeId], home);
   await s.waitForText('Employee id:');
   s.press('\r');
   const screen = await s.waitForText(/Question 1 of 8|unfinished attempt/);
@@ -42,7 +44,7 @@ describe('a shared machine: two people, one data directory (real terminal, CI un
     // Sid is not offered Rita's attempt: his own test starts.
     const sid = await startAndSetAside(dir, 'Sid Small', 'E9010');
     expect(sid.replace(/\n/g, '')).toContain('frontline take --resume --employee-id E9010');
-    expect(readdirSync(join(dir, 'journals'))).toHaveLength(2);
+    expect(openJournals(dir)).toHaveLength(2);
 
     // Nobody's name or id waits on the start screen for the next person.
     const next = take([STARTER], dir);
@@ -80,6 +82,9 @@ describe('a shared machine: two people, one data directory (real terminal, CI un
     const record = JSON.parse(readFileSync(join(dir, 'attempts', attempts[0] as string), 'utf8')) as { candidate: { employeeId: string; name: string } };
     expect(record.candidate).toEqual({ name: 'Sid Small', employeeId: 'E9010' });
     // Rita's set-aside attempt is still there, and still hers.
-    expect(readdirSync(join(dir, 'journals'))).toHaveLength(1);
+    const left = openJournals(dir);
+    expect(left).toHaveLength(1);
+    const header = JSON.parse(readFileSync(join(dir, 'journals', left[0] as string), 'utf8').split('\n')[0] as string) as { candidate: unknown };
+    expect(header.candidate).toEqual({ name: 'Rita Review', employeeId: 'E9009' });
   }, 60_000);
 });
