@@ -70,6 +70,10 @@ export interface ItemLayoutInput extends ItemScreenProps {
   plain: boolean;
 }
 
+/** The question's clock, never more than the test's: the test ends first. */
+const shownItemMs = (p: Pick<ItemScreenProps, 'testRemainingMs' | 'itemRemainingMs'>): number =>
+  Math.min(p.itemRemainingMs ?? Number.POSITIVE_INFINITY, Math.max(0, p.testRemainingMs));
+
 function headerLines(p: ItemLayoutInput, width: number): Line[] {
   // As the review screen does: a rating question with responses left unrated is not yet done.
   const unrated = p.answered ? unratedCount(p.item, p.response) : 0;
@@ -78,7 +82,7 @@ function headerLines(p: ItemLayoutInput, width: number): Line[] {
     .filter(Boolean)
     .join(' ');
   const clocks =
-    `Test ${formatClock(p.testRemainingMs)}` + (p.itemRemainingMs !== undefined ? `  Item ${formatClock(p.itemRemainingMs)}` : '');
+    `Test ${formatClock(p.testRemainingMs)}` + (p.itemRemainingMs !== undefined ? `  Item ${formatClock(shownItemMs(p))}` : '');
   const title = `Question ${p.index + 1} of ${p.total} ${status}`.trimEnd();
   const gap = Math.max(1, width - title.length - clocks.length);
   const out = p.plain
@@ -87,8 +91,11 @@ function headerLines(p: ItemLayoutInput, width: number): Line[] {
   const warning = p.late
     ? '! Time is up: you are in the grace period; answers now are marked late.'
     : timeWarningText(p.warning);
-  if (warning) out.push(line(warning, { bold: true, color: 'yellow' }));
-  if (p.timedOut) out.push(line('! The time for this question is up: its answer is locked as it stands.', { color: 'yellow' }));
+  if (warning) out.push(...wrapText(warning, width).map((t) => line(t, { bold: true, color: 'yellow' })));
+  if (p.timedOut) {
+    const notice = `! The time for this question is up: its answer is locked as it stands. ${p.isLast ? 'Enter or n: go on.' : 'Enter or n: next question.'}`;
+    out.push(...wrapText(notice, width).map((t) => line(t, { color: 'yellow' })));
+  }
   return out;
 }
 
@@ -219,7 +226,7 @@ function fitBody(body: Line[], room: number, chosen: number | undefined): { line
 
 /** The clocks in words, for a screen reader that asks (t). */
 export const timeLeftWords = (p: Pick<ItemScreenProps, 'testRemainingMs' | 'itemRemainingMs'>): string =>
-  `Time left: test ${formatClock(p.testRemainingMs)}` + (p.itemRemainingMs === undefined ? '' : `, this question ${formatClock(p.itemRemainingMs)}`);
+  `Time left: test ${formatClock(p.testRemainingMs)}` + (p.itemRemainingMs === undefined ? '' : `, this question ${formatClock(shownItemMs(p))}`);
 
 export function ItemScreen(props: ItemScreenProps) {
   const { columns, rows } = useTerminalSize();
