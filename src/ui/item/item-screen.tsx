@@ -11,6 +11,7 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import { formatClock, timeWarningText, type TimeWarning } from '../widgets/countdown.js';
 import { keyHintRows, type KeyHint } from '../widgets/key-hints.js';
+import { plural } from '../widgets/plural.js';
 import { progressBar } from '../widgets/progress-bar.js';
 import { scrollWindow } from '../widgets/scroll-window.js';
 import { layoutCase } from './case-panel.js';
@@ -193,7 +194,7 @@ export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[] } & ItemLa
       caseMax = Math.max(0, caseLines.length - (free - 3));
       casePage = Math.max(1, free - 4);
     } else {
-      caseBlock = wrapHanging('Case: ', `${sanitizeText(p.caseStudy?.title ?? '')} (${caseLines.length} lines): press c to read it`, width).map((t) => line(t, { bold: true }));
+      caseBlock = wrapHanging('Case: ', `${sanitizeText(p.caseStudy?.title ?? '')} (${plural(caseLines.length, 'line')}): press c to read it`, width).map((t) => line(t, { bold: true }));
     }
   }
   const room = p.rows - 1 - header.length - footer.length - caseBlock.length - stem.length;

@@ -100,6 +100,29 @@ function describeResumeOffer(offer: ResumeOffer): string[] {
   ];
 }
 
+/** What the submit prompt says is left: every count in words, in the singular where it is one. */
+export function submitPromptLines(total: number, unanswered: number, incomplete: number): string[] {
+  const state =
+    unanswered + incomplete === 0
+      ? total === 1
+        ? 'The question is answered.'
+        : `All ${total} questions are answered.`
+      : unanswered === 0
+        ? `${total - incomplete} of ${plural(total, 'question')} answered in full.`
+        : unanswered === 1
+          ? `1 of ${plural(total, 'question')} is unanswered; it will score nothing.`
+          : `${unanswered} of ${total} questions are unanswered; they will score nothing.`;
+  const unrated =
+    incomplete === 0
+      ? []
+      : [
+          incomplete === 1
+            ? '1 question has responses you have not rated; each scores nothing.'
+            : `${incomplete} questions have responses you have not rated; each scores nothing.`,
+        ];
+  return [state, ...unrated, 'After submitting you cannot change any answer.'];
+}
+
 const initialScreen = (props: TakeAppProps): TakeScreen => (props.driver ? { name: 'main' } : { name: 'start' });
 
 export function TakeApp(props: TakeAppProps) {
@@ -281,25 +304,7 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
       return (
         <ConfirmScreen
           title="Submit your answers?"
-          body={[
-            unanswered + incomplete === 0
-              ? view.total === 1
-                ? 'The question is answered.'
-                : `All ${view.total} questions are answered.`
-              : unanswered === 0
-                ? `${view.total - incomplete} of ${plural(view.total, 'question')} answered in full.`
-                : unanswered === 1
-                  ? `1 of ${plural(view.total, 'question')} is unanswered; it will score nothing.`
-                  : `${unanswered} of ${view.total} questions are unanswered; they will score nothing.`,
-            ...(incomplete === 0
-              ? []
-              : [
-                  incomplete === 1
-                    ? '1 question has responses you have not rated; each scores nothing.'
-                    : `${incomplete} questions have responses you have not rated; each scores nothing.`,
-                ]),
-            'After submitting you cannot change any answer.',
-          ]}
+          body={submitPromptLines(view.total, unanswered, incomplete)}
           yes="submit now"
           no="keep working"
           onYes={() => driver.submit()}

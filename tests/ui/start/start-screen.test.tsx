@@ -18,6 +18,12 @@ function mount(defaults = { name: '', employeeId: '' }, extraTime = 1, shown = b
 }
 
 describe('start screen', () => {
+  it('counts in the singular for one question and one minute', async () => {
+    const one = { ...bank, policy: { ...bank.policy, timeLimitMinutes: 1 } };
+    screen = renderScreen(<StartScreen bank={one} itemCount={1} extraTime={1} defaults={{ name: '', employeeId: '' }} onStart={() => {}} onQuit={() => {}} />);
+    expect(await screen.waitFor('in 1 minute')).toContain('1 question in 1 minute,');
+  });
+
   it('shows the bank, the number of items, the time, the pass rules and the keys at 80x24', async () => {
     const { screen } = mount({ name: 'Ada Lovelace', employeeId: 'E-1815' });
     const frame = await screen.waitFor('Frontline UI tour');

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfirmScreen } from '../../../src/ui/take/confirm-screen.js';
 import { HelpScreen } from '../../../src/ui/take/help-screen.js';
+import { submitPromptLines } from '../../../src/ui/take/take-app.js';
 import { renderScreen, type Screen } from '../helpers/ink-screen.js';
 
 let screen: Screen | undefined;
@@ -37,3 +38,17 @@ describe('help and confirmation', () => {
     expect(said).toEqual(['no', 'yes']);
   });
 });
+
+describe('the submit prompt counts in words', () => {
+  it.each([
+    [1, 0, 0, 'The question is answered.'],
+    [8, 0, 0, 'All 8 questions are answered.'],
+    [1, 1, 0, '1 of 1 question is unanswered; it will score nothing.'],
+    [8, 1, 0, '1 of 8 questions is unanswered; it will score nothing.'],
+    [8, 3, 0, '3 of 8 questions are unanswered; they will score nothing.'],
+    [8, 0, 1, '7 of 8 questions answered in full.'],
+  ])('%i questions, %i unanswered, %i incomplete: %s', (total, unanswered, incomplete, expected) => {
+    expect(submitPromptLines(total, unanswered, incomplete)[0]).toBe(expected);
+  });
+});
+
