@@ -108,6 +108,8 @@ describe('take in a real terminal (80x24, CI unset)', () => {
     expect(record.ended).toBe('submitted');
     expect(record.answers.every((a) => a.response !== null)).toBe(true);
     expect(s.screenText()).toContain('Attempt saved:');
+    // The results screen is gone: only the summary stays.
+    expect(s.screenText()).not.toContain('Enter or q: close');
     // The terminal never received the bank's text with control sequences other than Ink's own drawing.
     expect(s.raw()).not.toContain('\u001B]0;');
   });

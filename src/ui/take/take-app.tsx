@@ -149,10 +149,16 @@ function TakeScreens({ quit, ...props }: TakeAppProps & { quit: RefObject<() => 
   const [offer, setOffer] = useState<{ candidate: Candidate; offer: ResumeOffer } | undefined>();
   const { exit } = useApp();
 
-  const exitWith = (outcome: TakeOutcome) => {
-    props.onExit(outcome);
+  // Leaving clears the screen first: the command prints its summary below, and a
+  // last frame left above it ("Enter or q: close") would read as still waiting.
+  const [leaving, setLeaving] = useState<TakeOutcome | undefined>();
+  const exitWith = (outcome: TakeOutcome) => setLeaving((already) => already ?? outcome);
+  useEffect(() => {
+    if (!leaving) return;
+    props.onExit(leaving);
     exit();
-  };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [leaving]);
   // After every render, so the guard's Ctrl-C always leaves from where the attempt is now.
   useLayoutEffect(() => {
     quit.current = () => exitWith(finished ? { kind: 'finished', finished } : { kind: 'quit', started: driver !== undefined });
@@ -179,6 +185,7 @@ function TakeScreens({ quit, ...props }: TakeAppProps & { quit: RefObject<() => 
     );
   };
 
+  if (leaving) return null;
   if (!driver) {
     switch (screen.name) {
       case 'resume-offer':
