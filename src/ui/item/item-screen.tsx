@@ -198,8 +198,36 @@ export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[] } & ItemLa
     }
   }
   const room = p.rows - 1 - header.length - footer.length - caseBlock.length - stem.length;
+  // Too little room to window the answers under the whole question: the tight layout.
+  if (room < MIN_BODY_ROOM && Math.min(body.length, MIN_BODY_ROOM) > room) return layoutTight(p, width, header, stem, body);
   const fitted = fitBody(body, room, p.bodyOffset);
   return { lines: [...header, ...caseBlock, ...stem, ...fitted.lines, ...footer], caseMax, casePage, bodyAt: fitted.at, bodyMax: fitted.max, bodyPage: fitted.page };
+}
+
+/** Fewest rows an answer area is windowed in: a row each for "more above", the highlighted option and "more below". */
+const MIN_BODY_ROOM = 4;
+
+/**
+ * A small window (40x12 is the least the size guard allows): the title line and
+ * any notice stay, the progress bar and the case go to one line, the keys to
+ * one line, and the question and its answers share one window that always
+ * shows the question's first line and the highlighted option.
+ */
+function layoutTight(p: ItemLayoutInput, width: number, header: Line[], stem: Line[], body: Line[]): { lines: Line[] } & ItemLayoutFacts {
+  const top = [header[0]!, ...header.slice(2)];
+  const caseLine = p.caseStudy ? [line(`Case: ${sanitizeText(p.caseStudy.title)}: press c`, { bold: true })] : [];
+  const footer = [line(keyHintRows([{ keys: '?', does: 'keys' }, ...hints(p).filter((h) => h.keys !== '?')], width)[0] ?? '? keys', { dim: true })];
+  const [first, ...restOfStem] = stem;
+  const room = p.rows - 1 - top.length - caseLine.length - footer.length - 1;
+  const fitted = fitBody([...restOfStem, ...body], Math.max(MIN_BODY_ROOM - 1, room), p.bodyOffset);
+  return {
+    lines: [...top, ...caseLine, ...(first ? [first] : []), ...fitted.lines, ...footer],
+    caseMax: 0,
+    casePage: 1,
+    bodyAt: fitted.at,
+    bodyMax: fitted.max,
+    bodyPage: fitted.page,
+  };
 }
 
 /**
@@ -208,8 +236,8 @@ export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[] } & ItemLa
  * conversation's latest line and replies are at the end, and so is the outcome
  * of one that is over (which has no highlighted option).
  */
-function fitBody(body: Line[], room: number, chosen: number | undefined): { lines: Line[]; at: number; max: number; page: number } {
-  if (body.length <= room || room <= 3) return { lines: body, at: 0, max: 0, page: 1 };
+function fitBody(body: Line[], room: number, chosen: number | undefined, maxContext = 2): { lines: Line[]; at: number; max: number; page: number } {
+  if (body.length <= room || room <= 2) return { lines: body, at: 0, max: 0, page: 1 };
   const inner = room - 2;
   const max = body.length - inner;
   let auto = max;
@@ -218,7 +246,7 @@ function fitBody(body: Line[], room: number, chosen: number | undefined): { line
     let last = first;
     while (body[last + 1]?.inverse) last += 1;
     // Two rows of what leads up to the option, when they fit beside it.
-    const context = Math.max(0, Math.min(2, inner - (last - first + 1)));
+    const context = Math.max(0, Math.min(maxContext, inner - (last - first + 1)));
     auto = Math.min(max, Math.max(0, first - context));
   }
   const view = scrollWindow(body, chosen ?? auto, room, 'PgUp/PgDn');

@@ -281,6 +281,23 @@ describe('item screen', () => {
     expect(frame).not.toContain('02:59');
   });
 
+  it.each(['q-single', 'q-scenario', 'q-rating'])('at the least size (40x12) always shows the title, the question\'s first line and the highlighted option of %s', async (itemId) => {
+    const base = itemOf(bank, itemId);
+    const stem = `${base.stem} Read this carefully: the customer has written to us three times this week about the same refund and is upset.`;
+    current = mount(itemId, { item: { ...base, stem } as typeof base }, { columns: 40, rows: 12 });
+    const { screen } = current;
+    const first = stem.split(' ').slice(0, 3).join(' ');
+    const fits = (frame: string) => frame.split('\n').length <= 11 && frame.startsWith('Question 1 of 6') && frame.includes(first);
+    let frame = await screen.waitFor((f) => fits(f) && /^> /m.test(f));
+    for (let i = 0; i < 1; i += 1) {
+      const before = frame;
+      screen.press('down');
+      frame = await screen.waitFor((f) => f !== before);
+      expect(fits(frame), frame).toBe(true);
+      expect(frame).toMatch(/^> /m);
+    }
+  });
+
   it('takes no answer once the item is locked, and says so in words', async () => {
     current = mount('q-single', { locked: true, timedOut: true, itemRemainingMs: 0 });
     const { screen, answers, calls } = current;
