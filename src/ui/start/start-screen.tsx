@@ -58,9 +58,13 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
     const here = form.focus === key;
     return line(`${here ? '>' : ' '} ${label.padEnd(12)} ${form[key]}${here ? '_' : ''}`, { bold: here });
   };
-  const facts = [
+  const timeAndPass = [
     ...wrap(`${plural(itemCount, 'question')} in ${time}${perItem}.`),
     ...wrap(`To pass: ${policy.passMark}% overall${floors.length > 0 ? `, and at least ${floors.join('; ')}` : ''}.`),
+  ];
+  const factLines = { timeAndPass: timeAndPass.length };
+  const facts = [
+    ...timeAndPass,
     ...wrap(expiryWords(bank)),
     ...wrap(feedbackWords(bank)),
   ];
@@ -105,6 +109,8 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
     [...title, ...facts, line(''), ...fields, ...keys, ...footer],
     [...title, ...facts, line(''), ...fields, ...footer],
     [...title, ...facts, ...fields.filter((l) => l.text !== ''), ...footer],
+    // The least window: the time and the pass rule, the fields, the keys on one row.
+    [...title, ...facts.slice(0, factLines.timeAndPass), ...fields.filter((l) => l.text !== ''), line('Enter: start  Tab: field  Ctrl-C: quit', { dim: true })],
   ];
   return layouts.find((lines) => lines.length <= rows - 1) ?? layouts[layouts.length - 1]!;
 }

@@ -67,6 +67,14 @@ describe('start screen', () => {
     expect(frames[2]).not.toContain('Keys in the test:');
   });
 
+  it('fits the least window (40x12) with the title, the rules and how to start', async () => {
+    const { screen } = mount({ name: 'A', employeeId: 'B' }, 1, bank, { columns: 40, rows: 12 });
+    const frame = await screen.waitFor('questions in');
+    expect(frame.split('\n').length, frame).toBeLessThan(12);
+    expect(frame.split('\n')[0]).toContain('Frontline UI tour');
+    for (const text of ['To pass:', 'Name:', 'Employee id:', 'Enter: start', 'Ctrl-C: quit']) expect(frame).toContain(text);
+  });
+
   it('states extra time as the multiplied limit', async () => {
     const { screen } = mount({ name: 'A', employeeId: 'B' }, 1.5);
     expect(await screen.waitFor('questions in')).toContain('6 questions in 15:00 (10 min x 1.5 extra time), up to 06:00 per question.');
