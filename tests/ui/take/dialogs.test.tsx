@@ -24,6 +24,22 @@ describe('help and confirmation', () => {
     await screen.waitFor(() => closed === 1);
   });
 
+  it('scrolls at 60x18, where it is taller than the window, and closes on another key', async () => {
+    let closed = 0;
+    screen = renderScreen(<HelpScreen onClose={() => (closed += 1)} />, { columns: 60, rows: 18 });
+    const top = await screen.waitFor('Keys');
+    expect(top.split('\n').length).toBeLessThan(18);
+    expect(top).toContain('more lines below');
+    expect(top).not.toContain('take --resume');
+    let frame = top;
+    for (let i = 0; i < 20 && !frame.includes('take --resume'); i += 1) frame = await screen.pressAndWait('down', (f) => f !== frame || f.includes('take --resume'));
+    expect(frame).toContain('take --resume');
+    expect(frame.split('\n').length).toBeLessThan(18);
+    expect(closed).toBe(0);
+    screen.press('x');
+    await screen.waitFor(() => closed === 1);
+  });
+
   it('answers only to y and n, so a stray Enter does nothing', async () => {
     const said: string[] = [];
     screen = renderScreen(
