@@ -93,6 +93,24 @@ describe('the offer to resume an unfinished attempt', () => {
   });
 });
 
+describe('typing fast on the start screen', () => {
+  it('keeps bursts of keys in the order typed: name, Tab, id, Enter', async () => {
+    const begun: unknown[] = [];
+    const s = mountApp({
+      defaults: { name: '', employeeId: '' },
+      begin: async (candidate) => {
+        begun.push(candidate);
+        return { ok: false, message: 'not in this test' };
+      },
+    });
+    await s.waitFor('Employee id:');
+    // Each write is one burst, as a terminal or tmux delivers a fast typist's keys.
+    for (const burst of ['Rita Review', '\t', 'E9009', '\r']) s.press(burst);
+    await s.waitFor(() => begun.length === 1);
+    expect(begun).toEqual([{ name: 'Rita Review', employeeId: 'E9009' }]);
+  });
+});
+
 describe('a window too small for the test', () => {
   it('says how large to make it, lets no key act on the hidden screen, keeps it as it was, and quits on Ctrl-C', async () => {
     const begun: string[] = [];
