@@ -220,8 +220,10 @@ function layoutTight(p: ItemLayoutInput, width: number, header: Line[], stem: Li
   const [first, ...restOfStem] = stem;
   const room = p.rows - 1 - top.length - caseLine.length - footer.length - 1;
   const fitted = fitBody([...restOfStem, ...body], Math.max(MIN_BODY_ROOM - 1, room), p.bodyOffset);
+  // Scrolled to the top, the window's empty "more above" row would split the question's first line from the rest.
+  const windowed = fitted.max > 0 && fitted.at === 0 ? fitted.lines.slice(1) : fitted.lines;
   return {
-    lines: [...top, ...caseLine, ...(first ? [first] : []), ...fitted.lines, ...footer],
+    lines: [...top, ...caseLine, ...(first ? [first] : []), ...windowed, ...footer],
     caseMax: 0,
     casePage: 1,
     bodyAt: fitted.at,
