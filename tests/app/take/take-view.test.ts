@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reduce, startSession } from '../../src/core/attempt/session.js';
-import { viewOf } from '../../src/cli/run/take-driver.js';
-import { loadUiTour } from '../ui/helpers/fixture-bank.js';
+import { reduce, startSession } from '../../../src/core/attempt/session.js';
+import { viewOf } from '../../../src/app/take/take-driver.js';
+import { loadUiTour } from '../../ui/helpers/fixture-bank.js';
 
 const { bank } = loadUiTour();
 const T = Date.parse('2026-11-25T09:00:00Z');
