@@ -52,7 +52,7 @@ export async function loadBankOrThrow(path: string): Promise<LoadedBank> {
     // One finding a line, as `validate` prints them.
     const lines = result.errors.slice(0, SHOWN_ERRORS).map(formatFinding);
     const more = result.errors.length - SHOWN_ERRORS;
-    if (more > 0) lines.push(`... and ${more} more ${more === 1 ? 'error' : 'errors'}`);
+    if (more > 0) lines.push(`… and ${more} more ${more === 1 ? 'error' : 'errors'}`);
     const count = result.errors.length;
     throw new UserError(`${path}: not a valid question bank (${count} ${count === 1 ? 'error' : 'errors'}):`, {
       details: lines,
