@@ -56,6 +56,8 @@ describe('what take writes while nobody types (real terminal, CI unset)', () => 
     const idleOutput = s.raw().slice(firstFrame);
     console.log(`screen-reader mode: ${idleOutput.length} bytes over 5.2 s idle`);
     expect(idleOutput).not.toMatch(MOVES_OR_ERASES);
+    // Nothing is redrawn either: all an idle second writes is Ink's empty synchronized-update pair.
+    expect(idleOutput.replace(/\u001B\[\?2026[hl]/g, '')).toBe('');
     // A key still works, and what it changes is appended.
     s.press('\u001B[B');
     await idle(300);
