@@ -1,4 +1,4 @@
-import { formatDiagnostic, type Diagnostic } from '../core/bank/diagnostic.js';
+import { formatDiagnostic, formatFinding, type Diagnostic } from '../core/bank/diagnostic.js';
 import { parseBank, type BankParseResult } from '../core/bank/parse-bank.js';
 import type { Bank } from '../core/bank/types.js';
 import { readBankFile } from '../store/bank-file.js';
@@ -49,10 +49,13 @@ export async function loadBankOrThrow(path: string): Promise<LoadedBank> {
   }
   const result = checked.result;
   if (!result.ok) {
-    const lines = result.errors.slice(0, SHOWN_ERRORS).map(formatDiagnostic);
+    // One finding a line, as `validate` prints them.
+    const lines = result.errors.slice(0, SHOWN_ERRORS).map(formatFinding);
     const more = result.errors.length - SHOWN_ERRORS;
     if (more > 0) lines.push(`… and ${more} more ${more === 1 ? 'error' : 'errors'}`);
-    throw new UserError(lines.join('\n'), {
+    const count = result.errors.length;
+    throw new UserError(`${path}: not a valid question bank (${count} ${count === 1 ? 'error' : 'errors'}):`, {
+      details: lines,
       exitCode: ExitCode.invalidInput,
       hint: `run \`frontline validate ${path}\` to see every problem`,
     });

@@ -11,7 +11,7 @@ export interface ErrorReport {
 /** How an error that reached the top level is shown. Pure, so it can be tested. */
 export function describeError(error: unknown, debug: boolean): ErrorReport {
   if (error instanceof UserError) {
-    const lines = [`frontline: ${oneLine(error.message)}`];
+    const lines = [`frontline: ${oneLine(error.message)}`, ...error.details.map(oneLine)];
     if (error.hint) lines.push(`hint: ${error.hint}`);
     if (debug && error.stack) lines.push(error.stack);
     return { lines, exitCode: error.exitCode };

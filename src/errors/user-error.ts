@@ -4,8 +4,8 @@ import { ExitCode, type ExitCodeValue } from './exit-codes.js';
 const USER_ERROR: unique symbol = Symbol.for('frontline.UserError');
 
 /**
- * An error the user can fix: printed as one line (plus an optional hint), never
- * with a stack. Anything else that reaches the top is a bug.
+ * An error the user can fix: printed as one line (then any detail lines and an
+ * optional hint), never with a stack. Anything else that reaches the top is a bug.
  */
 export class UserError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -15,12 +15,15 @@ export class UserError extends Error {
   readonly [USER_ERROR] = true;
   readonly exitCode: ExitCodeValue;
   readonly hint: string | undefined;
+  /** Lines printed under the message, one each (the findings of an invalid bank). */
+  readonly details: readonly string[];
 
-  constructor(message: string, options: { exitCode?: ExitCodeValue; hint?: string; cause?: unknown } = {}) {
+  constructor(message: string, options: { exitCode?: ExitCodeValue; hint?: string; cause?: unknown; details?: readonly string[] } = {}) {
     super(message, { cause: options.cause });
     this.name = 'UserError';
     this.exitCode = options.exitCode ?? ExitCode.invalidInput;
     this.hint = options.hint;
+    this.details = options.details ?? [];
   }
 }
 

@@ -5,7 +5,9 @@ import { resolveDataDir } from './data-dir.js';
 
 /**
  * Settings kept between runs (`config.json`). Keys, as dotted paths:
- * - `candidate.name`, `candidate.employeeId`: prefill the start screen of `take`
+ * - `candidate.remember`: prefill the start screen of `take` with the last person who started a test here
+ *   (off by default: on a shared machine the next person would start as them)
+ * - `candidate.name`, `candidate.employeeId`: that prefill (kept only while `candidate.remember` is on)
  * - `tags`: labels added to every attempt, e.g. { site: "Leeds", cohort: "2026-11" }
  * - `signing.keyFile`: private key used to issue a certificate at the end of `take` (proctored machines)
  * - `issuer.name`: the organisation named as issuer on certificates
@@ -13,7 +15,7 @@ import { resolveDataDir } from './data-dir.js';
  * - `lrs.homePage`, `lrs.activityBase`, `lrs.includeItems`: how statements name people and activities
  */
 export interface FrontlineConfig {
-  candidate?: { name?: string; employeeId?: string };
+  candidate?: { name?: string; employeeId?: string; remember?: boolean };
   tags?: Record<string, string>;
   signing?: { keyFile?: string };
   issuer?: { name?: string };

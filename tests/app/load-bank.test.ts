@@ -31,7 +31,10 @@ describe('loadBankOrThrow', () => {
   it('throws exit 3 with file:line:col for an invalid bank, and points to validate', async () => {
     const error = await caught(`${badBanks}answer-not-option.yaml`);
     expect(error.exitCode).toBe(ExitCode.invalidInput);
-    expect(error.message).toBe(`${badBanks}answer-not-option.yaml:31:13: item "q1": answer "e" is not one of its options (a-d)`);
+    expect(error.message).toBe(`${badBanks}answer-not-option.yaml: not a valid question bank (1 error):`);
+    // One finding a line, as validate prints it.
+    expect(error.details).toHaveLength(1);
+    expect(error.details[0]).toMatch(new RegExp(`^${badBanks}answer-not-option\\.yaml:31:13: error: item "q1": answer "e" is not one of its options \\(a-d\\) \\[[a-z-]+\\]$`));
     expect(error.hint).toContain('frontline validate');
   });
 
@@ -41,7 +44,7 @@ describe('loadBankOrThrow', () => {
     const text = await readFile(small, 'utf8');
     await writeFile(file, text.replace(/competency: (listening|ownership)/g, 'competency: nobody'));
     const error = await caught(file);
-    const lines = error.message.split('\n');
+    const lines = error.details;
     expect(lines).toHaveLength(6);
     expect(lines.slice(0, 5).every((l) => l.startsWith(`${file}:`))).toBe(true);
     expect(lines[5]).toMatch(/^… and \d+ more errors$/);

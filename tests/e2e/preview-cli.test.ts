@@ -4,6 +4,21 @@ import { runCli } from './run-cli.js';
 const bank = 'tests/fixtures/banks/ui-tour.yaml';
 
 describe('frontline preview', () => {
+  it('lists an invalid bank\'s errors one a line, as validate does', () => {
+    const file = 'tests/fixtures/invalid-banks/several-errors.yaml';
+    const result = runCli(['preview', file]);
+    expect(result.status).toBe(3);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`frontline: ${file}: not a valid question bank (5 errors):`);
+    const findings = lines.slice(1, -1);
+    expect(findings).toHaveLength(5);
+    for (const finding of findings) expect(finding).toMatch(new RegExp(`^${file}:\\d+:\\d+: error: .+ \\[[a-z-]+\\]$`));
+    // The same findings, in the same words, as validate prints.
+    const validate = runCli(['validate', file]);
+    for (const finding of findings) expect(validate.stdout + validate.stderr).toContain(finding);
+    expect(lines.at(-1)).toBe(`hint: run \`frontline validate ${file}\` to see every problem`);
+  });
+
   it('prints every item as a candidate sees it, without answers, to a pipe', () => {
     const result = runCli(['preview', bank]);
     expect(result.status).toBe(0);

@@ -108,6 +108,8 @@ describe('take in a real terminal (80x24, CI unset)', () => {
     expect(record.ended).toBe('submitted');
     expect(record.answers.every((a) => a.response !== null)).toBe(true);
     expect(s.screenText()).toContain('Attempt saved:');
+    // The results screen is gone: only the summary stays.
+    expect(s.screenText()).not.toContain('Enter or q: close');
     // The terminal never received the bank's text with control sequences other than Ink's own drawing.
     expect(s.raw()).not.toContain('\u001B]0;');
   });
@@ -138,8 +140,10 @@ describe('take in a real terminal (80x24, CI unset)', () => {
     await first.exited;
 
     // A plain start offers the unfinished attempt; --resume takes it directly.
-    const offer = take([STARTER], dir);
-    await offer.waitForText('An unfinished attempt is waiting');
+    const offer = take([STARTER, '--name', 'Sam Roe', '--employee-id', 'E-7'], dir);
+    await offer.waitForText('Employee id:');
+    offer.press('\r');
+    await offer.waitForText('Your unfinished attempt is waiting');
     offer.kill();
     await offer.exited;
 

@@ -1,8 +1,8 @@
+import { answerStatus, countStatuses } from '../../core/attempt/answer-completeness.js';
 import type { Response } from '../../core/attempt/types.js';
 import {
   answerRecords,
   canGoTo,
-  counts,
   dueWarning,
   inGrace,
   isAnswered,
@@ -60,7 +60,10 @@ export function viewOf(state: State, now: number): AttemptView {
   if (!entry) throw new Error('an attempt needs at least one item');
   const item = state.items.get(entry.itemId);
   if (!item) throw new Error(`form names item "${entry.itemId}", which the bank does not have`);
-  const answered = state.entries.map(isAnswered);
+  const status = state.entries.map((e) => {
+    const it = state.items.get(e.itemId);
+    return it ? answerStatus(it, e.response, isAnswered(e)) : 'unanswered';
+  });
   return {
     phase: state.phase,
     index: state.index,
@@ -69,8 +72,8 @@ export function viewOf(state: State, now: number): AttemptView {
     item,
     caseStudy: item.case === undefined ? undefined : state.bank.cases?.find((c) => c.id === item.case),
     answers: answerRecords(state),
-    answered,
-    answeredCount: counts(state).answered,
+    status,
+    answeredCount: countStatuses(status).answered,
     testRemainingMs: remainingMs(state, now),
     itemRemainingMs: itemRemainingMs(state, now),
     warning: dueWarning(state, now),

@@ -7,7 +7,7 @@ export function registerTake(program: Command): void {
     .command('take')
     .description('take an assessment')
     .argument('[bank]', 'question bank YAML file')
-    .option('--resume', 'resume the unfinished attempt')
+    .option('--resume', 'resume your unfinished attempt (say whose with --employee-id on a shared machine)')
     .option('--seed <seed>', 'make the form reproducible')
     .option('--extra-time <multiplier>', 'accommodation: multiply every time limit (e.g. 1.5)')
     .option('--name <name>', 'candidate name')

@@ -3,12 +3,14 @@ import { resolve } from 'node:path';
 import { assemble } from '../../core/attempt/assemble.js';
 import type { Bank } from '../../core/bank/types.js';
 import { replay, type JournalHeader } from '../../core/attempt/journal-entry.js';
+import { answerStatus, countStatuses } from '../../core/attempt/answer-completeness.js';
 import { deadlineFor, isAnswered, startSession, type State } from '../../core/attempt/session.js';
 import type { ConfigStore } from '../../store/config.js';
 import { readConfigFile } from '../../store/config-file.js';
 import { resolveDataDir } from '../../store/data-dir.js';
 import { Journal, readJournal, unfinishedJournals } from '../../store/journal.js';
-import type { ResumeOffer, TakeOutcome } from '../../ui/take/take-app.js';
+import type { ResumeOffer, TakeAppProps, TakeOutcome } from '../../ui/take/take-app.js';
+import { sanitizeText } from '../../core/text/sanitize.js';
 import { UserError } from '../../errors/user-error.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
@@ -55,15 +57,8 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
 
   let loaded: LoadedBank;
   let resumeNow: Unfinished | undefined;
-  let offer: Unfinished | undefined;
   if (options.resume) {
-    resumeNow = await newestUnfinished(dataDir, undefined);
-    if (!resumeNow) {
-      throw new UserError(`no unfinished attempt to resume in ${dataDir}`, {
-        exitCode: ExitCode.usage,
-        hint: 'start a new one with `frontline take <bank>`',
-      });
-    }
+    resumeNow = await unfinishedToResume(dataDir, options.employeeId);
     const bankFile = file ?? resumeNow.header.bankFile;
     if (!bankFile) throw new UserError('the unfinished attempt does not name its bank file; give it: `frontline take <bank> --resume`', { exitCode: ExitCode.usage });
     loaded = await loadBankOrThrow(bankFile);
@@ -76,12 +71,15 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
       });
     }
     loaded = await loadBankOrThrow(file);
-    offer = await newestUnfinished(dataDir, loaded.hash);
   }
   const { bank } = loaded;
   const seed = options.seed ?? newSeed();
   const form = assemble(bank, seed);
-  const defaults = { name: options.name ?? settings.candidate?.name ?? '', employeeId: options.employeeId ?? settings.candidate?.employeeId ?? '' };
+  // On a shared machine the last person's name and id must not be one Enter away (docs/taking.md, "Config").
+  const remembered = settings.candidate?.remember === true ? settings.candidate : undefined;
+  const defaults = { name: options.name ?? remembered?.name ?? '', employeeId: options.employeeId ?? remembered?.employeeId ?? '' };
+  // Unfinished attempts found for an employee id when its holder asked to start: only theirs can be resumed.
+  const offered = new Map<string, Unfinished>();
 
   let running: Running | undefined;
   const onError = (error: Error) => {
@@ -90,14 +88,23 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
     process.exitCode = ExitCode.io;
   };
 
-  const resumeCommand = `frontline take --resume${globals.dataDir ? ` --data-dir ${shellWord(dataDir)}` : ''}`;
+  const resumeCommandFor = (employeeId: string) =>
+    `frontline take --resume --employee-id ${shellWord(employeeId)}${globals.dataDir ? ` --data-dir ${shellWord(dataDir)}` : ''}`;
+  let resumeCommand = resumeCommandFor(resumeNow?.header.candidate.employeeId ?? defaults.employeeId);
 
-  const begin = async (candidate: { name: string; employeeId: string }) => {
+  const begin: TakeAppProps['begin'] = async (candidate, { setAside = false } = {}) => {
+    resumeCommand = resumeCommandFor(candidate.employeeId);
+    if (!setAside) {
+      const mine = await newestUnfinished(dataDir, { bankHash: loaded.hash, employeeId: candidate.employeeId });
+      if (mine) {
+        offered.set(mine.header.attemptId, mine);
+        return { ok: false as const, offer: describeOffer(bank, mine) };
+      }
+    }
     const { attemptPermissionIn } = await import('../../app/attempt-permission.js');
     // Unfinished attempts (open journals) count too: abandoning one is not a free retry.
     const permission = await attemptPermissionIn(dataDir, bank, candidate.employeeId, new Date());
     if (!permission.allowed) {
-      const setAside = offer?.header.candidate.employeeId === candidate.employeeId;
       return {
         ok: false as const,
         message:
@@ -109,7 +116,7 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
     }
     const { configTags, rememberCandidate } = await import('../../store/config.js');
     const store = await openConfig();
-    rememberCandidate(store, candidate);
+    if (store.get('candidate.remember') === true) rememberCandidate(store, candidate);
     const startedAt = Date.now();
     const header: JournalHeader = {
       kind: 'header',
@@ -160,11 +167,14 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
       extraTime,
       defaults,
       driver: resumeNow ? await resume(resumeNow) : undefined,
-      resumeOffer: offer ? describeOffer(bank, offer) : undefined,
       begin,
-      resume: offer ? () => resume(offer as Unfinished) : undefined,
+      resume: (attemptId) => {
+        const unfinished = offered.get(attemptId);
+        if (!unfinished) throw new Error(`resume of attempt ${attemptId}, which was not offered`);
+        return resume(unfinished);
+      },
       finish: (driver) => finish(driver as TakeDriver),
-      resumeCommand,
+      resumeCommand: () => resumeCommand,
     },
     options.screenReader ? { screenReader: true } : {},
   );
@@ -199,20 +209,58 @@ function assertSameBank(loaded: LoadedBank, header: JournalHeader): void {
   }
 }
 
-async function newestUnfinished(dataDir: string, bankHash: string | undefined): Promise<Unfinished | undefined> {
+async function readUnfinished(dataDir: string): Promise<Unfinished[]> {
+  const found: Unfinished[] = [];
   for (const path of await unfinishedJournals(dataDir)) {
     const read = await readJournal(path).catch(() => undefined);
-    if (!read?.ok) continue;
-    if (bankHash === undefined || read.header.bank.hash === bankHash) return { path, header: read.header, events: read.events };
+    if (read?.ok) found.push({ path, header: read.header, events: read.events });
   }
-  return undefined;
+  return found;
 }
+
+/** The newest unfinished attempt of this employee id on this bank: nobody is offered another person's attempt. */
+async function newestUnfinished(dataDir: string, which: { bankHash: string; employeeId: string }): Promise<Unfinished | undefined> {
+  return (await readUnfinished(dataDir)).find((u) => u.header.bank.hash === which.bankHash && u.header.candidate.employeeId === which.employeeId);
+}
+
+/**
+ * What `--resume` continues: the newest unfinished attempt of the employee id
+ * given, or, without one, of the only person with attempts open here.
+ */
+async function unfinishedToResume(dataDir: string, employeeId: string | undefined): Promise<Unfinished> {
+  const all = await readUnfinished(dataDir);
+  const mine = employeeId === undefined ? all : all.filter((u) => u.header.candidate.employeeId === employeeId);
+  const first = mine[0];
+  if (!first) {
+    throw new UserError(`no unfinished attempt${employeeId === undefined ? '' : ` of employee id ${sanitizeText(employeeId)}`} to resume in ${dataDir}`, {
+      exitCode: ExitCode.usage,
+      hint: 'start a new one with `frontline take <bank>`',
+    });
+  }
+  const people = [...new Set(mine.map((u) => u.header.candidate.employeeId))];
+  if (people.length > 1) {
+    throw new UserError(`unfinished attempts of ${people.length} people are in ${dataDir}: say whose with --employee-id`, {
+      exitCode: ExitCode.usage,
+      hint: `e.g. \`frontline take --resume --employee-id ${shellWord(people[0] as string)}\``,
+    });
+  }
+  return first;
+}
+
+/** "2026-12-05 19:00 UTC", as every other time frontline shows. */
+const utcMinute = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 function describeOffer(bank: Bank, unfinished: Unfinished): ResumeOffer {
   const state: State = replay(bank, unfinished.header, unfinished.events);
+  const statuses = state.entries.map((e) => {
+    const item = state.items.get(e.itemId);
+    return item ? answerStatus(item, e.response, isAnswered(e)) : 'unanswered';
+  });
   return {
-    startedAt: new Date(unfinished.header.startedAt).toLocaleString(),
-    answered: state.entries.filter(isAnswered).length,
+    attemptId: unfinished.header.attemptId,
+    candidate: unfinished.header.candidate,
+    startedAt: utcMinute(unfinished.header.startedAt),
+    answered: countStatuses(statuses).answered,
     total: state.entries.length,
     remainingMs: unfinished.header.deadline - Date.now(),
     maxAttempts: bank.policy.attempts?.max,

@@ -1,6 +1,7 @@
 import type { Item, CaseStudy } from '../bank/types.js';
 import type { AnswerRecord, EndReason, FormEntry, Response } from './types.js';
 import type { TimeWarning } from './session.js';
+import type { AnswerStatus } from './answer-completeness.js';
 
 /** What the screens need to know about the attempt at this moment, derived from the session state by its selectors. */
 export interface AttemptView {
@@ -13,8 +14,9 @@ export interface AttemptView {
   caseStudy: CaseStudy | undefined;
   /** One per form entry, in form order. */
   answers: readonly AnswerRecord[];
-  /** Per form entry, as the session counts an answer (a conversation counts once it has ended). */
-  answered: readonly boolean[];
+  /** Per form entry: answered, incomplete (a rating with responses unrated) or unanswered. */
+  status: readonly AnswerStatus[];
+  /** Entries whose status is "answered": what the progress bar counts. */
   answeredCount: number;
   testRemainingMs: number;
   itemRemainingMs: number | undefined;

@@ -138,7 +138,7 @@ export function reduce(state: State, event: Event): State {
   }
 }
 
-/** Charges on-screen time to the current item, locks it when its handle time is up, ends the test at the deadline. */
+/** Charges on-screen time to the current item, locks it (in place) when its handle time is up, ends the test at the deadline. */
 function advanceClock(state: State, at: number, resuming: boolean): State {
   const now = Math.max(at, state.lastAt);
   let next: State = { ...state, lastAt: now };
@@ -151,8 +151,8 @@ function advanceClock(state: State, at: number, resuming: boolean): State {
       const limit = itemLimitMs(state, state.index);
       const spent = entry.timeSpentMs + (chargedUntil - state.lastAt);
       const timedOut = limit !== undefined && spent >= limit;
+      // The item stays on screen, locked, so the candidate reads why before moving on (docs/taking.md, "Time").
       next = withEntry(next, state.index, { ...entry, timeSpentMs: timedOut ? limit : spent, locked: timedOut, timedOut });
-      if (timedOut) next = moveOn(next);
     } else if (entry) {
       next = withEntry(next, state.index, { ...entry, timeSpentMs: entry.timeSpentMs + (chargedUntil - state.lastAt) });
     }
@@ -162,14 +162,6 @@ function advanceClock(state: State, at: number, resuming: boolean): State {
     if (state.graceEnd !== undefined && now >= state.graceEnd) return finish(next, 'time-expired', state.graceEnd);
   }
   return next;
-}
-
-/** After an item locks on time, show the next open item, or the review. */
-function moveOn(state: State): State {
-  for (let i = state.index + 1; i < state.entries.length; i += 1) {
-    if (!state.entries[i]?.locked) return { ...state, index: i };
-  }
-  return state.policy.showReview ? { ...state, phase: 'review' } : state;
 }
 
 function go(state: State, index: number): State {

@@ -13,8 +13,9 @@ export interface ConfigKey {
 }
 
 export const CONFIG_KEYS: readonly ConfigKey[] = [
-  { key: 'candidate.name', kind: 'text', description: 'prefills the name on the start screen of take' },
-  { key: 'candidate.employeeId', kind: 'text', description: 'prefills the employee id on the start screen of take' },
+  { key: 'candidate.remember', kind: 'boolean', description: 'prefill take with the last person to start a test here (default false: shared machines)' },
+  { key: 'candidate.name', kind: 'text', description: 'prefills the name on the start screen of take (when candidate.remember is true)' },
+  { key: 'candidate.employeeId', kind: 'text', description: 'prefills the employee id on the start screen of take (when candidate.remember is true)' },
   { key: 'tags.<name>', kind: 'text', description: 'a label added to every attempt on this machine (site, team, cohort)' },
   { key: 'signing.keyFile', kind: 'path', description: 'private key that signs a certificate when take ends with a pass (proctored machines)' },
   { key: 'issuer.name', kind: 'text', description: 'organisation named on certificates when the key has no issuer.json' },

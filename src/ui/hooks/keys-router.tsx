@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { useInput, type Key } from 'ink';
-import { deliverOneByOne, splitKeys } from './split-keys.js';
+import { keyQueue, splitKeys } from './split-keys.js';
 
 export type KeyHandler = (input: string, key: Key) => void;
 
@@ -32,9 +32,8 @@ export function KeysRouter({ children }: { children: ReactNode }) {
   const handlers = useRef<Array<RefObject<KeyHandler>>>([]);
   const captures = useRef<Array<RefObject<KeyHandler>>>([]);
   const toCurrent = useCallback((input: string, key: Key) => (captures.current.at(-1) ?? handlers.current.at(-1))?.current(input, key), []);
-  useInput(
-    useCallback((input: string, key: Key) => deliverOneByOne(splitKeys(input, key), toCurrent), [toCurrent]),
-  );
+  const queue = useMemo(() => keyQueue(toCurrent), [toCurrent]);
+  useInput(useCallback((input: string, key: Key) => queue(splitKeys(input, key)), [queue]));
   const router = useMemo<KeyRouter>(
     () => ({
       register(handler) {

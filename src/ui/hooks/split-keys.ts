@@ -67,17 +67,26 @@ export function splitKeys(input: string, key: Key): KeyPress[] {
 /**
  * Hands keypresses over one at a time, each after the render of the one
  * before (in its own turn of the event loop), so each sees where the last
- * left the screen: "333" rates three responses, not one three times.
+ * left the screen: "333" rates three responses, not one three times. A burst
+ * that arrives while an earlier one is still being handed over waits its
+ * turn: "Rita Review", Tab, "E9009", Enter typed fast stay in that order.
  */
-export function deliverOneByOne(presses: KeyPress[], deliver: (input: string, key: Key) => void): void {
-  const [first, ...rest] = presses;
-  if (!first) return;
-  deliver(first.input, first.key);
+export function keyQueue(deliver: (input: string, key: Key) => void): (presses: KeyPress[]) => void {
+  const waiting: KeyPress[] = [];
+  let draining = false;
   const next = () => {
-    const press = rest.shift();
-    if (press === undefined) return;
+    const press = waiting.shift();
+    if (press === undefined) {
+      draining = false;
+      return;
+    }
     deliver(press.input, press.key);
     setImmediate(next);
   };
-  if (rest.length > 0) setImmediate(next);
+  return (presses) => {
+    waiting.push(...presses);
+    if (draining) return;
+    draining = true;
+    next();
+  };
 }

@@ -1,7 +1,7 @@
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useInput, type Key } from 'ink';
 import { useKeyRouter } from './keys-router.js';
-import { deliverOneByOne, splitKeys } from './split-keys.js';
+import { keyQueue, splitKeys } from './split-keys.js';
 
 /**
  * The keys for a screen, handled by its latest render. Under a KeysRouter
@@ -24,6 +24,7 @@ export function useKeys(handler: (input: string, key: Key) => void, isActive = t
     // 'from-screens': something drawn over the screens takes every key from them (see KeyRouter.capture).
     return take === 'from-screens' ? router.capture(latest) : router.register(latest);
   }, [router, isActive, take]);
-  const stable = useCallback((input: string, key: Key) => deliverOneByOne(splitKeys(input, key), (i, k) => latest.current(i, k)), []);
+  const queue = useMemo(() => keyQueue((i, k) => latest.current(i, k)), []);
+  const stable = useCallback((input: string, key: Key) => queue(splitKeys(input, key)), [queue]);
   useInput(stable, { isActive: isActive && !router });
 }

@@ -19,6 +19,7 @@ export type ItemCommand =
   | { type: 'review' }
   | { type: 'submit' }
   | { type: 'help' }
+  | { type: 'time' }
   | { type: 'quit' }
   | { type: 'scroll'; pages: number }
   | { type: 'case-reader' }
@@ -40,6 +41,7 @@ export function itemKeyCommand(type: ItemType, input: string, key: Key): ItemCom
   if (input === 'r') return { type: 'review' };
   if (input === 's') return { type: 'submit' };
   if (input === '?') return { type: 'help' };
+  if (input === 't') return { type: 'time' };
   if (input === 'p') return { type: 'previous' };
   if (input === 'n') return { type: 'next' };
   if (type === 'ordering' && ((key.shift && key.upArrow) || input === 'u')) return { type: 'reorder', delta: -1 };

@@ -5,11 +5,13 @@ import type { FormEntry, Response } from '../../core/attempt/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { unratedCount } from '../../core/attempt/answer-completeness.js';
 import { Lines, line, type Line } from '../layout/line.js';
+import { useTranscript } from '../layout/transcript.js';
 import { wrapHanging, wrapText } from '../layout/wrap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import { formatClock, timeWarningText, type TimeWarning } from '../widgets/countdown.js';
 import { keyHintRows, type KeyHint } from '../widgets/key-hints.js';
+import { plural } from '../widgets/plural.js';
 import { progressBar } from '../widgets/progress-bar.js';
 import { scrollWindow } from '../widgets/scroll-window.js';
 import { layoutCase } from './case-panel.js';
@@ -55,6 +57,8 @@ export interface ItemScreenProps {
   onSubmit: () => void;
   onHelp: () => void;
   onQuit: () => void;
+  /** The candidate asked for the time left (t); the screen reader mode says it. */
+  onTime?: () => void;
 }
 
 export interface ItemLayoutInput extends ItemScreenProps {
@@ -67,6 +71,10 @@ export interface ItemLayoutInput extends ItemScreenProps {
   plain: boolean;
 }
 
+/** The question's clock, never more than the test's: the test ends first. */
+const shownItemMs = (p: Pick<ItemScreenProps, 'testRemainingMs' | 'itemRemainingMs'>): number =>
+  Math.min(p.itemRemainingMs ?? Number.POSITIVE_INFINITY, Math.max(0, p.testRemainingMs));
+
 function headerLines(p: ItemLayoutInput, width: number): Line[] {
   // As the review screen does: a rating question with responses left unrated is not yet done.
   const unrated = p.answered ? unratedCount(p.item, p.response) : 0;
@@ -75,15 +83,20 @@ function headerLines(p: ItemLayoutInput, width: number): Line[] {
     .filter(Boolean)
     .join(' ');
   const clocks =
-    `Test ${formatClock(p.testRemainingMs)}` + (p.itemRemainingMs !== undefined ? `  Item ${formatClock(p.itemRemainingMs)}` : '');
+    `Test ${formatClock(p.testRemainingMs)}` + (p.itemRemainingMs !== undefined ? `  Item ${formatClock(shownItemMs(p))}` : '');
   const title = `Question ${p.index + 1} of ${p.total} ${status}`.trimEnd();
   const gap = Math.max(1, width - title.length - clocks.length);
-  const out = [line(`${title}${' '.repeat(gap)}${clocks}`, { bold: true }), line(progressBar(p.answeredCount, p.total, width, p.plain))];
+  const out = p.plain
+    ? [line(title, { bold: true }), line(`${clocks} left (t: time left)`, { ticks: true }), line(progressBar(p.answeredCount, p.total, width, true))]
+    : [line(`${title}${' '.repeat(gap)}${clocks}`, { bold: true }), line(progressBar(p.answeredCount, p.total, width, p.plain))];
   const warning = p.late
     ? '! Time is up: you are in the grace period; answers now are marked late.'
     : timeWarningText(p.warning);
-  if (warning) out.push(line(warning, { bold: true, color: 'yellow' }));
-  if (p.timedOut) out.push(line('! The time for this question is up: its answer is locked as it stands.', { color: 'yellow' }));
+  if (warning) out.push(...wrapText(warning, width).map((t) => line(t, { bold: true, color: 'yellow' })));
+  if (p.timedOut) {
+    const notice = `! The time for this question is up: its answer is locked as it stands. ${p.isLast ? 'Enter or n: go on.' : 'Enter or n: next question.'}`;
+    out.push(...wrapText(notice, width).map((t) => line(t, { color: 'yellow' })));
+  }
   return out;
 }
 
@@ -181,12 +194,42 @@ export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[] } & ItemLa
       caseMax = Math.max(0, caseLines.length - (free - 3));
       casePage = Math.max(1, free - 4);
     } else {
-      caseBlock = wrapHanging('Case: ', `${sanitizeText(p.caseStudy?.title ?? '')} (${caseLines.length} lines): press c to read it`, width).map((t) => line(t, { bold: true }));
+      caseBlock = wrapHanging('Case: ', `${sanitizeText(p.caseStudy?.title ?? '')} (${plural(caseLines.length, 'line')}): press c to read it`, width).map((t) => line(t, { bold: true }));
     }
   }
   const room = p.rows - 1 - header.length - footer.length - caseBlock.length - stem.length;
+  // Too little room to window the answers under the whole question: the tight layout.
+  if (room < MIN_BODY_ROOM && Math.min(body.length, MIN_BODY_ROOM) > room) return layoutTight(p, width, header, stem, body);
   const fitted = fitBody(body, room, p.bodyOffset);
   return { lines: [...header, ...caseBlock, ...stem, ...fitted.lines, ...footer], caseMax, casePage, bodyAt: fitted.at, bodyMax: fitted.max, bodyPage: fitted.page };
+}
+
+/** Fewest rows an answer area is windowed in: a row each for "more above", the highlighted option and "more below". */
+const MIN_BODY_ROOM = 4;
+
+/**
+ * A small window (40x12 is the least the size guard allows): the title line and
+ * any notice stay, the progress bar and the case go to one line, the keys to
+ * one line, and the question and its answers share one window that always
+ * shows the question's first line and the highlighted option.
+ */
+function layoutTight(p: ItemLayoutInput, width: number, header: Line[], stem: Line[], body: Line[]): { lines: Line[] } & ItemLayoutFacts {
+  const top = [header[0]!, ...header.slice(2)];
+  const caseLine = p.caseStudy ? [line(`Case: ${sanitizeText(p.caseStudy.title)}: press c`, { bold: true })] : [];
+  const footer = [line(keyHintRows([{ keys: '?', does: 'keys' }, ...hints(p).filter((h) => h.keys !== '?')], width)[0] ?? '? keys', { dim: true })];
+  const [first, ...restOfStem] = stem;
+  const room = p.rows - 1 - top.length - caseLine.length - footer.length - 1;
+  const fitted = fitBody([...restOfStem, ...body], Math.max(MIN_BODY_ROOM - 1, room), p.bodyOffset);
+  // Scrolled to the top, the window's empty "more above" row would split the question's first line from the rest.
+  const windowed = fitted.max > 0 && fitted.at === 0 ? fitted.lines.slice(1) : fitted.lines;
+  return {
+    lines: [...top, ...caseLine, ...(first ? [first] : []), ...windowed, ...footer],
+    caseMax: 0,
+    casePage: 1,
+    bodyAt: fitted.at,
+    bodyMax: fitted.max,
+    bodyPage: fitted.page,
+  };
 }
 
 /**
@@ -195,8 +238,8 @@ export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[] } & ItemLa
  * conversation's latest line and replies are at the end, and so is the outcome
  * of one that is over (which has no highlighted option).
  */
-function fitBody(body: Line[], room: number, chosen: number | undefined): { lines: Line[]; at: number; max: number; page: number } {
-  if (body.length <= room || room <= 3) return { lines: body, at: 0, max: 0, page: 1 };
+function fitBody(body: Line[], room: number, chosen: number | undefined, maxContext = 2): { lines: Line[]; at: number; max: number; page: number } {
+  if (body.length <= room || room <= 2) return { lines: body, at: 0, max: 0, page: 1 };
   const inner = room - 2;
   const max = body.length - inner;
   let auto = max;
@@ -205,18 +248,23 @@ function fitBody(body: Line[], room: number, chosen: number | undefined): { line
     let last = first;
     while (body[last + 1]?.inverse) last += 1;
     // Two rows of what leads up to the option, when they fit beside it.
-    const context = Math.max(0, Math.min(2, inner - (last - first + 1)));
+    const context = Math.max(0, Math.min(maxContext, inner - (last - first + 1)));
     auto = Math.min(max, Math.max(0, first - context));
   }
   const view = scrollWindow(body, chosen ?? auto, room, 'PgUp/PgDn');
   return { lines: view.lines, at: view.offset, max, page: Math.max(1, inner - 1) };
 }
 
+/** The clocks in words, for a screen reader that asks (t). */
+export const timeLeftWords = (p: Pick<ItemScreenProps, 'testRemainingMs' | 'itemRemainingMs'>): string =>
+  `Time left: test ${formatClock(p.testRemainingMs)}` + (p.itemRemainingMs === undefined ? '' : `, this question ${formatClock(shownItemMs(p))}`);
+
 export function ItemScreen(props: ItemScreenProps) {
   const { columns, rows } = useTerminalSize();
   const plain = useIsScreenReaderEnabled();
+  const transcript = useTranscript();
   const [state, dispatch, latestState] = useSyncReducer(itemScreenReducer, initialHighlight(props), initialItemScreen);
   const layout = layoutItemScreen({ ...props, ...state, columns, rows, plain });
-  useItemInput(props, latestState, dispatch, layout);
+  useItemInput({ ...props, onTime: () => transcript?.announce([timeLeftWords(props)]) }, latestState, dispatch, layout);
   return <Lines lines={layout.lines} />;
 }

@@ -29,7 +29,8 @@ export function layoutScenario({ item, path, current, highlighted, width, plain 
     const choice = step.choices?.find((c) => c.id === move.choice);
     if (choice) out.push(...said('You', choice.text, width, { dim: true }));
   }
-  if (!current) return out;
+  // A reply without a next step ends the conversation on the candidate's own words.
+  if (!current) return path.length === 0 ? out : [...out, ...noteLines('The conversation is over. Enter: next question.', width)];
   out.push(...said('Customer', current.customer, width, { bold: true }));
   const choices = current.choices ?? [];
   if (choices.length === 0) {

@@ -171,6 +171,9 @@ export function runItemCommand(
     case 'help':
       p.onHelp();
       return;
+    case 'time':
+      p.onTime?.();
+      return;
     case 'quit':
       p.onQuit();
       return;

@@ -1,4 +1,6 @@
+import { useLayoutEffect, useRef } from 'react';
 import { Box, Text } from 'ink';
+import { linesToAnnounce, useTranscript } from './transcript.js';
 
 /**
  * One row of a screen. Screens are built as lists of rows so their height is
@@ -11,6 +13,8 @@ export interface Line {
   dim?: boolean;
   inverse?: boolean;
   color?: 'green' | 'red' | 'yellow' | 'cyan';
+  /** Changes with the clock: a screen reader hears it when its screen appears, not on every tick. */
+  ticks?: boolean;
 }
 
 export const line = (text: string, style: Omit<Line, 'text'> = {}): Line => ({ text, ...style });
@@ -18,6 +22,15 @@ export const line = (text: string, style: Omit<Line, 'text'> = {}): Line => ({ t
 export const plainLines = (texts: string[], style: Omit<Line, 'text'> = {}): Line[] => texts.map((t) => line(t, style));
 
 export function Lines({ lines }: { lines: Line[] }) {
+  const transcript = useTranscript();
+  const heard = useRef<Line[] | undefined>(undefined);
+  // After every render: the transcript takes only what is new since this screen last spoke.
+  useLayoutEffect(() => {
+    if (!transcript) return;
+    transcript.announce(linesToAnnounce(heard.current, lines));
+    heard.current = lines;
+  });
+  if (transcript) return null;
   return (
     <Box flexDirection="column">
       {lines.map((l, i) => (

@@ -10,8 +10,19 @@ export const quote = (text: string): string => (/^["“].*["”]$/s.test(text) ?
 
 const quoteList = (texts: string[]): string => texts.map(quote).join('; ');
 
-/** The candidate's response in words (for full feedback and for preview). */
-export function describeResponse(item: Item, response: Response | null): string {
+/** The options in the order the candidate saw them (their form's order), else the bank's. */
+function inShownOrder<O extends Option>(options: readonly O[], shown: readonly OptionId[] | undefined): O[] {
+  if (!shown) return [...options];
+  const byId = new Map(options.map((o) => [o.id, o]));
+  const ordered = shown.flatMap((id) => byId.get(id) ?? []);
+  return [...ordered, ...options.filter((o) => !shown.includes(o.id))];
+}
+
+/**
+ * The candidate's response in words (for full feedback and for preview).
+ * `shown` is the option order on their form, so ratings read as they were given.
+ */
+export function describeResponse(item: Item, response: Response | null, shown?: readonly OptionId[]): string {
   if (response === null) return '(no answer)';
   switch (response.type) {
     case 'single':
@@ -30,7 +41,7 @@ export function describeResponse(item: Item, response: Response | null): string 
         : response.order.join(', ');
     case 'rating':
       return item.type === 'rating'
-        ? item.options.map((o) => `${quote(sanitizeText(o.text))} ${response.ratings[o.id] ?? '-'}`).join('; ')
+        ? inShownOrder(item.options, shown).map((o) => `${quote(sanitizeText(o.text))} ${response.ratings[o.id] ?? '-'}`).join('; ')
         : JSON.stringify(response.ratings);
     case 'scenario':
       if (item.type !== 'scenario') return `${response.path.length} moves`;
@@ -46,7 +57,7 @@ export function describeResponse(item: Item, response: Response | null): string 
 }
 
 /** The keyed answer in words; undefined for scenarios, whose paths are scored by points. */
-export function describeCorrectAnswer(item: Item): string | undefined {
+export function describeCorrectAnswer(item: Item, shown?: readonly OptionId[]): string | undefined {
   switch (item.type) {
     case 'single':
       return quote(optionText(item.options, item.answer));
@@ -57,7 +68,7 @@ export function describeCorrectAnswer(item: Item): string | undefined {
     case 'ordering':
       return item.answer.map((id, i) => `${i + 1}. ${optionText(item.options, id)}`).join('  ');
     case 'rating':
-      return item.options.map((o) => `${quote(sanitizeText(o.text))} ${o.key}`).join('; ');
+      return inShownOrder(item.options, shown).map((o) => `${quote(sanitizeText(o.text))} ${o.key}`).join('; ');
     case 'scenario':
       return undefined;
     default:

@@ -73,6 +73,20 @@ function competencyRows(result: Result, width: number, plain: boolean): Line[] {
   });
 }
 
+function gapSection(out: Line[], heading: string, gaps: Result['gaps'], width: number): void {
+  if (gaps.length === 0) return;
+  out.push(line(''));
+  out.push(line(heading, { bold: true }));
+  for (const gap of gaps) {
+    out.push(line(`${sanitizeText(gap.title)} (${formatPercent(gap.percent)}${gap.floor > 0 ? `, minimum ${gap.floor}%` : ''})`));
+    for (const m of gap.modules) {
+      const minutes = m.durationMinutes ? `, ${m.durationMinutes} min` : '';
+      out.push(...wrapHanging('  - ', `${sanitizeText(m.title)} [${sanitizeText(m.id)}${minutes}]${m.url ? ` ${sanitizeText(m.url)}` : ''}`, width).map((t) => line(t)));
+    }
+    if (gap.modules.length === 0) out.push(line('  - ask your trainer for material on this skill'));
+  }
+}
+
 /** Everything the results screen says, as rows; the screen scrolls them. */
 export function layoutResults(input: ResultsInput): Line[] {
   const { bank, result, feedback, width, plain = false } = input;
@@ -96,18 +110,13 @@ export function layoutResults(input: ResultsInput): Line[] {
     out.push(line(''));
     out.push(line(result.competencies.some((c) => c.floor > 0) ? 'By skill (| marks the minimum):' : 'By skill:', { bold: true }));
     out.push(...competencyRows(result, width, plain));
-    if (result.gaps.length > 0) {
-      out.push(line(''));
-      out.push(line('To close the gaps:', { bold: true }));
-      for (const gap of result.gaps) {
-        out.push(line(`${sanitizeText(gap.title)} (${formatPercent(gap.percent)}${gap.floor > 0 ? `, minimum ${gap.floor}%` : ''})`));
-        for (const m of gap.modules) {
-          const minutes = m.durationMinutes ? `, ${m.durationMinutes} min` : '';
-          out.push(...wrapHanging('  - ', `${sanitizeText(m.title)} [${sanitizeText(m.id)}${minutes}]${m.url ? ` ${sanitizeText(m.url)}` : ''}`, width).map((t) => line(t)));
-        }
-        if (gap.modules.length === 0) out.push(line('  - ask your trainer for material on this skill'));
-      }
-    }
+    // A gap is a skill below its minimum; a skill that met its minimum but pulled
+    // the overall score under the pass mark is a different message, said apart.
+    const met = new Set(result.competencies.filter((c) => c.met).map((c) => c.id));
+    const unmet = result.gaps.filter((g) => !met.has(g.competency));
+    const toRaise = result.gaps.filter((g) => met.has(g.competency));
+    gapSection(out, 'To close the gaps:', unmet, width);
+    gapSection(out, `To raise your overall score to the ${result.passMark}% pass mark:`, toRaise, width);
   }
   if (feedback === 'full') {
     out.push(line(''));
@@ -119,8 +128,8 @@ export function layoutResults(input: ResultsInput): Line[] {
       if (!item || !itemResult) return;
       const mark = !itemResult.answered ? 'unanswered' : itemResult.correct ? 'correct' : itemResult.score > 0 ? 'partly right' : 'wrong';
       out.push(...wrapHanging(`${index + 1}. [${mark}] `, sanitizeText(item.stem), width).map((t) => line(t, { bold: true })));
-      out.push(...wrapHanging('   You: ', describeResponse(item, answer?.response ?? null), width).map((t) => line(t)));
-      const right = describeCorrectAnswer(item);
+      out.push(...wrapHanging('   You: ', describeResponse(item, answer?.response ?? null, entry.optionOrder), width).map((t) => line(t)));
+      const right = describeCorrectAnswer(item, entry.optionOrder);
       if (right) out.push(...wrapHanging('   Best: ', right, width).map((t) => line(t)));
       for (const flag of itemResult.redFlags) out.push(...wrapHanging('   Critical: ', sanitizeText(flag), width).map((t) => line(t)));
       if (item.explanation) out.push(...wrapText(sanitizeText(item.explanation), width - 3).map((t) => line(`   ${t}`, { dim: true })));

@@ -46,13 +46,20 @@ function cursorReducer(cursor: number, action: Action): number {
 const status = (e: ReviewEntry): string =>
   [!e.answered ? 'UNANSWERED' : e.incomplete ? 'INCOMPLETE' : 'answered  ', e.flagged ? 'flagged' : '       ', e.timedOut ? 'time up' : ''].join(' ').trimEnd();
 
+/** The title with the clock at the right edge; in a narrow window the title gives way, never the clock. */
+function reviewTitle(clock: string, width: number): string {
+  const time = `Test ${clock} left`;
+  const title = 'Review before submitting'.length + 2 + time.length <= width ? 'Review before submitting' : 'Review';
+  return `${title}${' '.repeat(Math.max(2, width - title.length - time.length))}${time}`;
+}
+
 export function layoutReview(p: ReviewScreenProps, cursor: number, columns: number, rows: number, plain: boolean): Line[] {
   const width = columns - 1;
   const unanswered = p.entries.filter((e) => !e.answered).length;
   const incomplete = p.entries.filter((e) => e.answered && e.incomplete).length;
   const flagged = p.entries.filter((e) => e.flagged).length;
   const header = [
-    line(`Review before submitting        Test ${formatClock(p.testRemainingMs)} left`, { bold: true }),
+    line(reviewTitle(formatClock(p.testRemainingMs), width), { bold: true, ticks: true }),
     line(
       `${p.entries.length - unanswered - incomplete} answered, ${incomplete ? `${incomplete} incomplete, ` : ''}${unanswered} unanswered, ${flagged} flagged`,
     ),

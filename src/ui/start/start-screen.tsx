@@ -7,6 +7,7 @@ import { Lines, line, type Line } from '../layout/line.js';
 import { wrapHanging, wrapText } from '../layout/wrap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { formatClock } from '../widgets/countdown.js';
+import { plural } from '../widgets/plural.js';
 import { keyHintRows } from '../widgets/key-hints.js';
 import { initialStartForm, startFormProblem, startFormReducer, type StartFormState } from './start-form-state.js';
 
@@ -46,7 +47,7 @@ function feedbackWords(bank: Bank): string {
 export function layoutStart(bank: Bank, itemCount: number, extraTime: number, form: StartFormState, width: number, rows = 24): Line[] {
   const policy = resolvePolicy(bank.policy);
   const minutes = policy.timeLimitMinutes * extraTime;
-  const time = extraTime === 1 ? `${policy.timeLimitMinutes} minutes` : `${formatClock(minutes * 60_000)} (${policy.timeLimitMinutes} min x ${extraTime} extra time)`;
+  const time = extraTime === 1 ? plural(policy.timeLimitMinutes, 'minute') : `${formatClock(minutes * 60_000)} (${policy.timeLimitMinutes} min x ${extraTime} extra time)`;
   const perItem = policy.itemTimeLimitSeconds ? `, up to ${formatClock(policy.itemTimeLimitSeconds * extraTime * 1000)} per question` : '';
   const floors = bank.competencies
     .filter((c) => competencyFloor(c) > 0)
@@ -57,9 +58,13 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
     const here = form.focus === key;
     return line(`${here ? '>' : ' '} ${label.padEnd(12)} ${form[key]}${here ? '_' : ''}`, { bold: here });
   };
-  const facts = [
-    ...wrap(`${itemCount} questions in ${time}${perItem}.`),
+  const timeAndPass = [
+    ...wrap(`${plural(itemCount, 'question')} in ${time}${perItem}.`),
     ...wrap(`To pass: ${policy.passMark}% overall${floors.length > 0 ? `, and at least ${floors.join('; ')}` : ''}.`),
+  ];
+  const factLines = { timeAndPass: timeAndPass.length };
+  const facts = [
+    ...timeAndPass,
     ...wrap(expiryWords(bank)),
     ...wrap(feedbackWords(bank)),
   ];
@@ -104,6 +109,8 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
     [...title, ...facts, line(''), ...fields, ...keys, ...footer],
     [...title, ...facts, line(''), ...fields, ...footer],
     [...title, ...facts, ...fields.filter((l) => l.text !== ''), ...footer],
+    // The least window: the time and the pass rule, the fields, the keys on one row.
+    [...title, ...facts.slice(0, factLines.timeAndPass), ...fields.filter((l) => l.text !== ''), line('Enter: start  Tab: field  Ctrl-C: quit', { dim: true })],
   ];
   return layouts.find((lines) => lines.length <= rows - 1) ?? layouts[layouts.length - 1]!;
 }

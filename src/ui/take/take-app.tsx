@@ -1,7 +1,9 @@
 import { useEffect, useLayoutEffect, useReducer, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { useApp } from 'ink';
 import type { Bank, Item } from '../../core/bank/types.js';
-import { unratedCount } from '../../core/attempt/answer-completeness.js';
+import { countStatuses } from '../../core/attempt/answer-completeness.js';
+import { sanitizeText } from '../../core/text/sanitize.js';
+import { plural } from '../widgets/plural.js';
 import { resolvePolicy } from '../../core/bank/defaults.js';
 import type { AttemptRecord, Result } from '../../core/attempt/types.js';
 import { ItemScreen } from '../item/item-screen.js';
@@ -10,6 +12,7 @@ import { ReviewScreen } from '../review/review-screen.js';
 import { StartScreen } from '../start/start-screen.js';
 import { KeysRouter } from '../hooks/keys-router.js';
 import { Lines, line } from '../layout/line.js';
+import { TranscriptRoot } from '../layout/transcript.js';
 import { formatClock } from '../widgets/countdown.js';
 import { ConfirmScreen } from './confirm-screen.js';
 import { HelpScreen } from './help-screen.js';
@@ -33,6 +36,10 @@ export type TakeOutcome =
   | { kind: 'failed'; error: Error };
 
 export interface ResumeOffer {
+  attemptId: string;
+  /** Whose attempt it is, as they gave it when they started. */
+  candidate: { name: string; employeeId: string };
+  /** When it started, as "2026-12-05 19:00 UTC". */
   startedAt: string;
   answered: number;
   total: number;
@@ -42,6 +49,16 @@ export interface ResumeOffer {
   maxAttempts?: number | undefined;
 }
 
+export interface Candidate {
+  name: string;
+  employeeId: string;
+}
+
+export type BeginResult =
+  | { ok: true; driver: AttemptDriver }
+  | { ok: false; message: string; offer?: undefined }
+  | { ok: false; offer: ResumeOffer; message?: undefined };
+
 export interface TakeAppProps {
   bank: Bank;
   itemCount: number;
@@ -49,23 +66,26 @@ export interface TakeAppProps {
   defaults: { name: string; employeeId: string };
   /** An attempt already running (resumed): the start screen is skipped. */
   driver?: AttemptDriver | undefined;
-  /** An unfinished attempt found on disk: ask before starting a new one. */
-  resumeOffer?: ResumeOffer | undefined;
-  /** Starts the clock for a new attempt, or says why it may not start. */
-  begin: (candidate: { name: string; employeeId: string }) => Promise<{ ok: true; driver: AttemptDriver } | { ok: false; message: string }>;
-  /** Resumes the offered attempt. */
-  resume?: (() => Promise<AttemptDriver>) | undefined;
+  /**
+   * Starts the clock for a new attempt, or says why it may not start, or
+   * offers this employee id's own unfinished attempt (unless `setAside`: the
+   * candidate declined it and wants a new one).
+   */
+  begin: (candidate: Candidate, options?: { setAside?: boolean }) => Promise<BeginResult>;
+  /** Resumes an attempt that `begin` offered. */
+  resume: (attemptId: string) => Promise<AttemptDriver>;
   /** Scores and saves the ended attempt. */
   finish: (driver: AttemptDriver) => Promise<FinishedAttempt>;
-  /** The command that resumes this attempt, as the candidate should type it. @default "frontline take --resume" */
-  resumeCommand?: string;
+  /** The command that resumes this attempt, as the candidate should type it (it names their employee id). */
+  resumeCommand?: () => string;
   onExit: (outcome: TakeOutcome) => void;
   /** Clock tick interval. @default 250 */
   tickMs?: number;
 }
 
 function describeResumeOffer(offer: ResumeOffer): string[] {
-  const progress = `Started ${offer.startedAt}, ${offer.answered} of ${offer.total} questions answered`;
+  const whose = `${sanitizeText(offer.candidate.name) || 'No name given'} (employee id ${sanitizeText(offer.candidate.employeeId)}) started it`;
+  const progress = `${whose} ${offer.startedAt}; ${offer.answered} of ${plural(offer.total, 'question')} answered`;
   const setAside =
     offer.maxAttempts === undefined
       ? 'No starts a new attempt instead (the unfinished one is set aside).'
@@ -80,18 +100,42 @@ function describeResumeOffer(offer: ResumeOffer): string[] {
   ];
 }
 
-const initialScreen = (props: TakeAppProps): TakeScreen =>
-  props.driver ? { name: 'main' } : props.resumeOffer ? { name: 'resume-offer' } : { name: 'start' };
+/** What the submit prompt says is left: every count in words, in the singular where it is one. */
+export function submitPromptLines(total: number, unanswered: number, incomplete: number): string[] {
+  const state =
+    unanswered + incomplete === 0
+      ? total === 1
+        ? 'The question is answered.'
+        : `All ${total} questions are answered.`
+      : unanswered === 0
+        ? `${total - incomplete} of ${plural(total, 'question')} answered in full.`
+        : unanswered === 1
+          ? `1 of ${plural(total, 'question')} is unanswered; it will score nothing.`
+          : `${unanswered} of ${total} questions are unanswered; they will score nothing.`;
+  const unrated =
+    incomplete === 0
+      ? []
+      : [
+          incomplete === 1
+            ? '1 question has responses you have not rated; each scores nothing.'
+            : `${incomplete} questions have responses you have not rated; each scores nothing.`,
+        ];
+  return [state, ...unrated, 'After submitting you cannot change any answer.'];
+}
+
+const initialScreen = (props: TakeAppProps): TakeScreen => (props.driver ? { name: 'main' } : { name: 'start' });
 
 export function TakeApp(props: TakeAppProps) {
   // How to leave from wherever the attempt is, set by the screens, for the guard drawn over them.
   const quit = useRef<() => void>(() => {});
   return (
-    <KeysRouter>
-      <SizeGuard onQuit={() => quit.current()}>
-        <TakeScreens {...props} quit={quit} />
-      </SizeGuard>
-    </KeysRouter>
+    <TranscriptRoot>
+      <KeysRouter>
+        <SizeGuard onQuit={() => quit.current()}>
+          <TakeScreens {...props} quit={quit} />
+        </SizeGuard>
+      </KeysRouter>
+    </TranscriptRoot>
   );
 }
 
@@ -101,30 +145,61 @@ function TakeScreens({ quit, ...props }: TakeAppProps & { quit: RefObject<() => 
   const [finished, setFinished] = useState<FinishedAttempt | undefined>();
   const [startProblem, setStartProblem] = useState<string | undefined>();
   const [starting, setStarting] = useState(false);
+  // Who is starting, and their own unfinished attempt when one was found.
+  const [offer, setOffer] = useState<{ candidate: Candidate; offer: ResumeOffer } | undefined>();
   const { exit } = useApp();
 
-  const exitWith = (outcome: TakeOutcome) => {
-    props.onExit(outcome);
+  // Leaving clears the screen first: the command prints its summary below, and a
+  // last frame left above it ("Enter or q: close") would read as still waiting.
+  const [leaving, setLeaving] = useState<TakeOutcome | undefined>();
+  const exitWith = (outcome: TakeOutcome) => setLeaving((already) => already ?? outcome);
+  useEffect(() => {
+    if (!leaving) return;
+    props.onExit(leaving);
     exit();
-  };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [leaving]);
   // After every render, so the guard's Ctrl-C always leaves from where the attempt is now.
   useLayoutEffect(() => {
     quit.current = () => exitWith(finished ? { kind: 'finished', finished } : { kind: 'quit', started: driver !== undefined });
   });
 
+  const start = (candidate: Candidate, setAside: boolean) => {
+    if (starting) return;
+    setStarting(true);
+    props.begin(candidate, { setAside }).then(
+      (begun) => {
+        setStarting(false);
+        if (begun.ok) {
+          setDriver(begun.driver);
+          go({ type: 'started' });
+        } else if (begun.offer) {
+          setOffer({ candidate, offer: begun.offer });
+          go({ type: 'offer-resume' });
+        } else {
+          setStartProblem(begun.message);
+          go({ type: 'back-to-start' });
+        }
+      },
+      (error: unknown) => exitWith({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
+    );
+  };
+
+  if (leaving) return null;
   if (!driver) {
     switch (screen.name) {
       case 'resume-offer':
+        if (!offer) return null;
         return (
           <ConfirmScreen
-            title="An unfinished attempt is waiting"
-            body={props.resumeOffer ? describeResumeOffer(props.resumeOffer) : []}
+            title="Your unfinished attempt is waiting"
+            body={describeResumeOffer(offer.offer)}
             yes="resume it"
             no="start a new attempt"
             onYes={() => {
-              if (!props.resume || starting) return;
+              if (starting) return;
               setStarting(true);
-              props.resume().then(
+              props.resume(offer.offer.attemptId).then(
                 (d) => {
                   setDriver(d);
                   go({ type: 'started' });
@@ -132,7 +207,8 @@ function TakeScreens({ quit, ...props }: TakeAppProps & { quit: RefObject<() => 
                 (error: unknown) => exitWith({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
               );
             }}
-            onNo={() => go({ type: 'decline-resume' })}
+            onNo={() => start(offer.candidate, true)}
+            onCtrlC={() => go({ type: 'ask-quit' })}
           />
         );
       case 'confirm-quit':
@@ -155,22 +231,7 @@ function TakeScreens({ quit, ...props }: TakeAppProps & { quit: RefObject<() => 
             extraTime={props.extraTime}
             defaults={props.defaults}
             problem={startProblem}
-            onStart={(candidate) => {
-              if (starting) return;
-              setStarting(true);
-              props.begin(candidate).then(
-                (begun) => {
-                  setStarting(false);
-                  if (!begun.ok) {
-                    setStartProblem(begun.message);
-                    return;
-                  }
-                  setDriver(begun.driver);
-                  go({ type: 'started' });
-                },
-                (error: unknown) => exitWith({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
-              );
-            }}
+            onStart={(candidate) => start(candidate, false)}
             onQuit={() => go({ type: 'ask-quit' })}
           />
         );
@@ -188,7 +249,7 @@ interface RunningProps extends TakeAppProps {
   exitWith: (outcome: TakeOutcome) => void;
 }
 
-function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, bank, finish, resumeCommand = 'frontline take --resume', tickMs = 250 }: RunningProps) {
+function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, bank, finish, resumeCommand = () => 'frontline take --resume', tickMs = 250 }: RunningProps) {
   const view = useSyncExternalStore(driver.subscribe, driver.view);
   const policy = resolvePolicy(bank.policy);
 
@@ -217,14 +278,8 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ended, driver]);
 
-  const unanswered = view.answered.filter((a) => !a).length;
+  const { unanswered, incomplete } = countStatuses(view.status);
   const itemOf = (itemId: string): Item | undefined => bank.items.find((it) => it.id === itemId);
-  // Per form entry: answered, but with responses still unrated.
-  const incompleteAt = view.answers.map((a, i) => {
-    const item = itemOf(a.itemId);
-    return item !== undefined && (view.answered[i] ?? false) && unratedCount(item, a.response) > 0;
-  });
-  const incomplete = incompleteAt.filter(Boolean).length;
   const askSubmit = () => go({ type: 'ask-submit' });
   const next = () => {
     if (view.index + 1 < view.total) driver.goTo(view.index + 1);
@@ -256,21 +311,7 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
       return (
         <ConfirmScreen
           title="Submit your answers?"
-          body={[
-            unanswered === 0
-              ? `All ${view.total} questions are answered.`
-              : unanswered === 1
-                ? `1 of ${view.total} questions is unanswered; it will score nothing.`
-                : `${unanswered} of ${view.total} questions are unanswered; they will score nothing.`,
-            ...(incomplete === 0
-              ? []
-              : [
-                  incomplete === 1
-                    ? '1 question has responses you have not rated; each scores nothing.'
-                    : `${incomplete} questions have responses you have not rated; each scores nothing.`,
-                ]),
-            'After submitting you cannot change any answer.',
-          ]}
+          body={submitPromptLines(view.total, unanswered, incomplete)}
           yes="submit now"
           no="keep working"
           onYes={() => driver.submit()}
@@ -283,7 +324,7 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
           title="Quit for now?"
           body={[
             'Your answers so far are saved.',
-            `Run \`${resumeCommand}\` to continue. The clock keeps running while you are away: the deadline stays the original one.`,
+            `Run \`${resumeCommand()}\` to continue. The clock keeps running while you are away: the deadline stays the original one.`,
           ]}
           yes="quit"
           no="keep working"
@@ -303,8 +344,8 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
       <ReviewScreen
         entries={view.answers.map((a, i) => ({
           stem: itemOf(a.itemId)?.stem ?? a.itemId,
-          answered: view.answered[i] ?? false,
-          incomplete: incompleteAt[i] ?? false,
+          answered: (view.status[i] ?? 'unanswered') !== 'unanswered',
+          incomplete: view.status[i] === 'incomplete',
           flagged: a.flagged,
           timedOut: view.timedOut[i] ?? false,
           reachable: view.reachable[i] ?? false,
@@ -330,7 +371,7 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
       total={view.total}
       answeredCount={view.answeredCount}
       response={answer?.response ?? null}
-      answered={view.answered[view.index] ?? false}
+      answered={(view.status[view.index] ?? 'unanswered') !== 'unanswered'}
       flagged={answer?.flagged ?? false}
       locked={view.locked[view.index] ?? false}
       timedOut={view.timedOut[view.index] ?? false}

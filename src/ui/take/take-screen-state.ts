@@ -13,7 +13,8 @@ export type TakeScreen =
   | { name: 'results' };
 
 export type TakeScreenAction =
-  | { type: 'decline-resume' }
+  | { type: 'offer-resume' }
+  | { type: 'back-to-start' }
   | { type: 'started' }
   | { type: 'help' }
   | { type: 'ask-submit' }
@@ -24,7 +25,9 @@ export type TakeScreenAction =
 
 export function takeScreenReducer(screen: TakeScreen, action: TakeScreenAction): TakeScreen {
   switch (action.type) {
-    case 'decline-resume':
+    case 'offer-resume':
+      return screen.name === 'start' ? { name: 'resume-offer' } : screen;
+    case 'back-to-start':
       return { name: 'start' };
     case 'started':
       return { name: 'main' };

@@ -133,12 +133,15 @@ describe('session reducer', () => {
       expect(itemRemainingMs(state, sec(0))).toBe(90_000);
     });
 
-    it('locks an item when its handle time runs out and moves to the next', () => {
+    it('locks an item when its handle time runs out and leaves it showing: moving on is the candidate\'s', () => {
       const bank = makeBank({ policy: { itemTimeLimitSeconds: 30 } });
       let state = run(bank, [pick('l1', 'a', sec(5)), { type: 'tick', at: sec(31) }]);
       expect(state.entries[0]).toMatchObject({ locked: true, timedOut: true, timeSpentMs: 30_000 });
-      expect(state.index).toBe(1);
+      expect(state).toMatchObject({ phase: 'item', index: 0 });
       state = reduce(state, pick('l1', 'b', sec(32)));
+      expect(state.entries[0]?.response).toEqual({ type: 'single', choice: 'a' });
+      state = reduce(state, { type: 'go', at: sec(33), index: 1 });
+      expect(state.index).toBe(1);
       expect(state.entries[0]?.response).toEqual({ type: 'single', choice: 'a' });
     });
 

@@ -259,11 +259,51 @@ describe('item screen', () => {
     expect(answers).toEqual([]);
   });
 
+  it('ends a conversation on a reply that leads nowhere: the reply, then that it is over', async () => {
+    const base = itemOf(bank, 'q-scenario');
+    if (base.type !== 'scenario') throw new Error('fixture');
+    // A choice without `next` ends the conversation there.
+    const item = { ...base, steps: base.steps.map((s) => (s.id === 's1' ? { ...s, choices: [{ id: 'hang-up', text: 'Please call the courier.' }] } : s)) };
+    current = mount('q-scenario', { item });
+    const { screen, calls } = current;
+    await screen.waitFor('What do you say?');
+    const end = await screen.pressAndWait('enter', 'The conversation is over');
+    expect(end).toContain('You: Please call the courier.');
+    expect(end).not.toContain('What do you say?');
+    screen.press('enter');
+    await screen.waitFor(() => calls.includes('next'));
+  });
+
+  it('never shows more time for the question than is left on the test', async () => {
+    current = mount('q-single', { testRemainingMs: 29_000, itemRemainingMs: 179_000 });
+    const frame = await current.screen.waitFor('Test 00:29');
+    expect(frame).toContain('Item 00:29');
+    expect(frame).not.toContain('02:59');
+  });
+
+  it.each(['q-single', 'q-scenario', 'q-rating'])('at the least size (40x12) always shows the title, the question\'s first line and the highlighted option of %s', async (itemId) => {
+    const base = itemOf(bank, itemId);
+    const stem = `${base.stem} Read this carefully: the customer has written to us three times this week about the same refund and is upset.`;
+    current = mount(itemId, { item: { ...base, stem } as typeof base }, { columns: 40, rows: 12 });
+    const { screen } = current;
+    const first = stem.split(' ').slice(0, 3).join(' ');
+    const fits = (frame: string) => frame.split('\n').length <= 11 && frame.startsWith('Question 1 of 6') && frame.includes(first);
+    let frame = await screen.waitFor((f) => fits(f) && /^> /m.test(f));
+    for (let i = 0; i < 1; i += 1) {
+      const before = frame;
+      screen.press('down');
+      frame = await screen.waitFor((f) => f !== before);
+      expect(fits(frame), frame).toBe(true);
+      expect(frame).toMatch(/^> /m);
+    }
+  });
+
   it('takes no answer once the item is locked, and says so in words', async () => {
     current = mount('q-single', { locked: true, timedOut: true, itemRemainingMs: 0 });
     const { screen, answers, calls } = current;
     const frame = await screen.waitFor('its answer is locked');
     expect(frame).toContain('(locked)');
+    expect(frame.replace(/\s+/g, ' ')).toContain('Enter or n: next question');
     screen.press('1');
     screen.press('n');
     await screen.waitFor(() => calls.includes('next'));

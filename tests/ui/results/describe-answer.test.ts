@@ -20,3 +20,29 @@ describe('answers in words', () => {
     expect(describeResponse(reply, { type: 'single', choice: 'b' })).toBe('"Say nothing"');
   });
 });
+
+describe('ratings in words', () => {
+  const rated: Item = {
+    id: 'r',
+    type: 'rating',
+    competency: 'c',
+    stem: 'Rate each reply',
+    scale: { min: 1, max: 5 },
+    options: [
+      { id: 'calm', text: 'Calm', key: 5 },
+      { id: 'policy', text: 'Policy', key: 1 },
+      { id: 'wait', text: 'Wait', key: 3 },
+    ],
+  } as Item;
+  const response = { type: 'rating', ratings: { calm: 4, policy: 2, wait: 3 } } as const;
+
+  it('lists the responses in the order the candidate saw them, the key alike', () => {
+    expect(describeResponse(rated, response, ['wait', 'calm', 'policy'])).toBe('"Wait" 3; "Calm" 4; "Policy" 2');
+    expect(describeCorrectAnswer(rated, ['wait', 'calm', 'policy'])).toBe('"Wait" 3; "Calm" 5; "Policy" 1');
+  });
+
+  it('keeps the bank order when the form did not shuffle', () => {
+    expect(describeResponse(rated, response)).toBe('"Calm" 4; "Policy" 2; "Wait" 3');
+  });
+});
+

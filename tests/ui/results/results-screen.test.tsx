@@ -47,6 +47,27 @@ function mount(feedback: FeedbackPolicy, result: Result = failed, size?: { colum
 }
 
 describe('results screen', () => {
+  it('lists under "To close the gaps" only skills below their minimum; one that met it but is under the pass mark is said apart', async () => {
+    const result: Result = {
+      ...failed,
+      percent: 62,
+      failReasons: [{ kind: 'below-pass-mark', percent: 62, passMark: 70 }],
+      competencies: [
+        { id: 'listening', title: 'Listening', percent: 66.7, floor: 50, weight: 1, met: true, earned: 2, available: 3, items: 3 },
+        { id: 'resolution', title: 'Resolution', percent: 58, floor: 0, weight: 1, met: true, earned: 1.7, available: 3, items: 3 },
+      ],
+      gaps: [
+        { competency: 'listening', title: 'Listening', percent: 66.7, floor: 50, modules: [{ id: 'LST-101', title: 'Active listening basics', durationMinutes: 30 }] },
+        { competency: 'resolution', title: 'Resolution', percent: 58, floor: 0, modules: [] },
+      ],
+    };
+    const { screen } = mount('competency', result, { columns: 80, rows: 40 });
+    const frame = await screen.waitFor('pass mark:');
+    expect(frame).not.toContain('To close the gaps');
+    expect(frame).toContain('To raise your overall score to the 70% pass mark:');
+    expect(frame).toContain('Listening (66.7%, minimum 50%)');
+  });
+
   it('says NOT YET PASSED and why, with a bar per skill against its floor and the modules for the gap', async () => {
     const { screen } = mount('competency');
     const frame = await screen.waitFor('NOT YET PASSED');
@@ -124,7 +145,7 @@ describe('results screen', () => {
     expect(frame).not.toContain('min   0%');
   });
 
-  it('names a gap in a skill without a minimum by its score alone', async () => {
+  it('names a skill without a minimum that held the score under the pass mark by its score alone', async () => {
     const practice: Result = {
       ...failed,
       failReasons: [failed.failReasons[0]!],
@@ -132,7 +153,7 @@ describe('results screen', () => {
       gaps: failed.gaps.map((g) => ({ ...g, floor: 0 })),
     };
     const { screen } = mount('competency', practice);
-    const frame = await screen.waitFor('To close the gaps');
+    const frame = await screen.waitFor('To raise your overall score to the 70% pass mark:');
     expect(frame).toContain('Resolution (40%)');
     expect(frame).not.toContain('minimum 0%');
   });

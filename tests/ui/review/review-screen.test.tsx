@@ -15,7 +15,7 @@ const entries: ReviewEntry[] = Array.from({ length: 30 }, (_, i) => ({
   reachable: true,
 }));
 
-function mount(current = 0) {
+function mount(current = 0, size?: { columns: number; rows: number }) {
   const calls: string[] = [];
   screen = renderScreen(
     <ReviewScreen
@@ -28,11 +28,19 @@ function mount(current = 0) {
       onHelp={() => calls.push('help')}
       onQuit={() => calls.push('quit')}
     />,
+    size,
   );
   return { screen, calls };
 }
 
 describe('review screen', () => {
+  it('keeps the clock whole in the least window (40x12)', async () => {
+    const { screen } = mount(0, { columns: 40, rows: 12 });
+    const frame = await screen.waitFor('Test 02:05 left');
+    expect(frame.split('\n')[0]).toMatch(/^Review +Test 02:05 left$/);
+    expect(frame.split('\n').length).toBeLessThan(12);
+  });
+
   it('counts unanswered and flagged items in words and lists them within 80x24', async () => {
     const { screen } = mount();
     const frame = await screen.waitFor('Review before submitting');

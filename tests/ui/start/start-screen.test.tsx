@@ -18,6 +18,12 @@ function mount(defaults = { name: '', employeeId: '' }, extraTime = 1, shown = b
 }
 
 describe('start screen', () => {
+  it('counts in the singular for one question and one minute', async () => {
+    const one = { ...bank, policy: { ...bank.policy, timeLimitMinutes: 1 } };
+    screen = renderScreen(<StartScreen bank={one} itemCount={1} extraTime={1} defaults={{ name: '', employeeId: '' }} onStart={() => {}} onQuit={() => {}} />);
+    expect(await screen.waitFor('in 1 minute')).toContain('1 question in 1 minute,');
+  });
+
   it('shows the bank, the number of items, the time, the pass rules and the keys at 80x24', async () => {
     const { screen } = mount({ name: 'Ada Lovelace', employeeId: 'E-1815' });
     const frame = await screen.waitFor('Frontline UI tour');
@@ -59,6 +65,14 @@ describe('start screen', () => {
     }
     expect(frames[0]).toContain('Keys in the test:');
     expect(frames[2]).not.toContain('Keys in the test:');
+  });
+
+  it('fits the least window (40x12) with the title, the rules and how to start', async () => {
+    const { screen } = mount({ name: 'A', employeeId: 'B' }, 1, bank, { columns: 40, rows: 12 });
+    const frame = await screen.waitFor('questions in');
+    expect(frame.split('\n').length, frame).toBeLessThan(12);
+    expect(frame.split('\n')[0]).toContain('Frontline UI tour');
+    for (const text of ['To pass:', 'Name:', 'Employee id:', 'Enter: start', 'Ctrl-C: quit']) expect(frame).toContain(text);
   });
 
   it('states extra time as the multiplied limit', async () => {

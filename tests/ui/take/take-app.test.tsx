@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TakeApp, type TakeAppProps } from '../../../src/ui/take/take-app.js';
+import { TakeApp, type ResumeOffer, type TakeAppProps } from '../../../src/ui/take/take-app.js';
 import { loadUiTour } from '../helpers/fixture-bank.js';
 import { renderScreen, type Screen } from '../helpers/ink-screen.js';
 
@@ -30,26 +30,84 @@ function mountApp(props: Partial<TakeAppProps>, size?: { columns: number; rows: 
   return screen;
 }
 
-const mountOffer = (resumeOffer: NonNullable<TakeAppProps['resumeOffer']>) => mountApp({ resumeOffer });
+const RITA = { name: 'Rita Review', employeeId: 'E9009' };
+
+/** Mounts the app whose begin offers `offer` (the unfinished attempt of whoever starts), then starts as Ada (E-1). */
+async function mountOffer(offer: Partial<ResumeOffer>, calls: { begin: unknown[]; resume: string[] } = { begin: [], resume: [] }) {
+  const s = mountApp({
+    begin: async (candidate, options) => {
+      calls.begin.push({ candidate, options });
+      if (options?.setAside) return { ok: false, message: 'set aside' };
+      return { ok: false, offer: { attemptId: 'a-1', candidate: RITA, startedAt: '2026-12-05 19:00 UTC', answered: 2, total: 6, remainingMs: 60_000, ...offer } };
+    },
+    resume: async (attemptId) => {
+      calls.resume.push(attemptId);
+      throw new Error('not in this test');
+    },
+  });
+  await s.waitFor('Employee id:');
+  s.press('enter');
+  await s.waitFor('unfinished attempt is waiting');
+  return s;
+}
 
 describe('the offer to resume an unfinished attempt', () => {
-  it('says how far it got and how much time is left', async () => {
-    const s = mountOffer({ startedAt: '25/11/2026, 09:00:00', answered: 2, total: 6, remainingMs: 8 * 60_000 + 12_000 });
-    const frame = await s.waitFor('An unfinished attempt is waiting');
-    expect(frame).toContain('Started 25/11/2026, 09:00:00, 2 of 6 questions answered, 08:12 left.');
+  it('comes only after the candidate says who they are, and says whose it is, when it started (UTC), how far it got and the time left', async () => {
+    const s = mountApp({ begin: async () => ({ ok: false, offer: { attemptId: 'a-1', candidate: RITA, startedAt: 'x', answered: 0, total: 1, remainingMs: 1 } }) });
+    expect(await s.waitFor('Employee id:')).not.toContain('unfinished');
+    s.unmount();
+    const frame = (await mountOffer({ remainingMs: 8 * 60_000 + 12_000 })).frame().replace(/\s+/g, ' ');
+    expect(frame).toContain('Rita Review (employee id E9009) started it 2026-12-05 19:00 UTC; 2 of 6 questions answered, 08:12 left.');
     expect(frame).toContain('the unfinished one is set aside');
   });
 
+  it('counts in the singular for a one-question bank', async () => {
+    const frame = (await mountOffer({ answered: 0, total: 1 })).frame().replace(/\s+/g, ' ');
+    expect(frame).toContain('0 of 1 question answered');
+  });
+
   it('says a set-aside attempt still counts when the bank caps attempts', async () => {
-    const s = mountOffer({ startedAt: 'then', answered: 0, total: 6, remainingMs: 60_000, maxAttempts: 3 });
-    expect((await s.waitFor('An unfinished attempt')).replace(/\n/g, ' ')).toContain('still counts toward the 3 allowed');
+    expect((await mountOffer({ maxAttempts: 3 })).frame().replace(/\s+/g, ' ')).toContain('still counts toward the 3 allowed');
   });
 
   it('says when its time is already up, and that resuming submits it', async () => {
-    const s = mountOffer({ startedAt: 'then', answered: 4, total: 6, remainingMs: -5_000 });
-    const frame = await s.waitFor('An unfinished attempt');
+    const frame = (await mountOffer({ answered: 4, remainingMs: -5_000 })).frame().replace(/\s+/g, ' ');
     expect(frame).toContain('4 of 6 questions answered; its time is up.');
     expect(frame).toContain('It is submitted at once with the answers it has.');
+  });
+
+  it('y resumes that very attempt; n asks to start a new one with the old one set aside', async () => {
+    const calls = { begin: [] as unknown[], resume: [] as string[] };
+    const s = await mountOffer({}, calls);
+    s.press('n');
+    await s.waitFor('! set aside');
+    expect(calls.begin).toEqual([
+      { candidate: { name: 'Ada', employeeId: 'E-1' }, options: { setAside: false } },
+      { candidate: { name: 'Ada', employeeId: 'E-1' }, options: { setAside: true } },
+    ]);
+    s.unmount();
+    const again = await mountOffer({}, calls);
+    again.press('y');
+    await again.waitFor(() => calls.resume.length === 1);
+    expect(calls.resume).toEqual(['a-1']);
+  });
+});
+
+describe('typing fast on the start screen', () => {
+  it('keeps bursts of keys in the order typed: name, Tab, id, Enter', async () => {
+    const begun: unknown[] = [];
+    const s = mountApp({
+      defaults: { name: '', employeeId: '' },
+      begin: async (candidate) => {
+        begun.push(candidate);
+        return { ok: false, message: 'not in this test' };
+      },
+    });
+    await s.waitFor('Employee id:');
+    // Each write is one burst, as a terminal or tmux delivers a fast typist's keys.
+    for (const burst of ['Rita Review', '\t', 'E9009', '\r']) s.press(burst);
+    await s.waitFor(() => begun.length === 1);
+    expect(begun).toEqual([{ name: 'Rita Review', employeeId: 'E9009' }]);
   });
 });
 
