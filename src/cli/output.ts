@@ -73,8 +73,8 @@ export function writeErr(text: string): void {
 }
 
 /** Writes one JSON document to stdout: the only thing `--json` mode ever prints there. */
-export function printJson(value: unknown): void {
-  writeOut(`${JSON.stringify(value, null, 2)}\n`);
+export function printJson(value: unknown, replacer?: (key: string, value: unknown) => unknown): void {
+  writeOut(`${JSON.stringify(value, replacer, 2)}\n`);
 }
 
 let stdoutIsTerminal: boolean | undefined;

@@ -203,13 +203,31 @@ describe('frontline report (built binary)', () => {
     expect(result.stdout).toContain('1 record read, 0 skipped');
     expect(result.stdout).toMatch(/error ratio –   SEM/);
     expect(result.stdout).not.toMatch(/floor 0|–%/);
-    expect(result.stdout).toMatch(/\. Empathy: mean [\d.]+, no floor set/);
+    // Without floors nobody falls short: WEAKEST says why it lists nothing (issue 18.11).
+    expect(result.stdout).toContain('  none: the bank sets no competency floor');
     // "below" is a dash, not 0%: nobody can be under a floor of 0.
     expect(result.stdout.split('\n').find((l) => l.trimStart().startsWith('Refund policy '))).toMatch(/–$/);
     const compared = runCli(['report', '--compare', single, single]);
     expect(compared.status).toBe(ExitCode.ok);
     expect(compared.stdout).toContain('before: 1 attempt on no-floors 1.0.0');
     expect(compared.stdout).toContain('1 agent paired by employee id');
+    expect(compared.stdout.replace(/\s+/g, ' ')).toContain(`note: test, competency and item figures describe the after set of --compare (${single})`);
+  });
+
+  it('--by a tag no attempt has is an error naming the tags there are, not one "(none)" group', () => {
+    const result = runCli(['report', join(dir, 'attempts'), '--by', 'site']);
+    expect(result.status).toBe(ExitCode.usage);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('report: --by site: no attempt has a "site" tag');
+    expect(result.stderr).toContain('tags in these attempts: note, team');
+  });
+
+  it('--json figures carry at most 4 decimals', () => {
+    const result = runCli(['report', join(dir, 'attempts'), '--json']);
+    expect(result.status).toBe(ExitCode.ok);
+    expect(result.stdout.match(/\d\.\d{5,}/g)).toBeNull();
+    const report = JSON.parse(result.stdout);
+    expect(report.test.alpha).toBe(Math.round(report.test.alpha * 1e4) / 1e4);
   });
 
   it('exits invalidInput when no record is usable', () => {

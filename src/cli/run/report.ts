@@ -2,6 +2,8 @@ import { AttemptCollector, selectAttempts, type BankTable, type AttemptRow, type
 import { buildReport, comparePrePost, type Report } from '../../core/analytics/build-report.js';
 import { renderCsv } from '../../core/analytics/render-csv.js';
 import { renderText } from '../../core/analytics/render-text.js';
+import { roundingReplacer } from '../../core/analytics/round-figures.js';
+import { sanitizeText } from '../../core/text/sanitize.js';
 import { readAttemptSet } from '../../store/attempt-set.js';
 import { UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
@@ -55,6 +57,16 @@ async function loadSet(paths: readonly string[], bank: LoadedBank | undefined, a
   return { table, rows: selectAttempts(table.rows, all), read: summary.read, skipped };
 }
 
+/** `--by team` where no attempt has a team tag would put everyone under "(none)": say so, and which tags there are. */
+function checkTag(by: string, rows: readonly AttemptRow[]): void {
+  if (rows.some((row) => row.tags[by] !== undefined)) return;
+  const found = [...new Set(rows.flatMap((row) => Object.keys(row.tags)))].sort();
+  throw new UserError(`report: --by ${sanitizeText(by)}: no attempt has a "${sanitizeText(by)}" tag`, {
+    exitCode: ExitCode.usage,
+    hint: found.length ? `tags in these attempts: ${found.map(sanitizeText).join(', ')}` : 'these attempts have no tags (take --tag key=value adds them)',
+  });
+}
+
 export const run: Run<[string[]], ReportOptions> = async ([paths], options) => {
   if (options.json && options.csv) throw new UserError('report: choose one of --json and --csv', { exitCode: ExitCode.usage });
   if (options.compare && options.compare.length !== 2) {
@@ -74,14 +86,24 @@ export const run: Run<[string[]], ReportOptions> = async ([paths], options) => {
   }
   // Without separate paths, the item and competency blocks describe the after set.
   const main = paths.length > 0 ? await loadSet(paths, bank, all, 'report') : after!;
-  const report: Report = buildReport({ table: main.table, rows: main.rows, read: main.read, skipped: main.skipped, allAttempts: all, ...(options.by !== undefined ? { by: options.by } : {}) });
+  if (options.by !== undefined) checkTag(options.by, main.rows);
+  const report: Report = buildReport({
+    table: main.table,
+    rows: main.rows,
+    read: main.read,
+    skipped: main.skipped,
+    allAttempts: all,
+    bankGiven: bank !== undefined,
+    ...(options.by !== undefined ? { by: options.by } : {}),
+    ...(paths.length === 0 ? { afterSetOnly: options.compare![1]! } : {}),
+  });
   if (before && after) {
     report.prePost = comparePrePost(before, after);
     const seen = new Set(report.skipped);
     for (const s of [...before.skipped, ...after.skipped]) if (!seen.has(s)) report.skipped.push(s);
   }
   if (options.json) {
-    printJson(report);
+    printJson(report, roundingReplacer);
   } else if (options.csv) {
     writeOut(renderCsv(report));
   } else {

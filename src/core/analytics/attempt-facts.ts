@@ -18,6 +18,8 @@ export interface AttemptFacts {
   startedAt: number;
   percent: number;
   passed: boolean;
+  /** Made by `frontline simulate`. */
+  simulated: boolean;
   competencies: CompetencyFact[];
   gaps: GapFact[];
   /** The result's items in record order, as columns of this length. */
@@ -156,7 +158,8 @@ export class FactsWriter {
     }
     this.put(Date.parse(record.startedAt));
     this.put(result.percent);
-    this.put(result.passed ? 1 : 0);
+    // Bit 0: passed; bit 1: simulated.
+    this.put((result.passed ? 1 : 0) | (record.simulated ? 2 : 0));
     this.put(result.competencies.length);
     for (const c of result.competencies) {
       this.str(c.id);
@@ -288,6 +291,7 @@ function emptyFacts(): AttemptFacts {
     startedAt: 0,
     percent: 0,
     passed: false,
+    simulated: false,
     competencies: [],
     gaps: [],
     items: 0,
@@ -347,7 +351,9 @@ export class FactsReader {
       f.tags = Object.fromEntries(tags);
       f.startedAt = data[i++]!;
       f.percent = data[i++]!;
-      f.passed = data[i++] === 1;
+      const marks = data[i++]!;
+      f.passed = (marks & 1) === 1;
+      f.simulated = (marks & 2) === 2;
       const competencies: CompetencyFact[] = [];
       for (let c = data[i++]!; c > 0; c -= 1) {
         const id = str();

@@ -15,6 +15,8 @@ export interface ItemColumn {
   /** Keyed option ids, from the bank when given. */
   key?: string[];
   optionText?: Record<string, string>;
+  /** The item's stem, from the bank when given. */
+  stem?: string;
 }
 
 export interface CompetencyColumn {
@@ -38,6 +40,8 @@ export interface AttemptRow {
   startedAt: number;
   percent: number;
   passed: boolean;
+  /** Made by `frontline simulate`. */
+  simulated: boolean;
   /** Competency percents; NaN where the form had none. */
   competency: Float32Array;
   met: Uint8Array;
@@ -129,7 +133,7 @@ export class BankTable {
     if (index === undefined) {
       index = this.items.length;
       this.itemIndex.set(id, index);
-      const column: ItemColumn = { id, competency, kind: choiceKind(item, answer), options: [] };
+      const column: ItemColumn = { id, competency, kind: choiceKind(item, answer), options: [], ...(item ? { stem: item.stem } : {}) };
       if (item && (item.type === 'single' || item.type === 'multiple')) {
         column.options = item.options.map((o) => o.id).slice(0, MAX_OPTIONS);
         column.key = item.type === 'single' ? [item.answer] : [...item.answer];
@@ -239,6 +243,7 @@ export class BankTable {
       startedAt: f.startedAt,
       percent: f.percent,
       passed: f.passed,
+      simulated: f.simulated,
       competency,
       met,
       scores,

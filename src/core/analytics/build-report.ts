@@ -2,7 +2,7 @@ import type { TrainingModule } from '../bank/types.js';
 import type { AttemptRow, BankKey, BankTable, Skipped } from './attempt-table.js';
 import { describe } from './descriptive.js';
 import { analyseItems, type ItemStats } from './item-analysis.js';
-import { flagItem, flagRank, type ItemFlag } from './item-flags.js';
+import { FLAG_LIMITS, flagItem, flagRank, type ItemFlag } from './item-flags.js';
 import { pairedComparison, type PairedComparison } from './paired.js';
 import { cronbachAlpha, errorRatio, standardError } from './reliability.js';
 
@@ -85,9 +85,20 @@ export interface PrePost {
   unpairedAfter: number;
 }
 
+/** Something a reader must know to read the figures right. */
+export type ReportNoteKind = 'simulated' | 'no-bank' | 'few-attempts' | 'after-set-only' | 'untagged';
+
+export interface ReportNote {
+  kind: ReportNoteKind;
+  message: string;
+}
+
 export interface Report {
   bank: BankKey;
-  attempts: { read: number; used: number; agents: number; allAttempts: boolean };
+  /** Whether the bank file was given (titles, floors, modules, stems and option texts from it) or only the records were read. */
+  bankGiven: boolean;
+  attempts: { read: number; used: number; agents: number; allAttempts: boolean; simulated: number };
+  notes: ReportNote[];
   skipped: Skipped[];
   by?: string;
   test: TestStats;
@@ -239,10 +250,14 @@ function testGroups(rows: readonly AttemptRow[], by: string | undefined): GroupS
   return byName(summariseGroups(percents, failed, groupsOf(rows, by)));
 }
 
-/** Weakest first: most attempts below the floor, then the lowest mean relative to the floor. */
+/**
+ * Weakest first: most attempts below the floor, then the lowest mean relative
+ * to the floor. Only competencies someone fell short in: one everybody met is
+ * not a training need, however it ranks.
+ */
 function weakest(competencies: readonly CompetencySummary[]): CompetencySummary[] {
   return competencies
-    .filter((c) => c.n > 0)
+    .filter((c) => c.n > 0 && c.belowFloor > 0)
     .sort((a, b) => b.belowFloor - a.belowFloor || a.mean - a.floor - (b.mean - b.floor))
     .slice(0, WEAKEST);
 }
@@ -254,10 +269,38 @@ export interface ReportInput {
   skipped: Skipped[];
   allAttempts: boolean;
   by?: string;
+  /** Whether the bank file was given. @default false */
+  bankGiven?: boolean;
+  /** Set when the rows are the after set of --compare, given no other paths: names that set. */
+  afterSetOnly?: string;
+}
+
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+function notesOf(input: ReportInput, used: number, simulated: number): ReportNote[] {
+  const notes: ReportNote[] = [];
+  if (simulated > 0) {
+    notes.push({ kind: 'simulated', message: `${simulated === used ? `all ${plural(used, 'attempt')}` : `${simulated} of ${plural(used, 'attempt')}`} simulated by frontline simulate: practice data, not results of people` });
+  }
+  if (input.afterSetOnly !== undefined) {
+    notes.push({ kind: 'after-set-only', message: `test, competency and item figures describe the after set of --compare (${input.afterSetOnly})` });
+  }
+  if (!input.bankGiven) {
+    notes.push({ kind: 'no-bank', message: 'no --bank: titles and floors come from the records, training modules only from recorded gaps, and items show no stem or option text' });
+  }
+  if (used < FLAG_LIMITS.minAttempts) {
+    notes.push({ kind: 'few-attempts', message: `${plural(used, 'attempt')}: alpha, SEM, skewness and kurtosis need ${FLAG_LIMITS.minAttempts} or more to mean anything, and no item is flagged` });
+  }
+  if (input.by !== undefined) {
+    const untagged = input.rows.filter((r) => r.tags[input.by!] === undefined).length;
+    if (untagged > 0) notes.push({ kind: 'untagged', message: `(none) = ${plural(untagged, 'attempt')} without a ${input.by} tag` });
+  }
+  return notes;
 }
 
 export function buildReport(input: ReportInput): Report {
   const { table, rows, by } = input;
+  const simulated = rows.filter((r) => r.simulated).length;
   const competencies = competencySummaries(rows, table, by);
   const itemStats = analyseItems(rows, table.items);
   const items = itemStats
@@ -265,7 +308,9 @@ export function buildReport(input: ReportInput): Report {
     .sort((a, b) => flagRank(a.flags) - flagRank(b.flags) || a.itemRest - b.itemRest || a.id.localeCompare(b.id));
   return {
     bank: table.bank,
-    attempts: { read: input.read, used: rows.length, agents: new Set(rows.map((r) => r.employeeId)).size, allAttempts: input.allAttempts },
+    bankGiven: input.bankGiven === true,
+    attempts: { read: input.read, used: rows.length, agents: new Set(rows.map((r) => r.employeeId)).size, allAttempts: input.allAttempts, simulated },
+    notes: notesOf(input, rows.length, simulated),
     skipped: input.skipped,
     ...(by !== undefined ? { by } : {}),
     test: testStats(rows, itemStats.map((stats) => stats.n)),

@@ -16,6 +16,8 @@ export interface OptionStats {
 
 export interface ItemStats {
   id: string;
+  /** From the bank, when the report was given one. */
+  stem?: string;
   competency: string;
   kind: ItemColumn['kind'];
   /** Attempts whose form had the item. */
@@ -270,6 +272,7 @@ export function analyseItems(rows: readonly AttemptRow[], items: readonly ItemCo
       }));
     return {
       id: column.id,
+      ...(column.stem !== undefined ? { stem: column.stem } : {}),
       competency: column.competency,
       kind: column.kind,
       n: count,

@@ -1,4 +1,5 @@
 import type { Report } from './build-report.js';
+import { roundFigure } from './round-figures.js';
 
 /**
  * The report as one RFC 4180 table in long form (section, subject, group,
@@ -9,7 +10,7 @@ export const CSV_HEADER = ['section', 'subject', 'group', 'statistic', 'value'] 
 
 export function csvField(value: string | number | boolean | null): string {
   if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return '';
-  const text = String(value);
+  const text = String(typeof value === 'number' ? roundFigure(value) : value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

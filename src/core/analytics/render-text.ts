@@ -79,6 +79,7 @@ function header(report: Report, cols: number): string[] {
     truncate(`${counted(attempts.used, 'attempt')} by ${counted(attempts.agents, 'agent')} (${attempts.allAttempts ? 'every attempt' : 'first attempt each'})`, cols),
     truncate(`${counted(attempts.read, 'record')} read, ${count(report.skipped.length)} skipped`, cols),
   ];
+  for (const note of report.notes) lines.push(...wrap(`note: ${clean(note.message)}`, cols, '      '));
   return lines;
 }
 
@@ -121,18 +122,27 @@ function groupBlock(report: Report, cols: number): string[] {
   return ['', 'GROUPS', ...table(columns, rows)];
 }
 
+/** Rows for a name that may not fit its column: the name wrapped over lines above the figures, never cut. */
+function namedRows(name: string, size: number, cells: string[]): string[][] {
+  const lines = wrap(name, size, '  ');
+  return lines.map((line, i) => (i === lines.length - 1 ? [line, ...cells] : [line]));
+}
+
 function competencyBlock(report: Report, cols: number): string[] {
-  const barWidth = Math.max(10, cols - 2 - 20 - 5 - 5 - 6 - 4);
+  // The name column grows from 20 cells with the longest title, up to 30; longer names wrap.
+  const longest = Math.max(20, ...report.competencies.map((c) => width(clean(c.title))));
+  const nameWidth = Math.min(longest, 30);
+  const barWidth = Math.max(10, cols - 2 - nameWidth - 5 - 5 - 6 - 4);
   const columns = [
-    { header: 'competency', width: 20 },
-    { header: `mean, | = floor (0–100)`, width: barWidth },
+    { header: 'competency', width: nameWidth },
+    { header: barWidth >= 23 ? 'mean, | = floor (0–100)' : 'mean, | = floor', width: barWidth },
     { header: 'mean', width: 5, align: 'right' as const },
     { header: 'SD', width: 5, align: 'right' as const },
     { header: 'below', width: 6, align: 'right' as const },
   ];
   const rows: string[][] = [];
   for (const c of report.competencies) {
-    rows.push([clean(c.title), floorBar(c.mean, c.floor, barWidth), fixed(c.mean), fixed(c.sd), belowFloor(c.belowFloor, c.floor)]);
+    rows.push(...namedRows(clean(c.title), nameWidth, [floorBar(c.mean, c.floor, barWidth), fixed(c.mean), fixed(c.sd), belowFloor(c.belowFloor, c.floor)]));
     for (const g of c.groups) rows.push([`  ${clean(g.group)}`, floorBar(g.mean, c.floor, barWidth), fixed(g.mean), fixed(g.sd), belowFloor(g.below, c.floor)]);
   }
   return ['', heading('COMPETENCIES', '"below" = share of attempts under the floor'), ...table(columns, rows)];
@@ -144,12 +154,15 @@ function moduleLine(m: CompetencySummary['modules'][number]): string {
 }
 
 function weakestBlock(report: Report, cols: number): string[] {
-  if (report.weakest.length === 0) return [];
   const lines = ['', 'WEAKEST COMPETENCIES AND THEIR TRAINING'];
+  if (report.weakest.length === 0) {
+    const floors = report.competencies.some((c) => c.floor > 0);
+    return [...lines, floors ? '  none: every attempt met every competency floor' : '  none: the bank sets no competency floor'];
+  }
+  const noModule = report.bankGiven ? 'no module named in the bank for this competency' : 'no module in the records (give --bank for the bank\'s modules)';
   report.weakest.forEach((c, i) => {
-    const floor = c.floor > 0 ? `floor ${c.floor}, ${pct(c.belowFloor)} below` : 'no floor set';
-    lines.push(truncate(`  ${i + 1}. ${clean(c.title)}: mean ${fixed(c.mean)}, ${floor}`, cols));
-    if (c.modules.length === 0) lines.push('     no module named in the bank for this competency');
+    lines.push(...wrap(`${i + 1}. ${clean(c.title)}: mean ${fixed(c.mean)}, floor ${c.floor}, ${pct(c.belowFloor)} below`, cols - 2, '   ').map((l) => `  ${l}`));
+    if (c.modules.length === 0) lines.push(`     ${noModule}`);
     for (const m of c.modules) lines.push(truncate(`     → ${moduleLine(m)}`, cols));
   });
   return lines;
@@ -188,6 +201,7 @@ function suggestionBlock(report: Report, cols: number): string[] {
     for (const flag of item.flags) {
       lines.push(...wrap(`${clean(item.id)}: ${FLAG_TITLE[flag.kind]}: ${clean(flag.suggestion)}`, cols - 2, '    ').map((l) => `  ${l}`));
     }
+    if (item.stem !== undefined) lines.push(truncate(`    ${clean(item.id)} asks: ${clean(item.stem)}`, cols));
   }
   return lines;
 }
@@ -195,10 +209,13 @@ function suggestionBlock(report: Report, cols: number): string[] {
 function distractorBlock(report: Report, cols: number): string[] {
   const flagged = report.items.filter((i) => i.flags.some((f) => f.kind === 'dead-distractor' || f.kind === 'distractor-draws-top' || f.kind === 'negative-discrimination') && i.options.length > 0);
   if (flagged.length === 0) return [];
-  const barWidth = Math.max(10, cols - 2 - 14 - 1 - 6 - 1 - 5 - 1 - 6 - 1 - 6 - 1);
+  // With the bank's option texts, the option column shows them (cut) and the bar gives up the room.
+  const texts = flagged.some((i) => i.options.some((o) => o.text !== undefined));
+  const optionWidth = texts ? 22 : 6;
+  const barWidth = Math.max(10, cols - 2 - 14 - 1 - optionWidth - 1 - 5 - 1 - 6 - 1 - 6 - 1);
   const columns = [
     { header: 'item', width: 14 },
-    { header: 'option', width: 6 },
+    { header: 'option', width: optionWidth },
     { header: 'share chosen', width: barWidth },
     { header: 'all', width: 5, align: 'right' as const },
     { header: 'top', width: 6, align: 'right' as const },
@@ -207,7 +224,8 @@ function distractorBlock(report: Report, cols: number): string[] {
   const rows: string[][] = [];
   for (const item of flagged) {
     item.options.forEach((o, i) => {
-      rows.push([i === 0 ? clean(item.id) : '', `${clean(o.id)}${o.key ? '*' : ''}`, bar(o.share, 1, barWidth, '·'), pct(o.share), pct(o.upperShare), pct(o.lowerShare)]);
+      const label = `${clean(o.id)}${o.key ? '*' : ''}`;
+      rows.push([i === 0 ? clean(item.id) : '', o.text !== undefined ? `${label.padEnd(3)}${clean(o.text)}` : label, bar(o.share, 1, barWidth, '·'), pct(o.share), pct(o.upperShare), pct(o.lowerShare)]);
     });
   }
   return ['', heading('DISTRACTORS', '* = key; top/bottom = best/worst 27% overall'), ...table(columns, rows)];
@@ -242,7 +260,11 @@ function prePostBlock(p: PrePost, cols: number, maxAgents: number): string[] {
     fixed(c.dz, 2),
     divergingBar(c.meanDifference, limit, barWidth),
   ];
-  lines.push(...table(columns, [row('overall', p.overall), ...p.competencies.map((c) => row(clean(c.title), c))]));
+  const rows = [row('overall', p.overall), ...p.competencies.flatMap((c) => {
+    const [, ...cells] = row('', c);
+    return namedRows(clean(c.title), 18, cells);
+  })];
+  lines.push(...table(columns, rows));
   if (p.agents.length > 0) {
     const agentLimit = Math.max(5, ...p.agents.map((a) => Math.abs(a.change)).filter(Number.isFinite));
     const agentBar = Math.max(9, cols - 2 - 28 - 5 - 5 - 6 - 4);

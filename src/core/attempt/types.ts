@@ -67,6 +67,14 @@ export interface AttemptRecord {
   answers: AnswerRecord[];
   /** As computed on the candidate's machine: informational only; `issue` re-scores. */
   result: Result;
+  /** Made by `frontline simulate`, not taken by a person: `issue` refuses it, `report` says so. */
+  simulated?: SimulatedMark;
+}
+
+export interface SimulatedMark {
+  by: 'frontline simulate';
+  /** The generator's seed: the same seed and bank give the same cohort. */
+  seed: string;
 }
 
 export interface ItemResult {
