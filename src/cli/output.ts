@@ -77,25 +77,31 @@ export function printJson(value: unknown, replacer?: (key: string, value: unknow
   writeOut(`${JSON.stringify(value, replacer, 2)}\n`);
 }
 
-let stdoutIsTerminal: boolean | undefined;
+const terminals: { 1?: boolean; 2?: boolean } = {};
 
 /**
- * Whether stdout is a terminal, without `tty.isatty`: the tty module loads
- * net and the streams (1.6 ms). A character device other than the null
- * device is a terminal in practice (the others, /dev/zero and the like, are
- * not where anyone sends a report).
+ * Whether stdout (or stderr) is a terminal, without `tty.isatty`: the tty
+ * module loads net and the streams (1.6 ms). A character device other than
+ * the null device is a terminal in practice (the others, /dev/zero and the
+ * like, are not where anyone sends a report).
  */
-function isTerminal(): boolean {
-  if (stdoutIsTerminal !== undefined) return stdoutIsTerminal;
+function isTerminal(fd: 1 | 2 = 1): boolean {
+  const known = terminals[fd];
+  if (known !== undefined) return known;
   let terminal = false;
   try {
-    const out = fstatSync(1);
+    const out = fstatSync(fd);
     terminal = out.isCharacterDevice() && !isNullDevice(out.rdev);
   } catch {
-    // No stdout at all (closed): nothing to colour.
+    // No such stream at all (closed): nothing to colour.
   }
-  stdoutIsTerminal = terminal;
+  terminals[fd] = terminal;
   return terminal;
+}
+
+/** Whether stderr is a terminal: progress lines go there only then. */
+export function stderrIsTerminal(): boolean {
+  return isTerminal(2);
 }
 
 function isNullDevice(rdev: number): boolean {

@@ -12,6 +12,7 @@ import { registerExport } from './export.js';
 import { registerReport } from './report.js';
 import { registerSync } from './sync.js';
 import { registerImport } from './import.js';
+import { registerSimulate } from './simulate.js';
 import { registerConfig } from './config.js';
 import { registerHost } from './host.js';
 
@@ -29,6 +30,7 @@ export function registerCommands(program: Command): void {
   registerPreview(program);
   registerReport(program);
   registerImport(program);
+  registerSimulate(program);
   registerKeys(program);
   registerIssue(program);
   registerVerify(program);

@@ -1,4 +1,5 @@
 import type { AttemptRecord } from '../attempt/types.js';
+import { isSimulated } from '../attempt/simulated.js';
 import type { TrainingModule } from '../bank/types.js';
 
 /**
@@ -159,7 +160,7 @@ export class FactsWriter {
     this.put(Date.parse(record.startedAt));
     this.put(result.percent);
     // Bit 0: passed; bit 1: simulated.
-    this.put((result.passed ? 1 : 0) | (record.simulated ? 2 : 0));
+    this.put((result.passed ? 1 : 0) | (isSimulated(record) ? 2 : 0));
     this.put(result.competencies.length);
     for (const c of result.competencies) {
       this.str(c.id);

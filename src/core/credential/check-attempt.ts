@@ -3,10 +3,11 @@ import { assemble } from '../attempt/assemble.js';
 import type { AttemptRecord, FailReason, Result } from '../attempt/types.js';
 import { assertNever, type Bank } from '../bank/types.js';
 import { scoreAttempt } from '../attempt/scoring.js';
+import { isSimulated } from '../attempt/simulated.js';
 
 export type AttemptCheck =
   | { ok: true; result: Result; /** The candidate's machine reported another score than the re-score. */ reportedDiffers: boolean }
-  | { ok: false; kind: 'wrong-bank' | 'tampered' | 'failed'; message: string };
+  | { ok: false; kind: 'simulated' | 'wrong-bank' | 'tampered' | 'failed'; message: string };
 
 /**
  * Decides whether an attempt earns a certificate, trusting nothing the
@@ -15,6 +16,9 @@ export type AttemptCheck =
  * are scored again here.
  */
 export function checkAttemptForIssue(bank: Bank, bankHash: string, attempt: AttemptRecord): AttemptCheck {
+  if (isSimulated(attempt)) {
+    return { ok: false, kind: 'simulated', message: 'it was made by frontline simulate, not taken by a person: simulated attempts are never certified' };
+  }
   if (attempt.bank.id !== bank.id || attempt.bank.hash !== bankHash) {
     return {
       ok: false,

@@ -88,7 +88,7 @@ describe('report model (issue 18, items 11-13)', () => {
   });
 
   it('notes attempts without the --by tag', () => {
-    const records = simulate(twoCompetencies, { n: 30, seed: 6, tags: (i) => (i < 10 ? {} : { team: i % 2 ? 'north' : 'south' }) });
+    const records = simulate(twoCompetencies, { n: 30, seed: 6, tags: (i): Record<string, string> => (i < 10 ? {} : { team: i % 2 ? 'north' : 'south' }) });
     const report = reportOf(twoCompetencies, records, { withBank: true, by: 'team' });
     expect(report.notes.find((n) => n.kind === 'untagged')?.message).toBe('(none) = 10 attempts without a team tag');
   });
