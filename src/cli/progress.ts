@@ -1,8 +1,14 @@
 import type { SingleBar } from 'cli-progress';
 import { stderrIsTerminal } from './output.js';
 
-/** Work shorter than this shows no progress at all: a flash of a bar is noise. */
-const QUIET_FOR_MS = 500;
+/**
+ * Work shorter than this shows no progress at all: a flash of a bar is noise.
+ * FRONTLINE_PROGRESS_AFTER_MS changes it (tests use 0, so that they need no slow work).
+ */
+function quietForMs(): number {
+  const value = Number(process.env.FRONTLINE_PROGRESS_AFTER_MS);
+  return process.env.FRONTLINE_PROGRESS_AFTER_MS !== undefined && Number.isFinite(value) && value >= 0 ? value : 500;
+}
 
 export interface Progress {
   /** `done` of `total` units (records, files, attempts); call as often as convenient, drawing is throttled. */
@@ -27,6 +33,7 @@ const grouped = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3
 export function startProgress(label: string, unit: string, options: { quiet?: boolean } = {}): Progress {
   if (options.quiet || !stderrIsTerminal()) return silent;
   const started = Date.now();
+  const quietFor = quietForMs();
   let library: typeof import('cli-progress') | undefined;
   // Loaded while the work starts, so that the bar can be drawn from a synchronous loop later.
   void import('cli-progress').then((loaded) => (library = loaded), () => undefined);
@@ -37,7 +44,7 @@ export function startProgress(label: string, unit: string, options: { quiet?: bo
       if (stopped || !library) return;
       const now = Date.now();
       if (!bar) {
-        if (now - started < QUIET_FOR_MS || done >= total) return;
+        if (now - started < quietFor || done >= total) return;
         bar = new library.SingleBar({
           stream: process.stderr,
           format: `${label} {bar} {value}/{total} ${unit}  {rate}/s  {eta_formatted} left`,
@@ -46,6 +53,8 @@ export function startProgress(label: string, unit: string, options: { quiet?: bo
           clearOnComplete: true,
           etaBuffer: 40,
           fps: 8,
+          // Leaves the terminal's line wrapping alone (an interrupted run must not leave it off); lines are cut to the width instead.
+          linewrap: true,
         }, library.Presets.shades_classic);
         bar.start(total, done, { rate: '–' });
       }

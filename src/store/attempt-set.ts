@@ -37,6 +37,8 @@ export interface ReadOptions {
    * @default 8 MiB
    */
   unitBytes?: number;
+  /** Called after each unit is merged: records (estimated for JSONL files) done of the total. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const FORMAT = 'frontline.attempt/1';
@@ -312,9 +314,17 @@ class Merger {
   private lineBase = 0;
   private failedPath: string | undefined;
 
-  constructor(private readonly sink: RecordSink) {}
+  constructor(
+    private readonly sink: RecordSink,
+    private readonly merged: (unit: Unit) => void = () => undefined,
+  ) {}
 
   merge(unit: Unit, result: UnitResult, reader: FactsReader): void {
+    this.mergeUnit(unit, result, reader);
+    this.merged(unit);
+  }
+
+  private mergeUnit(unit: Unit, result: UnitResult, reader: FactsReader): void {
     if (unit.kind === 'files') {
       reader.read(result.batch, {
         record: (at, facts) => {
@@ -357,6 +367,18 @@ class Merger {
       this.sink.invalid(unit.path, `${unit.path}: ${result.failed}`);
     }
   }
+}
+
+/** Counts merged units as records (a JSONL unit as its bytes over RECORD_BYTES) for `onProgress`. */
+function progressOf(units: readonly Unit[], onProgress: ReadOptions['onProgress']): ((unit: Unit) => void) | undefined {
+  if (!onProgress) return undefined;
+  const weight = (unit: Unit): number => (unit.kind === 'files' ? unit.paths.length : Math.max(1, Math.ceil((unit.end - unit.start) / RECORD_BYTES)));
+  const total = units.reduce((sum, unit) => sum + weight(unit), 0);
+  let done = 0;
+  return (unit) => {
+    done += weight(unit);
+    onProgress(done, total);
+  };
 }
 
 function readHere(units: readonly Unit[], merger: Merger): void {
@@ -456,7 +478,7 @@ export async function readAttemptSet(paths: readonly string[], sink: RecordSink,
   const unreadable: string[] = [];
   for (const path of paths) await expand(path, files, unreadable);
   const { units, records } = unitsOf(files, options.unitBytes ?? BYTES_PER_UNIT);
-  const merger = new Merger(sink);
+  const merger = new Merger(sink, progressOf(units, options.onProgress));
   // Reading is synchronous within a unit: attempt records are small and usually in the page cache, where promise-based reads
   // spent more time in open/fstat/close round trips through the thread pool than in reading.
   const threads = options.threads ?? (records >= PARALLEL_FROM && availableParallelism() >= 2 ? availableParallelism() : 0);

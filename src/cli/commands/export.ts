@@ -13,5 +13,6 @@ export function registerExport(program: Command): void {
     .option('--trust <file>', 'trusted issuers, to fill the status column (default: trust.json in the data dir, if any)')
     .option('--status <path>', 'status list file or folder (repeatable)', repeatable)
     .option('--at <date>', 'status as of this date (ISO 8601)')
+    .option('--quiet', 'no progress line on stderr (there is none anyway unless stderr is a terminal)')
     .action(lazyAction(() => import('../run/export.js')));
 }

@@ -12,5 +12,6 @@ export function registerReport(program: Command): void {
     .option('--all-attempts', 'use every attempt, not only each agent\'s first')
     .option('--json', 'print as JSON')
     .option('--csv', 'print as CSV (RFC 4180, long form: section,subject,group,statistic,value)')
+    .option('--quiet', 'no progress line on stderr (there is none anyway unless stderr is a terminal)')
     .action(lazyAction(() => import('../run/report.js')));
 }

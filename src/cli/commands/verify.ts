@@ -17,6 +17,7 @@ export function registerVerify(program: Command): void {
     .option('--status <path>', 'status list file or folder (repeatable; default: the data dir\'s status folder)', repeatable)
     .option('--at <date>', 'verify as of this date (ISO 8601)')
     .option('--json', 'print as JSON')
+    .option('--quiet', 'no progress line on stderr (there is none anyway unless stderr is a terminal)')
     .option('--threads <n>', 'threads to verify with (default: one per CPU, up to 8, for 250 files each)', positiveInteger)
     .action(lazyAction(() => import('../run/verify.js')));
 }

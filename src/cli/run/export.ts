@@ -12,6 +12,7 @@ import { ioError, UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { writeErr, writeOut } from '../output.js';
+import { startProgress } from '../progress.js';
 
 interface ExportOptions {
   format: string;
@@ -20,6 +21,7 @@ interface ExportOptions {
   trust?: string;
   status?: string[];
   at?: string;
+  quiet?: boolean;
 }
 
 export const run: Run<[string[]], ExportOptions> = async ([paths], options, globals) => {
@@ -41,11 +43,14 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
   const files = await collectJsonFiles(paths);
   const records: ExportRecord[] = [];
   let skipped = 0;
-  for (const file of files) {
+  const progress = startProgress('exporting', 'files', { quiet: options.quiet === true });
+  for (const [done, file] of files.entries()) {
+    progress.update(done, files.length);
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
     } catch (error) {
+      progress.stop();
       throw ioError(file, error);
     }
     let doc: unknown;
@@ -68,6 +73,7 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
       }),
     );
   }
+  progress.stop();
   const text = options.format === 'csv' ? toCsv(records, profile) : toJsonl(records, profile);
   if (options.out) {
     try {

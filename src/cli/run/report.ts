@@ -10,6 +10,7 @@ import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { loadBankOrThrow, type LoadedBank } from '../../app/load-bank.js';
 import { printJson, writeErr, writeOut } from '../output.js';
+import { startProgress } from '../progress.js';
 
 export interface ReportOptions {
   bank?: string;
@@ -18,6 +19,7 @@ export interface ReportOptions {
   allAttempts?: boolean;
   json?: boolean;
   csv?: boolean;
+  quiet?: boolean;
 }
 
 interface LoadedSet {
@@ -39,10 +41,16 @@ function readingThreads(): number | undefined {
 }
 
 /** Reads one set of paths into the table of its bank; bad records are skipped and kept for the report. */
-async function loadSet(paths: readonly string[], bank: LoadedBank | undefined, all: boolean, label: string): Promise<LoadedSet> {
+async function loadSet(paths: readonly string[], bank: LoadedBank | undefined, all: boolean, label: string, quiet: boolean): Promise<LoadedSet> {
   const collector = new AttemptCollector(bank ? { bank: bank.bank, hash: bank.hash } : undefined);
   const threads = readingThreads();
-  const summary = await readAttemptSet(paths, collector, threads === undefined ? {} : { threads });
+  const progress = startProgress(label === 'report' ? 'reading' : `reading ${label}`, 'records', { quiet });
+  let summary;
+  try {
+    summary = await readAttemptSet(paths, collector, { ...(threads === undefined ? {} : { threads }), onProgress: progress.update });
+  } finally {
+    progress.stop();
+  }
   if (summary.unreadable.length > 0) {
     throw new UserError(summary.unreadable[0]!, { exitCode: ExitCode.io });
   }
@@ -76,16 +84,17 @@ export const run: Run<[string[]], ReportOptions> = async ([paths], options) => {
     throw new UserError('report: name attempt records or directories to report on', { exitCode: ExitCode.usage, hint: 'frontline report attempts/ --bank bank.yaml' });
   }
   const all = options.allAttempts === true;
+  const quiet = options.json === true || options.quiet === true;
   const bank = options.bank ? await loadBankOrThrow(options.bank) : undefined;
   let before: LoadedSet | undefined;
   let after: LoadedSet | undefined;
   if (options.compare) {
     // Pairing needs one attempt per agent on each side: always the first.
-    before = await loadSet([options.compare[0]!], bank, false, 'before');
-    after = await loadSet([options.compare[1]!], bank, false, 'after');
+    before = await loadSet([options.compare[0]!], bank, false, 'before', quiet);
+    after = await loadSet([options.compare[1]!], bank, false, 'after', quiet);
   }
   // Without separate paths, the item and competency blocks describe the after set.
-  const main = paths.length > 0 ? await loadSet(paths, bank, all, 'report') : after!;
+  const main = paths.length > 0 ? await loadSet(paths, bank, all, 'report', quiet) : after!;
   if (options.by !== undefined) checkTag(options.by, main.rows);
   const report: Report = buildReport({
     table: main.table,

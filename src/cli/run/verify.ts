@@ -13,6 +13,7 @@ import { ioError, UserError } from '../../errors/user-error.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { paint, writeOut } from '../output.js';
+import { startProgress } from '../progress.js';
 
 interface VerifyOptions {
   trust?: string;
@@ -20,6 +21,7 @@ interface VerifyOptions {
   at?: string;
   json?: boolean;
   threads?: number;
+  quiet?: boolean;
 }
 
 /** A verified file as the report needs it: the verdict in brief, and its output already rendered. */
@@ -85,7 +87,13 @@ export const run: Run<[string[]], VerifyOptions> = async ([paths], options, glob
   if (files.length === 0) throw new UserError(`verify: no .json files in ${paths.join(', ')}`, { exitCode: ExitCode.invalidInput });
 
   const format: VerifyFormat = options.json ? { json: true } : { json: false, marks: { valid: paint('green', 'VALID  '), invalid: paint('red', 'INVALID') } };
-  const checked = await verifyFiles(files, { trust, statusLists }, now, format, options.threads);
+  const progress = startProgress('verifying', 'files', { quiet: options.json === true || options.quiet === true });
+  let checked: Checked[];
+  try {
+    checked = await verifyFiles(files, { trust, statusLists }, now, format, options.threads, progress.update);
+  } finally {
+    progress.stop();
+  }
 
   const exitCode = overallExitCode(checked);
   const byReason: Partial<Record<VerifyReason, number>> = {};
@@ -124,9 +132,25 @@ interface Job {
 type WorkerMessage = { from: number; outcomes: Outcome[] } | { done: true };
 
 /** Each file's verdict and output, in file order, from one thread or several. */
-async function verifyFiles(files: string[], options: VerifierOptions, now: Date, format: VerifyFormat, threads = defaultThreads(files.length)): Promise<Checked[]> {
+async function verifyFiles(
+  files: string[],
+  options: VerifierOptions,
+  now: Date,
+  format: VerifyFormat,
+  threads = defaultThreads(files.length),
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<Checked[]> {
   const verify = createVerifier(options);
-  if (threads <= 1) return settle(verifySlice(files, verify, now, format));
+  if (threads <= 1) {
+    const outcomes: Outcome[] = [];
+    for (let from = 0; from < files.length; from += MAX_CLAIM) {
+      const slice = verifySlice(files.slice(from, from + MAX_CLAIM), verify, now, format);
+      outcomes.push(...slice);
+      onProgress(outcomes.length, files.length);
+      if (slice.some((outcome) => 'readError' in outcome)) break;
+    }
+    return settle(outcomes);
+  }
   const { Worker } = await import('node:worker_threads');
   const job: Job = {
     files,
@@ -156,7 +180,12 @@ async function verifyFiles(files: string[], options: VerifierOptions, now: Date,
   // If this thread fails first, its error is the one to report.
   finished.catch(() => undefined);
   try {
-    claimFiles(job, verify, place);
+    // This thread cannot hear from the others until its own loop ends: files claimed is the measure of progress.
+    const claimed = new Int32Array(job.next);
+    claimFiles(job, verify, (from, outcomes) => {
+      place(from, outcomes);
+      onProgress(Math.min(Atomics.load(claimed, 0), files.length), files.length);
+    });
     await finished;
   } finally {
     for (const worker of workers) void worker.terminate();
