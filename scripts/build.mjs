@@ -146,14 +146,24 @@ const shared = {
  * lazy getter: fs loads its streams for that). One file per command, each
  * loaded by `require()` when its command runs.
  */
+/**
+ * Parts of a command too heavy for its own file, loaded by import('./<name>.js')
+ * only when an option needs them: report's --html (Vega, ~2 MB), so that every
+ * other report run does not parse it.
+ */
+const LAZY_PARTS = ['report-html'];
+
 const cli = esbuild.build({
   ...shared,
   entryPoints: {
     'cli/main': 'src/cli/main.ts',
-    ...Object.fromEntries(plainCommands.map((name) => [`cli/run/${name}`, `src/cli/run/${name}.ts`])),
+    ...Object.fromEntries([...plainCommands, ...LAZY_PARTS].map((name) => [`cli/run/${name}`, `src/cli/run/${name}.ts`])),
   },
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
+  // Vega's Node build of vega-canvas awaits import('canvas') at top level, which CommonJS cannot hold; the
+  // browser build is the same minus that optional native canvas, which report --html does not use (SVG only).
+  alias: { ...shared.alias, 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
   // import() becomes require(): a command's file loads without the ES module loader.
   supported: { 'dynamic-import': false },
   inject: ['scripts/import-meta-url.js'],
@@ -165,6 +175,12 @@ const cli = esbuild.build({
         // A command definition's import('../run/<name>.js') is that command's own file, not part of main.cjs.
         build.onResolve({ filter: /^\.\.\/run\/[\w-]+\.js$/ }, (args) =>
           args.importer.startsWith(commandsDir) ? { path: `./run/${basename(args.path, '.js')}.cjs`, external: true } : undefined,
+        );
+        // A lazy part is its own file beside the command's.
+        build.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) =>
+          args.importer.startsWith(join(root, 'src', 'cli', 'run')) && LAZY_PARTS.includes(basename(args.path, '.js'))
+            ? { path: `./${basename(args.path, '.js')}.cjs`, external: true }
+            : undefined,
         );
         // commander requires child_process (net, streams: ~4 ms) for executable
         // subcommands, which frontline does not have; load it only if spawn is called.

@@ -12,6 +12,7 @@ export function registerReport(program: Command): void {
     .option('--all-attempts', 'use every attempt, not only each agent\'s first')
     .option('--json', 'print as JSON')
     .option('--csv', 'print as CSV (RFC 4180, long form: section,subject,group,statistic,value)')
+    .option('--html <file>', 'also write the report as one self-contained HTML page (charts, tables; printable, no network)')
     .option('--quiet', 'no progress line on stderr (there is none anyway unless stderr is a terminal)')
     .action(lazyAction(() => import('../run/report.js')));
 }

@@ -19,6 +19,7 @@ export interface ReportOptions {
   allAttempts?: boolean;
   json?: boolean;
   csv?: boolean;
+  html?: string;
   quiet?: boolean;
 }
 
@@ -111,10 +112,16 @@ export const run: Run<[string[]], ReportOptions> = async ([paths], options) => {
     const seen = new Set(report.skipped);
     for (const s of [...before.skipped, ...after.skipped]) if (!seen.has(s)) report.skipped.push(s);
   }
+  if (options.html !== undefined) {
+    const { writeHtmlReport } = await import('./report-html.js');
+    await writeHtmlReport(report, options.html);
+  }
   if (options.json) {
     printJson(report, roundingReplacer);
   } else if (options.csv) {
     writeOut(renderCsv(report));
+  } else if (options.html !== undefined) {
+    writeOut(`wrote ${sanitizeText(options.html)}: the report as one page (open it in a browser; it makes no network request)\n`);
   } else {
     writeOut(renderText(report, { columns: 80 }));
   }

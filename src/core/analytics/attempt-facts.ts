@@ -18,6 +18,8 @@ export interface AttemptFacts {
   /** Milliseconds since the epoch (`Date.parse` of `startedAt`). */
   startedAt: number;
   percent: number;
+  /** The pass mark the attempt was scored against. */
+  passMark: number;
   passed: boolean;
   /** Made by `frontline simulate`. */
   simulated: boolean;
@@ -159,6 +161,7 @@ export class FactsWriter {
     }
     this.put(Date.parse(record.startedAt));
     this.put(result.percent);
+    this.put(result.passMark);
     // Bit 0: passed; bit 1: simulated.
     this.put((result.passed ? 1 : 0) | (isSimulated(record) ? 2 : 0));
     this.put(result.competencies.length);
@@ -291,6 +294,7 @@ function emptyFacts(): AttemptFacts {
     tags: {},
     startedAt: 0,
     percent: 0,
+    passMark: 0,
     passed: false,
     simulated: false,
     competencies: [],
@@ -352,6 +356,7 @@ export class FactsReader {
       f.tags = Object.fromEntries(tags);
       f.startedAt = data[i++]!;
       f.percent = data[i++]!;
+      f.passMark = data[i++]!;
       const marks = data[i++]!;
       f.passed = (marks & 1) === 1;
       f.simulated = (marks & 2) === 2;

@@ -103,6 +103,8 @@ export class BankTable {
   readonly items: ItemColumn[] = [];
   readonly competencies: CompetencyColumn[] = [];
   readonly rows: AttemptRow[] = [];
+  /** The pass mark: the bank's when given, else the first record's (every record of one bank hash has the same). */
+  passMark = Number.NaN;
   private readonly itemIndex = new Map<string, number>();
   private readonly competencyIndex = new Map<string, number>();
   /** Options the forms showed, by item id, for columns that do not count choices yet (or do not exist yet). */
@@ -113,6 +115,7 @@ export class BankTable {
     private readonly source?: Bank,
   ) {
     if (source) {
+      this.passMark = source.policy.passMark;
       for (const c of source.competencies) this.competencyColumn(c.id, c.title, competencyFloor(c), c.modules ?? []);
       for (const item of source.items) this.itemColumn(item.id, item.competency, item, ANSWER_NULL);
     }
@@ -207,6 +210,7 @@ export class BankTable {
 
   /** Copies what the report needs from `f` (which the caller may reuse). */
   add(f: AttemptFacts, source: string): void {
+    if (Number.isNaN(this.passMark)) this.passMark = f.passMark;
     for (const c of f.competencies) this.competencyColumn(c.id, c.title, c.floor, []);
     for (const gap of f.gaps) {
       const column = this.competencies[this.competencyColumn(gap.competency, gap.title, gap.floor, [])]!;

@@ -28,6 +28,8 @@ export interface TestStats {
   /** Percent points. */
   sem: number;
   errorRatio: number;
+  /** The bank's pass mark, in percent. */
+  passMark: number;
   passRate: number;
   /** Attempts per tenth of the percent scale (0–10, 10–20, ... 90–100). */
   distribution: number[];
@@ -114,7 +116,7 @@ function groupOf(row: AttemptRow, by: string | undefined): string {
 }
 
 /** `present[c]`: attempts whose form had item column c (ItemStats.n). */
-function testStats(rows: readonly AttemptRow[], present: readonly number[]): TestStats {
+function testStats(rows: readonly AttemptRow[], present: readonly number[], passMark: number): TestStats {
   const percents = Float64Array.from(rows, (r) => r.percent);
   const d = describe(percents);
   const cols = [...present.keys()].filter((c) => present[c]! >= ALPHA_PRESENCE * rows.length && present[c]! > 0);
@@ -155,6 +157,7 @@ function testStats(rows: readonly AttemptRow[], present: readonly number[]): Tes
     alphaAttempts: complete,
     sem: standardError(d.sd, reliability.alpha),
     errorRatio: errorRatio(reliability.alpha),
+    passMark,
     passRate: rows.length ? rows.filter((r) => r.passed).length / rows.length : Number.NaN,
     distribution,
   };
@@ -313,7 +316,7 @@ export function buildReport(input: ReportInput): Report {
     notes: notesOf(input, rows.length, simulated),
     skipped: input.skipped,
     ...(by !== undefined ? { by } : {}),
-    test: testStats(rows, itemStats.map((stats) => stats.n)),
+    test: testStats(rows, itemStats.map((stats) => stats.n), table.passMark),
     groups: testGroups(rows, by),
     competencies,
     weakest: weakest(competencies),

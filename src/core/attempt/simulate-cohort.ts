@@ -44,7 +44,7 @@ const chance = (ability: number, model: ItemModel): number => 1 / (1 + Math.exp(
 
 /** A wrong option, chosen unevenly (real distractors differ in pull; one nobody picks is realistic too). */
 function wrongOption(wrong: readonly string[], model: ItemModel, random: Random): string {
-  const weights = wrong.map((_, i) => (model.attraction[i % model.attraction.length]! ** 2) + 0.02);
+  const weights = wrong.map((_, i) => model.attraction[i % model.attraction.length]! ** 2 + 0.12);
   let pick = random() * weights.reduce((s, w) => s + w, 0);
   for (let i = 0; i < wrong.length; i += 1) {
     pick -= weights[i]!;
