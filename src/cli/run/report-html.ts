@@ -15,7 +15,9 @@ export async function writeHtmlReport(report: Report, file: string): Promise<voi
   const charts = reportCharts(report);
   const svgs = new Map<string, string>();
   for (const chart of charts) {
-    const view = new vega.View(vega.parse(compile(chart.spec as unknown as Parameters<typeof compile>[0]).spec), { renderer: 'none' });
+    // Warnings go nowhere: a chart's layout notes are not the user's business, and stderr stays for real errors.
+    const compiled = compile(chart.spec as unknown as Parameters<typeof compile>[0], { logger: vega.logger(vega.None) }).spec;
+    const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.None });
     svgs.set(chart.id, await view.toSVG());
     view.finalize();
   }

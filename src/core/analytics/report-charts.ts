@@ -74,6 +74,7 @@ export function scoreChart(report: Report): ChartSpec {
 }
 
 interface CompetencyBar {
+  order: number;
   competency: string;
   group: string;
   mean: number;
@@ -83,10 +84,10 @@ interface CompetencyBar {
 
 export function competencyChart(report: Report): ChartSpec {
   const rows: CompetencyBar[] = [];
-  for (const c of report.competencies) {
+  for (const [order, c] of report.competencies.entries()) {
     const status = (mean: number): string => (c.floor > 0 && mean < c.floor ? `${one(mean)} ▼ below floor` : one(mean));
-    rows.push({ competency: c.title, group: report.by ? 'all' : 'mean', mean: c.mean, floor: c.floor, status: status(c.mean) });
-    for (const g of c.groups) rows.push({ competency: c.title, group: g.group, mean: g.mean, floor: c.floor, status: status(g.mean) });
+    rows.push({ order, competency: c.title, group: report.by ? 'all' : 'mean', mean: c.mean, floor: c.floor, status: status(c.mean) });
+    for (const g of c.groups) rows.push({ order, competency: c.title, group: g.group, mean: g.mean, floor: c.floor, status: status(g.mean) });
   }
   const below = report.competencies.filter((c) => c.floor > 0 && c.mean < c.floor).map((c) => c.title);
   const summary =
@@ -100,9 +101,9 @@ export function competencyChart(report: Report): ChartSpec {
     spec: spec(summary, {
       data: { values: rows },
       // One row per competency, its name as the row's header: long names are never cut to fit an axis.
-      facet: { row: { field: 'competency', type: 'nominal', sort: null, title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelFontSize: 13, labelFontWeight: 'bold', labelLimit: 0 } } },
+      facet: { row: { field: 'competency', type: 'nominal', sort: { field: 'order' }, title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelFontSize: 13, labelFontWeight: 'bold', labelLimit: 0 } } },
       resolve: { scale: { y: 'independent' } },
-      spacing: 6,
+      spacing: 14,
       spec: {
         width: plotWidth,
         height: { step: 22 },
@@ -119,9 +120,8 @@ export function competencyChart(report: Report): ChartSpec {
             },
           },
           {
-            transform: [{ filter: 'datum.floor > 0' }],
             mark: { type: 'tick', color: 'black', thickness: 3, size: 20 },
-            encoding: { y, x: { field: 'floor', type: 'quantitative' } },
+            encoding: { y, x: { field: 'floor', type: 'quantitative' }, opacity: { condition: { test: 'datum.floor > 0', value: 1 }, value: 0 } },
           },
           {
             mark: { type: 'text', align: 'left', dx: 6, color: '#222' },
