@@ -260,10 +260,11 @@ function itemSection(report: Report, chartFor: (index: number) => string): strin
   const flagged = itemsWithDistractorCharts(report)
     .map((item, c) => {
       const i = at.get(item)!;
+      const texts = item.options.some((o) => o.text !== undefined);
       const options = item.options
         .map((o, j) => {
           const k = `items.${i}.options.${j}`;
-          return `<tr><th scope="row">${esc(o.id)}${o.key ? ' ★ key' : ''}</th><td>${o.text !== undefined ? esc(o.text) : ''}</td>${cell(`${k}.share`, o.share, percentOf)}${cell(`${k}.upperShare`, o.upperShare, percentOf)}${cell(`${k}.lowerShare`, o.lowerShare, percentOf)}</tr>`;
+          return `<tr><th scope="row">${esc(o.id)}${o.key ? ' ★ key' : ''}</th>${texts ? `<td>${o.text !== undefined ? esc(o.text) : ''}</td>` : ''}${cell(`${k}.share`, o.share, percentOf)}${cell(`${k}.upperShare`, o.upperShare, percentOf)}${cell(`${k}.lowerShare`, o.lowerShare, percentOf)}</tr>`;
         })
         .join('');
       const advice = item.flags.map((f) => `<li><strong>${esc(FLAG_LABEL[f.kind])}${f.option ? ` (option ${esc(f.option)})` : ''}:</strong> ${esc(f.suggestion)}</li>`).join('');
@@ -274,7 +275,7 @@ ${item.stem !== undefined ? `<p class="stem">${esc(item.stem)}</p>` : ''}
 ${chartFor(c)}
 <div class="scroll"><table>
 <caption>Options of ${esc(item.id)}: share choosing each, overall and in the top and bottom 27%</caption>
-<thead><tr><th scope="col">option</th><th scope="col">text</th><th scope="col" class="n">all</th><th scope="col" class="n">top 27%</th><th scope="col" class="n">bottom 27%</th></tr></thead>
+<thead><tr><th scope="col">option</th>${texts ? '<th scope="col">text</th>' : ''}<th scope="col" class="n">all</th><th scope="col" class="n">top 27%</th><th scope="col" class="n">bottom 27%</th></tr></thead>
 <tbody>${options}</tbody>
 </table></div>
 </div>`;

@@ -57,7 +57,7 @@ export function scoreChart(report: Report): ChartSpec {
   layers.push({
     transform: [{ calculate: '(datum.from + datum.to) / 2', as: 'middle' }],
     mark: { type: 'text', dy: -7, fontSize: 11, color: '#222' },
-    encoding: { x: { field: 'middle', type: 'quantitative' }, y: { field: 'n', type: 'quantitative' }, text: { field: 'n', type: 'quantitative' } },
+    encoding: { x: { field: 'middle', type: 'quantitative' }, y: { field: 'n', type: 'quantitative' }, text: { field: 'n', type: 'quantitative', format: ',' } },
   });
   if (Number.isFinite(t.passMark)) {
     layers.push(
@@ -93,8 +93,14 @@ export function competencyChart(report: Report): ChartSpec {
   const summary =
     `Mean percent per competency${report.by ? ` and ${report.by}` : ''}, with each competency's floor marked. ` +
     (below.length ? `Mean below the floor: ${below.join(', ')}.` : 'Every competency mean is at or above its floor.');
-  const y = { field: 'group', type: 'nominal', sort: null, title: null, axis: { labelLimit: 160 } };
   const plotWidth = WIDTH - 200;
+  // Without groups, one bar per competency with its name on the axis; with them, a row per competency (below).
+  const grouped = report.by !== undefined;
+  const y = grouped
+    ? { field: 'group', type: 'nominal', sort: null, title: null, axis: { labelLimit: 160 } }
+    : { field: 'competency', type: 'nominal', sort: { field: 'order' }, title: null, axis: { labelLimit: 0 } };
+  const layers = competencyLayers(y, plotWidth);
+  if (!grouped) return { id: 'competencies', summary, spec: spec(summary, { data: { values: rows }, width: plotWidth, height: { step: 26 }, layer: layers }) };
   return {
     id: 'competencies',
     summary,
@@ -107,30 +113,35 @@ export function competencyChart(report: Report): ChartSpec {
       spec: {
         width: plotWidth,
         height: { step: 22 },
-        layer: [
-          {
-            mark: { type: 'bar', height: 15 },
-            encoding: {
-              y,
-              x: { field: 'mean', type: 'quantitative', scale: { domain: [0, 100] }, title: 'mean percent (black tick = floor)' },
-              color: {
-                condition: { test: 'datum.floor > 0 && datum.mean < datum.floor', value: PALETTE.vermillion },
-                value: PALETTE.blue,
-              },
-            },
-          },
-          {
-            mark: { type: 'tick', color: 'black', thickness: 3, size: 20 },
-            encoding: { y, x: { field: 'floor', type: 'quantitative' }, opacity: { condition: { test: 'datum.floor > 0', value: 1 }, value: 0 } },
-          },
-          {
-            mark: { type: 'text', align: 'left', dx: 6, color: '#222' },
-            encoding: { y, x: { value: plotWidth }, text: { field: 'status' } },
-          },
-        ],
+        layer: layers,
       },
     }),
   };
+}
+
+/** Bars of the mean, the floor as a black tick, and the mean in words beside the plot. */
+function competencyLayers(y: Record<string, unknown>, plotWidth: number): Record<string, unknown>[] {
+  return [
+    {
+      mark: { type: 'bar', height: 15 },
+      encoding: {
+        y,
+        x: { field: 'mean', type: 'quantitative', scale: { domain: [0, 100] }, title: 'mean percent (black tick = floor)' },
+        color: {
+          condition: { test: 'datum.floor > 0 && datum.mean < datum.floor', value: PALETTE.vermillion },
+          value: PALETTE.blue,
+        },
+      },
+    },
+    {
+      mark: { type: 'tick', color: 'black', thickness: 3, size: 20 },
+      encoding: { y, x: { field: 'floor', type: 'quantitative' }, opacity: { condition: { test: 'datum.floor > 0', value: 1 }, value: 0 } },
+    },
+    {
+      mark: { type: 'text', align: 'left', dx: 6, color: '#222' },
+      encoding: { y, x: { value: plotWidth }, text: { field: 'status' } },
+    },
+  ];
 }
 
 const DISTRACTOR_FLAGS = new Set(['dead-distractor', 'distractor-draws-top', 'negative-discrimination']);
