@@ -82,6 +82,10 @@ th .stem { font-weight: 400; }
   main { padding: 0.5rem 0.75rem 2rem; }
   h1 { font-size: 1.35rem; }
   th, td { padding: 0.2rem 0.4rem; }
+  /* Cells keep their line and the table scrolls sideways in its box, rather than squeezing a column to a letter a line. */
+  th, td { white-space: nowrap; }
+  th .stem { display: block; white-space: normal; min-width: 14rem; }
+  caption { position: sticky; left: 0; max-width: calc(100vw - 1.5rem); }
 }
 @media print {
   @page { margin: 14mm; }
