@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/core/bank/canonical-json.js';
 import { jsonWithAwkwardKeys } from '../../fixtures/json-arbitraries.js';
 
-const vectors = fileURLToPath(new URL('../../../../shared/test-vectors/cyberphone-jcs/testdata/', import.meta.url));
+const vectors = fileURLToPath(new URL('../../fixtures/test-vectors/cyberphone-jcs/testdata/', import.meta.url));
 
 describe('canonicalJson (RFC 8785)', () => {
   it.each(readdirSync(`${vectors}input`).filter((f) => f.endsWith('.json')))('matches the cyberphone vector %s byte for byte', (name) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bankHash } from '../../../src/core/bank/hash.js';
 import type { Bank } from '../../../src/core/bank/types.js';
 
-const vectors = fileURLToPath(new URL('../../../../shared/test-vectors/cyberphone-jcs/testdata/', import.meta.url));
+const vectors = fileURLToPath(new URL('../../fixtures/test-vectors/cyberphone-jcs/testdata/', import.meta.url));
 
 describe('bankHash', () => {
   // The hash is only as good as its canonical form: check it against the RFC 8785 reference vectors.
