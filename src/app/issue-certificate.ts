@@ -67,7 +67,7 @@ export async function issueCertificate(request: IssueRequest): Promise<Issued> {
     const earlier = registry.find((e) => e.attempt === attempt.id && !e.revoked);
     if (earlier && !request.reissue) {
       throw new UserError(`attempt ${attempt.id} already has certificate ${earlier.id} (${earlier.file})`, {
-        exitCode: ExitCode.notAllowed,
+        exitCode: ExitCode.alreadyIssued,
         hint: 'pass --reissue to sign another one',
       });
     }

@@ -41,7 +41,7 @@ export async function revokeCertificate(request: RevokeRequest): Promise<Revoked
     const entry = findIssued(registry, id);
     if (!entry) {
       throw new UserError(`revoke: no certificate ${id} in ${registryPath(dataDir)}`, {
-        exitCode: ExitCode.invalidInput,
+        exitCode: ExitCode.notFound,
         hint: 'revoke runs where the certificate was issued (same data dir); the id is the certificate\'s "id" field',
       });
     }

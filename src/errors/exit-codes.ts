@@ -19,7 +19,9 @@ export const ExitCode = {
   insecureKey: 6,
   /** The attempt may not be started now (attempts used up, cooldown). */
   notAllowed: 7,
-  /** The file or key to be written already exists, and replacing it was not asked for. */
+  /** `issue`: the attempt already has a certificate (pass --reissue to sign another). */
+  alreadyIssued: 8,
+  /** The file or key to be written already exists, and replacing it was not asked for (`keys generate` without --force). */
   exists: 9,
 
   // `verify`: when every failing certificate fails for one reason, its code; mixed reasons give `failed`.
@@ -40,9 +42,11 @@ export const ExitCode = {
 
   /** Could not reach the LRS; the outbox is intact and will be retried. */
   offline: 20,
+  /** `sync`: the LRS holds a different statement under an id frontline sent (HTTP 409). */
+  conflict: 21,
   /** Another frontline process holds the attempt or the shared state it needs, and did not let go in time. */
   locked: 22,
-  /** The thing named (a certificate id, an agent) is not here. */
+  /** The thing named (a certificate id, an agent) is not here. `revoke`: no certificate with that id was issued from this data dir. */
   notFound: 24,
 
   /** A bug in frontline. Run with --debug for the stack and report it. */

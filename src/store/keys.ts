@@ -47,7 +47,7 @@ export async function generateKey(dir: string, options: GenerateKeyOptions): Pro
   };
   if (!options.force && (await exists(files.privatePem))) {
     throw new UserError(`${files.privatePem}: a key already exists`, {
-      exitCode: ExitCode.notAllowed,
+      exitCode: ExitCode.exists,
       hint: 'certificates signed with it would stop verifying if it were lost; use another --out, or --force to replace it',
     });
   }

@@ -52,6 +52,13 @@ describe('keys generate', () => {
     expect(statSync(join(keys, 'issuer-key.pem')).mode & 0o777).toBe(0o600);
   });
 
+  it('refuses to replace an existing key without --force: exists (9)', () => {
+    const r = cli('keys', 'generate', '--org', 'Acme Support', '--out', keys);
+    expect(r.status).toBe(ExitCode.exists);
+    expect(ExitCode.exists).toBe(9);
+    expect(r.stderr).toMatch(/a key already exists/);
+  });
+
   it('requires --org, as a usage error', () => {
     const r = cli('keys', 'generate', '--out', join(home, 'k2'));
     expect(r.status).toBe(ExitCode.usage);
@@ -99,6 +106,15 @@ describe('issue', () => {
     expect(readdirSync(folder)).toEqual([`${id.replace('urn:uuid:', '')}.json`]);
     expect(files).toContain(written);
     expect(cli('verify', folder, '--trust', trustFile).status).toBe(0);
+  });
+
+  it('refuses a second certificate for the same attempt: alreadyIssued (8)', () => {
+    const passed = join(work, 'passed.json');
+    const again = cli('issue', passed, '--bank', bankFile, '--key', join(keys, 'issuer-key.pem'));
+    expect(again.status).toBe(ExitCode.alreadyIssued);
+    expect(ExitCode.alreadyIssued).toBe(8);
+    expect(again.stderr).toMatch(/already has certificate urn:uuid:/);
+    noStack(again.stderr);
   });
 
   it('refuses a failing attempt with the reason (exit failed)', () => {
@@ -242,8 +258,10 @@ describe('revoke', () => {
     expect(csv.stdout).toContain('revoked');
   });
 
-  it('an unknown id is invalid input', () => {
+  it('an unknown id is notFound (24)', () => {
     const r = cli('revoke', 'urn:uuid:00000000-0000-0000-0000-000000000000', '--reason', 'x', '--key', join(keys, 'issuer-key.pem'));
-    expect(r.status).toBe(ExitCode.invalidInput);
+    expect(r.status).toBe(ExitCode.notFound);
+    expect(ExitCode.notFound).toBe(24);
+    expect(r.stderr).toMatch(/no certificate urn:uuid:0{8}-/);
   });
 });
