@@ -224,6 +224,17 @@ describe('verify', () => {
     expect(cli('verify', certFile, '--trust', trustFile, '--threads', '0').status).toBe(ExitCode.usage);
   });
 
+  it('accepts the proof as an array of one (as issued) or as an object; refuses two proofs as malformed', () => {
+    const cert = JSON.parse(readFileSync(certFile, 'utf8')) as { proof: unknown[] };
+    expect(cert.proof).toHaveLength(1);
+    const asObject = writeJson('proof-object.json', { ...cert, proof: cert.proof[0] });
+    expect(cli('verify', asObject, '--trust', trustFile).status).toBe(0);
+    const two = writeJson('proof-two.json', { ...cert, proof: [cert.proof[0], cert.proof[0]] });
+    const r = cli('verify', two, '--trust', trustFile);
+    expect(r.status).toBe(ExitCode.malformed);
+    expect(r.stdout).toMatch(/a set of 2 proofs/);
+  });
+
   it('--json prints only JSON', () => {
     const r = cli('verify', certFile, '--trust', trustFile, '--json');
     expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();

@@ -87,5 +87,6 @@ export interface Certificate {
   };
   evidence: Array<{ id: string; type: ['Evidence']; name: string; description: string; genre: string }>;
   credentialStatus: BitstringStatusListEntry;
-  proof?: DataIntegrityProof;
+  /** An array of one: OB 3.0's schema requires `proof` to be an array. */
+  proof?: DataIntegrityProof[];
 }

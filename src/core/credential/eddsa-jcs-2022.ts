@@ -45,18 +45,23 @@ export function proofConfigFor(document: Json, options: { verificationMethod: st
   return document['@context'] === undefined ? config : { '@context': document['@context'], ...config };
 }
 
-/** Adds an eddsa-jcs-2022 proof; any existing `proof` is replaced, not chained. */
+/**
+ * Adds an eddsa-jcs-2022 proof; any existing `proof` is replaced, not chained.
+ * The proof goes in an array of one: OB 3.0's AchievementCredential schema
+ * requires `proof` to be an array, and VC 2.0 allows either. The bytes signed
+ * do not depend on that shape (the proof is removed before hashing).
+ */
 export function signDocument<T extends Json>(
   document: T,
   privateKey: KeyObject,
   options: { verificationMethod: string; created: string },
-): T & { proof: DataIntegrityProof } {
+): T & { proof: [DataIntegrityProof] } {
   const { proof: _dropped, ...unsecured } = document;
   const config = proofConfigFor(unsecured, options);
   const signature = sign(null, hashData(unsecured, config as unknown as Json), privateKey);
-  const signed = { ...unsecured, proof: { ...config, proofValue: `z${encodeBase58btc(signature)}` } };
+  const signed = { ...unsecured, proof: [{ ...config, proofValue: `z${encodeBase58btc(signature)}` }] };
   // Keys in canonical order at every level: verifying it then takes the fast path of `canonicalize`.
-  return JSON.parse(canonicalize(signed)) as T & { proof: DataIntegrityProof };
+  return JSON.parse(canonicalize(signed)) as T & { proof: [DataIntegrityProof] };
 }
 
 export type ProofCheck =
@@ -65,13 +70,21 @@ export type ProofCheck =
 
 /**
  * Checks the shape of a document's proof (one DataIntegrityProof with
- * eddsa-jcs-2022 for assertion); does not check the signature.
+ * eddsa-jcs-2022 for assertion), given as an object or as an array of one
+ * (VC Data Integrity allows both; OB 3.0 requires the array). Does not check
+ * the signature.
  */
 export function readProof(document: Json): ProofCheck {
-  const proof = document['proof'];
-  if (proof === undefined) return { ok: false, problem: 'no-proof', message: 'has no proof' };
+  const given = document['proof'];
+  if (given === undefined) return { ok: false, problem: 'no-proof', message: 'has no proof' };
+  if (Array.isArray(given) && given.length !== 1) {
+    return given.length === 0
+      ? { ok: false, problem: 'no-proof', message: 'has no proof (proof is an empty array)' }
+      : { ok: false, problem: 'unsupported-proof', message: `proof is a set of ${given.length} proofs; only a single proof is supported` };
+  }
+  const proof: unknown = Array.isArray(given) ? given[0] : given;
   if (typeof proof !== 'object' || proof === null || Array.isArray(proof)) {
-    return { ok: false, problem: 'unsupported-proof', message: 'proof is not a single proof object' };
+    return { ok: false, problem: 'unsupported-proof', message: 'proof is not a proof object or an array of one' };
   }
   const p = proof as Json;
   if (p['type'] !== 'DataIntegrityProof' || p['cryptosuite'] !== CRYPTOSUITE) {

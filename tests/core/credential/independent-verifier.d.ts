@@ -2,3 +2,4 @@
 declare module '@digitalbazaar/data-integrity';
 declare module '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 declare module 'jsonld-signatures';
+declare module '@digitalbazaar/vc';
