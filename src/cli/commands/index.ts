@@ -8,6 +8,7 @@ import { registerKeys } from './keys.js';
 import { registerIssue } from './issue.js';
 import { registerVerify } from './verify.js';
 import { registerRevoke } from './revoke.js';
+import { registerTrust } from './trust.js';
 import { registerExport } from './export.js';
 import { registerReport } from './report.js';
 import { registerSync } from './sync.js';
@@ -33,6 +34,7 @@ export function registerCommands(program: Command): void {
   registerSimulate(program);
   registerKeys(program);
   registerIssue(program);
+  registerTrust(program);
   registerVerify(program);
   registerRevoke(program);
   registerExport(program);

@@ -49,8 +49,8 @@ export const run: Run<[string], KeysOptions> = async ([action], options) => {
       `  issuer       ${f.profile}`,
       `  status list  ${generated.profile.statusListUrl}`,
       '',
-      'Give verifiers this trust-file entry:',
-      `  { "issuers": [ { "id": "${generated.did}", "name": ${JSON.stringify(org)}, "validFrom": "${toIsoSeconds(new Date())}" } ] }`,
+      'Verifiers trust this key with (give them issuer.json, or the did:key):',
+      `  frontline trust add ${f.profile} --from ${toIsoSeconds(new Date()).slice(0, 10)} --trust trust.json`,
       '',
     ].join('\n'),
   );

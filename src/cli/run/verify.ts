@@ -77,7 +77,7 @@ export const run: Run<[string[]], VerifyOptions> = async ([paths], options, glob
   if (options.trust === undefined && !existsSync(trustPath)) {
     throw new UserError(`verify: no trust file: pass --trust <file> or create ${trustPath}`, {
       exitCode: ExitCode.usage,
-      hint: 'a trust file lists the did:key of each issuer you accept; see docs/certificates.md',
+      hint: 'frontline trust add <issuer.json|did:key> writes one; see docs/certificates.md',
     });
   }
   const trust = await readTrustFile(trustPath);

@@ -57,3 +57,26 @@ export function checkTrust(trust: TrustList, did: string, signedAt: string): Tru
   }
   return { ok: true, key: inWindow };
 }
+
+export type TrustUpdate = { action: 'added' | 'updated' | 'unchanged'; trust: TrustList; entry: TrustedKey };
+
+/**
+ * Adds `entry` to the trust list, or, when its key is there already, sets the
+ * fields it gives on the first entry for that key (closing a rotated key's
+ * window is `{ id, validUntil }`). Pure: returns a new list.
+ */
+export function upsertTrustedKey(trust: TrustList, entry: TrustedKey): TrustUpdate {
+  const at = trust.issuers.findIndex((k) => k.id === entry.id);
+  if (at === -1) return { action: 'added', trust: { issuers: [...trust.issuers, entry] }, entry };
+  const before = trust.issuers[at] as TrustedKey;
+  const merged: TrustedKey = { ...before };
+  for (const field of ['name', 'validFrom', 'validUntil'] as const) if (entry[field] !== undefined) merged[field] = entry[field];
+  const same = (['name', 'validFrom', 'validUntil'] as const).every((f) => merged[f] === before[f]);
+  if (same) return { action: 'unchanged', trust, entry: before };
+  const issuers = [...trust.issuers];
+  issuers[at] = merged;
+  return { action: 'updated', trust: { issuers }, entry: merged };
+}
+
+/** A did:key as a trust file names it, or undefined. */
+export const isDidKey = (text: string): boolean => DID_KEY.test(text);

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { checkTrust, upsertTrustedKey, type TrustList } from '../../../src/core/credential/trust.js';
+
+const A = 'did:key:z6MkoxkKMmatpYz2R8s8xT6fgoT7jEfS4ZWD68DknGTxGt2C';
+const B = 'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2';
+const base: TrustList = { issuers: [{ id: A, name: 'Acme', validFrom: '2026-01-01T00:00:00Z' }] };
+
+describe('upsertTrustedKey', () => {
+  it.each([
+    ['a new key is appended', { id: B, name: 'Other' }, 'added', [A, B]],
+    ['the same key and fields change nothing', { id: A, name: 'Acme' }, 'unchanged', [A]],
+    ['a window end on a known key updates that entry only', { id: A, validUntil: '2026-12-31T23:59:59Z' }, 'updated', [A]],
+  ] as const)('%s', (_, entry, action, ids) => {
+    const result = upsertTrustedKey(base, entry);
+    expect(result.action).toBe(action);
+    expect(result.trust.issuers.map((k) => k.id)).toEqual(ids);
+  });
+
+  it('keeps the fields not given, so retiring a key keeps its start', () => {
+    const { trust } = upsertTrustedKey(base, { id: A, validUntil: '2026-12-31T23:59:59Z' });
+    expect(trust.issuers[0]).toEqual({ id: A, name: 'Acme', validFrom: '2026-01-01T00:00:00Z', validUntil: '2026-12-31T23:59:59Z' });
+    expect(base.issuers[0]?.validUntil).toBeUndefined();
+    expect(checkTrust(trust, A, '2027-01-02T00:00:00Z').ok).toBe(false);
+    expect(checkTrust(trust, A, '2026-06-01T00:00:00Z').ok).toBe(true);
+  });
+});
