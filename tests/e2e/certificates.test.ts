@@ -243,6 +243,54 @@ describe('verify', () => {
 });
 
 describe('export', () => {
+  it('refuses without a trust file, saying how to get one or go on unverified', () => {
+    const r = cli('export', certFile);
+    expect(r.status).toBe(ExitCode.usage);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/export: no trust file, so no certificate can be verified/);
+    expect(r.stderr).toMatch(/frontline trust add/);
+    noStack(r.stderr);
+  });
+
+  it('--unverified writes not-verified rows and says so on stderr; a tampered certificate is still left out', () => {
+    const text = readFileSync(certFile, 'utf8');
+    const dir = join(home, 'export-unverified');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '1-good.json'), text);
+    writeFileSync(join(dir, '2-score-edited.json'), text.replace('"100.0"', '"100.1"'));
+    const r = cli('export', dir, '--unverified', '--format', 'jsonl');
+    expect(r.status).toBe(ExitCode.badSignature);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { status: string; file: string });
+    expect(rows.map((row) => [row.file, row.status])).toEqual([[join(dir, '1-good.json'), 'not-verified']]);
+    expect(r.stderr).toContain(`${join(dir, '2-score-edited.json')}: left out: bad-signature`);
+    expect(r.stderr).toMatch(/--unverified: 1 row\(s\) have status not-verified/);
+  });
+
+  it('leaves out what fails verification (bad signature, not a certificate, not JSON), names each, exits as verify would', () => {
+    const text = readFileSync(certFile, 'utf8');
+    const dir = join(home, 'export-batch');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '1-good.json'), text);
+    writeFileSync(join(dir, '2-score-edited.json'), text.replace('"100.0"', '"100.1"'));
+    writeFileSync(join(dir, '3-not-a-certificate.json'), '{"hello": "world"}');
+    writeFileSync(join(dir, '4-not-json.json'), 'PK\u0003\u0004');
+    const r = cli('export', dir, '--trust', trustFile);
+    expect(r.status).toBe(ExitCode.failed);
+    const lines = r.stdout.split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(',valid,');
+    expect(r.stderr).toContain(`${join(dir, '2-score-edited.json')}: left out: bad-signature`);
+    expect(r.stderr).toContain(`${join(dir, '3-not-a-certificate.json')}: left out: malformed`);
+    expect(r.stderr).toContain(`${join(dir, '4-not-json.json')}: left out: not-json`);
+    expect(r.stderr).toMatch(/3 of 4 certificate\(s\) left out/);
+    const all = cli('export', dir, '--trust', trustFile, '--include-invalid');
+    // The not-JSON file still has no row: left out, so the exit status says so.
+    expect(all.status).toBe(ExitCode.malformed);
+    const statuses = all.stdout.split('\r\n').slice(1, -1).map((l) => l.split(',')[6]);
+    expect(statuses).toEqual(['valid', 'bad-signature', 'malformed']);
+    expect(all.stderr).toContain(`${join(dir, '2-score-edited.json')}: included: bad-signature`);
+  });
+
   it('one CSV row per certificate, with the file hash and status', () => {
     const r = cli('export', certFile, '--trust', trustFile);
     expect(r.status, r.stderr).toBe(0);
@@ -265,7 +313,11 @@ describe('revoke', () => {
     expect(text.status).toBe(ExitCode.revoked);
     // One line that says why and where to look, without repeating itself.
     expect(text.stdout).toMatch(/^INVALID .* revoked: marked in the issuer's status list \S+ at index \d+$/m);
-    const csv = cli('export', certFile, '--trust', trustFile, '--profile', 'workday');
+    const left = cli('export', certFile, '--trust', trustFile, '--profile', 'workday');
+    expect(left.status).toBe(ExitCode.revoked);
+    expect(left.stdout.split('\r\n')).toHaveLength(2);
+    const csv = cli('export', certFile, '--trust', trustFile, '--profile', 'workday', '--include-invalid');
+    expect(csv.status).toBe(0);
     expect(csv.stdout).toContain('revoked');
   });
 

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXPORT_PROFILES, exportRecord, toCsv, toJsonl, type ExportProfile, type ExportRecord } from '../../core/credential/export-rows.js';
-import { createVerifier } from '../../core/credential/verify-certificate.js';
+import type { TrustedKey } from '../../core/credential/trust.js';
+import { createVerifier, type Verdict } from '../../core/credential/verify-certificate.js';
+import { sanitizeText } from '../../core/text/sanitize.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
 import { collectJsonFiles } from '../../store/certificate-files.js';
 import { dataPaths, resolveDataDir } from '../../store/data-dir.js';
@@ -11,6 +13,7 @@ import { readTrustFile } from '../../store/trust-file.js';
 import { ioError, UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
+import { overallExitCode } from './verify.js';
 import { writeErr, writeOut } from '../output.js';
 import { startProgress } from '../progress.js';
 
@@ -21,9 +24,18 @@ interface ExportOptions {
   trust?: string;
   status?: string[];
   at?: string;
+  unverified?: boolean;
+  includeInvalid?: boolean;
   quiet?: boolean;
 }
 
+/**
+ * Rows HR imports must be rows that verify: each certificate is verified as
+ * `verify` does, and one that fails is left out (named on stderr, exit code
+ * as verify's) unless `--include-invalid` asks for it with its reason in the
+ * status column. Without a trust file nothing can be verified, so export
+ * refuses unless `--unverified` says to go on without checking issuers.
+ */
 export const run: Run<[string[]], ExportOptions> = async ([paths], options, globals) => {
   if (options.format !== 'csv' && options.format !== 'jsonl') {
     throw new UserError(`export: --format: expected csv or jsonl, found "${options.format}"`, { exitCode: ExitCode.usage });
@@ -36,15 +48,19 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
   if (Number.isNaN(now.getTime())) throw new UserError(`export: --at: expected an ISO 8601 date, found "${options.at}"`, { exitCode: ExitCode.usage });
   const dataDir = resolveDataDir(globals);
   const trustPath = options.trust ?? join(dataDir, 'trust.json');
-  const trust = options.trust !== undefined || existsSync(trustPath) ? await readTrustFile(trustPath) : undefined;
+  const hasTrust = options.trust !== undefined || existsSync(trustPath);
+  if (!hasTrust && !options.unverified) {
+    throw new UserError(`export: no trust file, so no certificate can be verified: pass --trust <file> or create ${trustPath}`, {
+      exitCode: ExitCode.usage,
+      hint: 'frontline trust add <issuer.json|did:key> writes one; --unverified exports without checking issuers',
+    });
+  }
   const statusPaths = options.status?.length ? options.status : [join(dataDir, dataPaths.status)].filter((p) => existsSync(p));
-  const verify = trust ? createVerifier({ trust, statusLists: await loadStatusLists(statusPaths) }) : undefined;
+  const statusLists = await loadStatusLists(statusPaths);
 
   const files = await collectJsonFiles(paths);
-  const records: ExportRecord[] = [];
-  let skipped = 0;
   const progress = startProgress('exporting', 'files', { quiet: options.quiet === true });
-  for (const [done, file] of files.entries()) {
+  const read = files.map((file, done) => {
     progress.update(done, files.length);
     let bytes: Buffer;
     try {
@@ -53,27 +69,32 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
       progress.stop();
       throw ioError(file, error);
     }
-    let doc: unknown;
-    try {
-      doc = JSON.parse(bytes.toString('utf8'));
-    } catch {
-      doc = undefined;
-    }
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-      writeErr(`frontline: ${file}: skipped: not a JSON certificate\n`);
-      skipped += 1;
+    return { file, bytes, text: bytes.toString('utf8') };
+  });
+  progress.stop();
+  // --unverified: every issuer the files name counts as trusted, so signature, dates and revocation are still checked.
+  const trust = hasTrust ? await readTrustFile(trustPath) : { issuers: selfNamedIssuers(read.map((r) => r.text)) };
+  const verify = createVerifier({ trust, statusLists });
+
+  const records: ExportRecord[] = [];
+  const failed: Verdict[] = [];
+  const leftOut: Verdict[] = [];
+  for (const { file, bytes, text } of read) {
+    const verdict = verify(text, now);
+    if (!verdict.ok) {
+      failed.push(verdict);
+      const doc = parseObject(text);
+      const included = options.includeInvalid === true && doc !== undefined;
+      writeErr(sanitizeText(`frontline: ${file}: ${included ? 'included' : 'left out'}: ${verdict.reason}: ${verdict.message}`) + '\n');
+      if (!included) {
+        leftOut.push(verdict);
+        continue;
+      }
+      records.push(exportRecord(doc, { status: verdict.reason, sha256: sha256(bytes), file }));
       continue;
     }
-    const verdict = verify?.(bytes.toString('utf8'), now);
-    records.push(
-      exportRecord(doc as Record<string, unknown>, {
-        status: verdict ? (verdict.ok ? 'valid' : verdict.reason) : 'not-verified',
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        file,
-      }),
-    );
+    records.push(exportRecord(parseObject(text) as Record<string, unknown>, { status: hasTrust ? 'valid' : 'not-verified', sha256: sha256(bytes), file }));
   }
-  progress.stop();
   const text = options.format === 'csv' ? toCsv(records, profile) : toJsonl(records, profile);
   if (options.out) {
     try {
@@ -84,5 +105,37 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
   } else {
     writeOut(text);
   }
-  return skipped > 0 ? ExitCode.malformed : ExitCode.ok;
+  const unverified = records.filter((r) => r.status === 'not-verified').length;
+  if (unverified > 0) {
+    writeErr(`frontline: export: --unverified: ${unverified} row(s) have status not-verified: their issuers were not checked against a trust file\n`);
+  }
+  const included = failed.length - leftOut.length;
+  if (included > 0) writeErr(`frontline: export: ${included} of ${read.length} row(s) failed verification and were included: see the status column\n`);
+  if (leftOut.length > 0) {
+    const how = options.includeInvalid ? 'they are not JSON certificates' : 'they failed verification (see above); --include-invalid writes them with the reason as status';
+    writeErr(`frontline: export: ${leftOut.length} of ${read.length} certificate(s) left out: ${how}\n`);
+  }
+  return overallExitCode(leftOut);
 };
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const doc: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The did:key each certificate names as its issuer: the trust list of `--unverified`. */
+function selfNamedIssuers(texts: readonly string[]): TrustedKey[] {
+  const ids = new Set<string>();
+  for (const text of texts) {
+    const issuer = parseObject(text)?.['issuer'];
+    const id = typeof issuer === 'string' ? issuer : typeof issuer === 'object' && issuer !== null ? (issuer as { id?: unknown }).id : undefined;
+    if (typeof id === 'string') ids.add(id);
+  }
+  return [...ids].map((id) => ({ id }));
+}
