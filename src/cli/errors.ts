@@ -30,3 +30,14 @@ export function describeError(error: unknown, debug: boolean): ErrorReport {
   );
   return { lines, exitCode: ExitCode.internal };
 }
+
+/**
+ * The JSON document `--json` prints on stdout when a command fails before
+ * printing its own: scripts then always get one JSON object.
+ */
+export function errorJson(error: unknown, exitCode: ExitCodeValue): { error: { message: string; hint?: string; exitCode: number; code: string } } {
+  const message = error instanceof Error ? error.message.replace(/^error: /, '') : String(error);
+  const hint = error instanceof UserError ? error.hint : undefined;
+  const code = (Object.keys(ExitCode) as Array<keyof typeof ExitCode>).find((name) => ExitCode[name] === exitCode) ?? 'internal';
+  return { error: { message: oneLine(message), ...(hint ? { hint } : {}), exitCode, code } };
+}

@@ -1,13 +1,15 @@
 import { Command, CommanderError } from 'commander';
-import { describeError } from './errors.js';
+import { describeError, errorJson } from './errors.js';
 import { ExitCode } from '../errors/exit-codes.js';
-import { writeErr, writeOut } from './output.js';
+import { hasWrittenStdout, printJson, writeErr, writeOut } from './output.js';
 import { registerCommands } from './commands/index.js';
 
 declare const FRONTLINE_VERSION: string | undefined;
 const version = typeof FRONTLINE_VERSION === 'string' ? FRONTLINE_VERSION : '0.0.0-dev';
 
 const debug = process.argv.includes('--debug') || process.env['FRONTLINE_DEBUG'] === '1';
+const dashes = process.argv.indexOf('--');
+const json = process.argv.slice(2, dashes === -1 ? undefined : dashes).includes('--json');
 
 const program = new Command('frontline')
   .description('Timed scenario assessments and signed certificates for customer-service teams.')
@@ -30,10 +32,12 @@ async function main(): Promise<void> {
       // Commander has already printed its message (or the help/version text).
       const clean = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
       process.exitCode = clean ? ExitCode.ok : ExitCode.usage;
+      if (!clean && json && !hasWrittenStdout()) printJson(errorJson(error, ExitCode.usage));
     } else {
       const report = describeError(error, debug);
       writeErr(`${report.lines.join('\n')}\n`);
       process.exitCode = report.exitCode;
+      if (json && !hasWrittenStdout()) printJson(errorJson(error, report.exitCode));
     }
   }
 }

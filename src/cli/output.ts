@@ -7,6 +7,10 @@ import { ExitCode } from '../errors/exit-codes.js';
 const viaStream = { 1: false, 2: false };
 /** Set once the reader has gone: nothing more is written there. */
 const closed = { 1: false, 2: false };
+/** Whether anything went to stdout: an error in `--json` mode then adds no second document. */
+let wroteStdout = false;
+
+export const hasWrittenStdout = (): boolean => wroteStdout;
 
 function stream(fd: 1 | 2): NodeJS.WriteStream {
   const out = fd === 1 ? process.stdout : process.stderr;
@@ -31,6 +35,7 @@ function stopOnClosedPipe(error: NodeJS.ErrnoException): void {
  * script still learns that a bank was invalid.
  */
 function write(fd: 1 | 2, text: string): void {
+  if (fd === 1 && text.length > 0) wroteStdout = true;
   if (closed[fd]) return;
   if (viaStream[fd]) {
     stream(fd).write(text);

@@ -5,16 +5,18 @@ import { ioError } from '../errors/user-error.js';
 /**
  * The `.json` files named by `paths`: files as given, folders searched
  * recursively (symbolic links to folders followed) in sorted order. A path
- * that does not exist is an error.
+ * that does not exist is an error, unless `keepMissing`: then it is listed as
+ * a file, for the caller to report when reading it fails.
  */
-export async function collectJsonFiles(paths: readonly string[]): Promise<string[]> {
+export async function collectJsonFiles(paths: readonly string[], options: { keepMissing?: boolean } = {}): Promise<string[]> {
   const out: string[] = [];
   for (const path of paths) {
     let isDir: boolean;
     try {
       isDir = statSync(path).isDirectory();
     } catch (error) {
-      throw ioError(path, error);
+      if (!options.keepMissing) throw ioError(path, error);
+      isDir = false;
     }
     if (!isDir) {
       out.push(path);

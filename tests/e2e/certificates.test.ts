@@ -211,11 +211,12 @@ describe('verify', () => {
         cli('verify', dir, '--trust', trustFile, '--json', '--at', '2027-01-01T00:00:00Z', '--threads', '1'),
       );
     }
-    // The first unreadable entry in file order stops the run with exit io, whatever the thread count.
+    // An unreadable entry is a verdict of its own, in file order, and the run goes on, whatever the thread count.
     for (const name of ['15x.json', '30x.json']) mkdirSync(join(dir, name));
     const unreadable = cli('verify', dir, '--trust', trustFile, '--threads', '1');
-    expect(unreadable.status).toBe(ExitCode.io);
-    expect(unreadable.stderr).toContain(`${join(dir, '15x.json')}: cannot read: is a directory`);
+    expect(unreadable.status).toBe(ExitCode.failed);
+    expect(unreadable.stdout).toContain(`INVALID ${join(dir, '15x.json')}  unreadable: cannot read: is a directory`);
+    expect(unreadable.stdout.split('\n')).toHaveLength(44);
     expect(cli('verify', dir, '--trust', trustFile, '--threads', '3')).toEqual(unreadable);
     noStack(unreadable.stderr);
   });
@@ -233,6 +234,15 @@ describe('verify', () => {
     const r = cli('verify', two, '--trust', trustFile);
     expect(r.status).toBe(ExitCode.malformed);
     expect(r.stdout).toMatch(/a set of 2 proofs/);
+  });
+
+  it('--json with one missing path reports that path (unreadable, exit io) and verifies the rest', () => {
+    const missing = join(work, 'no-such-cert.json');
+    const r = cli('verify', certFile, missing, certFile, '--trust', trustFile, '--json');
+    expect(r.status).toBe(ExitCode.io);
+    const out = verdicts(r.stdout);
+    expect(out.results.map((v) => [v.file, v.reason])).toEqual([[certFile, 'ok'], [missing, 'unreadable'], [certFile, 'ok']]);
+    expect(out.summary.exitCode).toBe(ExitCode.io);
   });
 
   it('--json prints only JSON', () => {

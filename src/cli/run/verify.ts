@@ -30,12 +30,7 @@ interface Checked {
   reason: VerifyReason;
   text: string;
 }
-/** A file that could not be read: the whole run stops with exit io, as if it had been read in order. */
-interface ReadFailure {
-  file: string;
-  readError: { code?: string; message: string };
-}
-type Outcome = Checked | ReadFailure;
+type Outcome = Checked;
 
 export function exitCodeFor(reason: VerifyReason): ExitCodeValue {
   switch (reason) {
@@ -57,6 +52,8 @@ export function exitCodeFor(reason: VerifyReason): ExitCodeValue {
       return ExitCode.statusUnknown;
     case 'revoked':
       return ExitCode.revoked;
+    case 'unreadable':
+      return ExitCode.io;
     default:
       return assertNever(reason, 'verify reason');
   }
@@ -83,7 +80,8 @@ export const run: Run<[string[]], VerifyOptions> = async ([paths], options, glob
   const trust = await readTrustFile(trustPath);
   const statusPaths = options.status?.length ? options.status : [join(dataDir, dataPaths.status)].filter((p) => existsSync(p));
   const statusLists = await loadStatusLists(statusPaths);
-  const files = await collectJsonFiles(paths);
+  // A path that is missing or unreadable gets its own verdict (unreadable) and the batch goes on.
+  const files = await collectJsonFiles(paths, { keepMissing: true });
   if (files.length === 0) throw new UserError(`verify: no .json files in ${paths.join(', ')}`, { exitCode: ExitCode.invalidInput });
 
   const format: VerifyFormat = options.json ? { json: true } : { json: false, marks: { valid: paint('green', 'VALID  '), invalid: paint('red', 'INVALID') } };
@@ -224,7 +222,7 @@ function claimFiles(job: Job, verify: Verify, onRun: (from: number, outcomes: Ou
   }
 }
 
-/** Reads, verifies and renders `files` in order, stopping after one that cannot be read. */
+/** Reads, verifies and renders `files` in order; a file that cannot be read is a verdict of its own. */
 function verifySlice(files: readonly string[], verify: Verify, now: Date, format: VerifyFormat): Outcome[] {
   const out: Outcome[] = [];
   for (const file of files) {
@@ -232,9 +230,9 @@ function verifySlice(files: readonly string[], verify: Verify, now: Date, format
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      const { code, message } = error as NodeJS.ErrnoException;
-      out.push({ file, readError: { code, message } });
-      break;
+      const message = ioError(file, error).message.slice(file.length + 2);
+      out.push({ ok: false, reason: 'unreadable', text: renderVerdict({ file, ok: false, reason: 'unreadable', message }, format) });
+      continue;
     }
     const verdict = { file, ...verify(text, now) };
     out.push({ ok: verdict.ok, reason: verdict.reason, text: renderVerdict(verdict, format) });
@@ -242,11 +240,9 @@ function verifySlice(files: readonly string[], verify: Verify, now: Date, format
   return out;
 }
 
-/** Throws for the first file that could not be read, as reading them one by one in order would. */
 function settle(outcomes: ReadonlyArray<Outcome | undefined>): Checked[] {
   return outcomes.map((outcome, i) => {
     if (outcome === undefined) throw new Error(`verify: file ${i + 1} of ${outcomes.length} came back from no thread`);
-    if ('readError' in outcome) throw ioError(outcome.file, outcome.readError);
     return outcome;
   });
 }

@@ -20,7 +20,8 @@ export type VerifyReason =
   | 'not-yet-valid'
   | 'expired'
   | 'status-unknown'
-  | 'revoked';
+  | 'revoked'
+  | 'unreadable';
 
 export interface VerdictSummary {
   id?: string;
