@@ -15,8 +15,9 @@ export async function queueAttempt(
   bank: Bank | undefined,
   options: XapiOptions,
   now: Date = new Date(),
+  queue: { maybeSent?: boolean } = {},
 ): Promise<{ file: string; statements: number }> {
-  return queueStatements(dataDir, record.id, attemptToStatements(record, bank, options), now);
+  return queueStatements(dataDir, record.id, attemptToStatements(record, bank, options), now, queue);
 }
 
 export type QueueForLrsResult = { queued: false } | { queued: true; file: string; statements: number };

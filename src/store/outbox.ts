@@ -5,7 +5,7 @@ import { registrationFor } from '../core/xapi/attempt-to-statements.js';
 import type { Statement } from '../core/xapi/statement.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { dataPaths } from './data-dir.js';
-import type { SendResult } from './lrs/client.js';
+import type { SendResult, StatementOutcome } from './lrs/client.js';
 
 /**
  * The outbox is a folder of JSON files, one per attempt, each holding the
@@ -18,6 +18,12 @@ export interface OutboxFile {
   format: 'frontline.outbox/1';
   attemptId: string;
   queuedAt: string;
+  /**
+   * Set once a POST of these statements may have reached the LRS (or when
+   * `sync --add` queues an attempt that may have been sent before): the next
+   * sync asks the LRS which it holds first, to count them as already stored.
+   */
+  maybeSent?: true;
   statements: Statement[];
 }
 
@@ -38,6 +44,11 @@ export function rejectedDir(dataDir: string): string {
   return join(outboxDir(dataDir), 'rejected');
 }
 
+/** Statements the LRS holds other content for (409): kept here, never resent. */
+export function conflictsDir(dataDir: string): string {
+  return join(outboxDir(dataDir), 'conflicts');
+}
+
 /**
  * Puts statements in the outbox, one file per attempt: queuing the same
  * attempt again rewrites the same file.
@@ -47,9 +58,16 @@ export async function queueStatements(
   attemptId: string,
   statements: Statement[],
   now: Date = new Date(),
+  queue: { maybeSent?: boolean } = {},
 ): Promise<{ file: string; statements: number }> {
   const file = join(outboxDir(dataDir), `${registrationFor(attemptId)}.json`);
-  const content: OutboxFile = { format: 'frontline.outbox/1', attemptId, queuedAt: now.toISOString(), statements };
+  const content: OutboxFile = {
+    format: 'frontline.outbox/1',
+    attemptId,
+    queuedAt: now.toISOString(),
+    ...(queue.maybeSent ? { maybeSent: true as const } : {}),
+    statements,
+  };
   await writeFileAtomic(file, `${JSON.stringify(content, null, 2)}\n`);
   return { file, statements: statements.length };
 }
@@ -99,9 +117,12 @@ export async function countQueued(dataDir: string): Promise<number> {
 }
 
 export interface DrainReport {
+  /** Stored by the LRS in this run. */
   sent: number;
-  /** Already in the LRS (a resend after a crash or a lost reply); counted apart from `sent`. */
-  duplicates: number;
+  /** Already in the LRS with the same content (a resend after a crash, a lost reply, `sync --add` again). */
+  alreadyStored: number;
+  /** The LRS holds other content under these ids (409): moved to `outbox/conflicts/`, an error. */
+  conflicts: Array<{ attemptId: string; statementId: string; reason: string; file: string }>;
   rejected: Array<{ attemptId: string; statementId: string; status: number; reason: string; file: string }>;
   /** Statements still queued. */
   left: number;
@@ -114,6 +135,8 @@ export interface DrainOptions {
   /** Statements per POST. @default 50 */
   batchSize?: number;
   now?: () => Date;
+  /** Which of these the LRS already holds; asked for files marked `maybeSent` before their statements are sent. */
+  findStored?: (statements: Statement[]) => Promise<Map<string, StatementOutcome>>;
 }
 
 /**
@@ -129,48 +152,85 @@ export async function drainOutbox(
   const batchSize = Math.max(1, options.batchSize ?? 50);
   const now = options.now ?? (() => new Date());
   const { entries, problems } = await readOutbox(dataDir);
-  const report: DrainReport = { sent: 0, duplicates: 0, rejected: [], left: 0, problems };
+  const report: DrainReport = { sent: 0, alreadyStored: 0, conflicts: [], rejected: [], left: 0, problems };
 
   // Batches run across attempts (an attempt has a dozen statements; a batch takes 50),
   // so a site's backlog goes in few requests; each touched file is rewritten after its batch.
   const pending = entries.map(({ file, content }) => ({ file, content, remaining: content.statements }));
+  const record = async (entry: (typeof pending)[number], statement: Statement, outcome: StatementOutcome): Promise<void> => {
+    switch (outcome.kind) {
+      case 'sent':
+        report.sent++;
+        break;
+      case 'alreadyStored':
+        report.alreadyStored++;
+        break;
+      case 'conflict':
+        report.conflicts.push(await keepConflict(dataDir, entry.content.attemptId, statement, outcome.reason, now()));
+        break;
+      case 'rejected':
+        report.rejected.push(await keepRejected(dataDir, entry.content.attemptId, statement, outcome, now()));
+        break;
+      default:
+        assertNever(outcome, 'statement outcome');
+    }
+  };
+  const settle = async (done: ReadonlySet<string>): Promise<void> => {
+    for (const entry of pending) {
+      const before = entry.remaining.length;
+      entry.remaining = entry.remaining.filter((s) => !done.has(s.id));
+      if (entry.remaining.length !== before) await persist(entry.file, entry.content, entry.remaining);
+    }
+  };
+
+  // A resend: what the LRS already holds is counted as such (or as a conflict), not sent again.
+  if (options.findStored) {
+    for (const entry of pending.filter((e) => e.content.maybeSent)) {
+      const found = await options.findStored(entry.remaining);
+      const done = new Set<string>();
+      for (const statement of entry.remaining) {
+        const outcome = found.get(statement.id);
+        if (!outcome) continue;
+        await record(entry, statement, outcome);
+        done.add(statement.id);
+      }
+      if (done.size > 0) await settle(done);
+    }
+  }
+
   // One statement id goes once: an LRS refuses a batch that repeats an id.
   const seen = new Set<string>();
   const queue = pending.flatMap((entry) =>
-    entry.content.statements.filter((s) => !seen.has(s.id) && seen.add(s.id)).map((statement) => ({ entry, statement })),
+    entry.remaining.filter((s) => !seen.has(s.id) && seen.add(s.id)).map((statement) => ({ entry, statement })),
   );
   for (let start = 0; start < queue.length && report.unreachable === undefined; start += batchSize) {
     const batch = queue.slice(start, start + batchSize);
+    // Marked before the POST: if the reply is lost (crash, timeout), the next sync asks the LRS first.
+    for (const entry of new Set(batch.map((b) => b.entry))) {
+      if (entry.content.maybeSent) continue;
+      entry.content = { ...entry.content, maybeSent: true };
+      await persist(entry.file, entry.content, entry.remaining);
+    }
     const result = await send(batch.map((b) => b.statement));
     const done = new Set<string>();
     for (const { entry, statement } of batch) {
       const outcome = result.outcomes.get(statement.id);
       if (!outcome) continue;
       done.add(statement.id);
-      switch (outcome.kind) {
-        case 'sent':
-          report.sent++;
-          break;
-        case 'duplicate':
-          report.duplicates++;
-          break;
-        case 'rejected':
-          report.rejected.push(await keepRejected(dataDir, entry.content.attemptId, statement, outcome, now()));
-          break;
-        default:
-          assertNever(outcome, 'statement outcome');
-      }
+      await record(entry, statement, outcome);
     }
-    for (const entry of pending) {
-      const before = entry.remaining.length;
-      entry.remaining = entry.remaining.filter((s) => !done.has(s.id));
-      if (entry.remaining.length !== before) await persist(entry.file, entry.content, entry.remaining);
-    }
+    await settle(done);
     if (result.unreachable !== undefined) report.unreachable = result.unreachable;
     else if (done.size === 0) throw new Error('LRS client returned no outcome for a batch it reached');
   }
   report.left = pending.reduce((sum, entry) => sum + entry.remaining.length, 0);
   return report;
+}
+
+async function keepConflict(dataDir: string, attemptId: string, statement: Statement, reason: string, at: Date): Promise<DrainReport['conflicts'][number]> {
+  const file = join(conflictsDir(dataDir), `${statement.id}.json`);
+  await writeFileAtomic(file, `${JSON.stringify({ format: 'frontline.conflict/1', attemptId, reason, conflictAt: at.toISOString(), statement }, null, 2)}\n`);
+  return { attemptId, statementId: statement.id, reason, file };
 }
 
 async function keepRejected(

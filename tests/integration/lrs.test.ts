@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { attemptToStatements, registrationFor, statementId } from '../../src/core/xapi/attempt-to-statements.js';
 import type { Statement } from '../../src/core/xapi/statement.js';
-import { sendStatements, type LrsSettings } from '../../src/store/lrs/client.js';
+import { findStored, sendStatements, type LrsSettings } from '../../src/store/lrs/client.js';
 import { queueAttempt } from '../../src/app/queue-statements.js';
 import { drainOutbox, outboxDir, queueStatements, rejectedDir } from '../../src/store/outbox.js';
 import { runCli } from '../e2e/run-cli.js';
@@ -36,7 +36,7 @@ function settings(): LrsSettings {
 }
 
 function drain(target: LrsSettings = settings(), batchSize = 50) {
-  return drainOutbox(dataDir, (batch) => sendStatements(target, batch, fast), { batchSize });
+  return drainOutbox(dataDir, (batch) => sendStatements(target, batch, fast), { batchSize, findStored: (s) => findStored(target, s, fast) });
 }
 
 function outboxFiles(): string[] {
@@ -54,7 +54,7 @@ describe('sync to the Learning Locker xAPI service', () => {
 
     const report = await drain(settings(), 7);
 
-    expect(report).toMatchObject({ sent: statements, duplicates: 0, rejected: [], left: 0 });
+    expect(report).toMatchObject({ sent: statements, alreadyStored: 0, conflicts: [], rejected: [], left: 0 });
     expect(report.unreachable).toBeUndefined();
     expect(outboxFiles()).toEqual([]);
     const stored = await fetchStatements(lrs.endpoint, { registration: registrationFor(record.id) });
@@ -68,23 +68,23 @@ describe('sync to the Learning Locker xAPI service', () => {
     });
   });
 
-  it('does not duplicate anything when the same attempt is queued and sent again', async () => {
+  it('does not duplicate anything when the same attempt is queued and sent again, and counts the resend as already stored', async () => {
     const { record, bank } = finishedAttempt({ id: 'att-resend-1', right: false });
     const { statements } = await queueAttempt(dataDir, record, bank, xapi);
     expect((await drain()).sent).toBe(statements);
 
-    await queueAttempt(dataDir, record, bank, xapi);
+    await queueAttempt(dataDir, record, bank, xapi, new Date(), { maybeSent: true });
     const again = await drain();
 
     expect(again.rejected).toEqual([]);
-    expect(again.sent + again.duplicates).toBe(statements);
+    expect(again).toMatchObject({ sent: 0, alreadyStored: statements, conflicts: [] });
     expect(again.left).toBe(0);
     const stored = await fetchStatements(lrs.endpoint, { registration: registrationFor(record.id) });
     expect(stored).toHaveLength(statements);
     expect(new Set(stored.map((s) => s['id'])).size).toBe(statements);
   });
 
-  it('counts an id the LRS already holds (409) as sent, and still delivers the rest of that batch', async () => {
+  it('reports an id the LRS holds with other content (409) as a conflict with its id, and still delivers the rest of that batch', async () => {
     const first = finishedAttempt({ id: 'att-conflict-1' });
     await queueAttempt(dataDir, first.record, first.bank, xapi);
     await drain();
@@ -96,7 +96,8 @@ describe('sync to the Learning Locker xAPI service', () => {
 
     const report = await drain();
 
-    expect(report).toMatchObject({ sent: fresh.length, duplicates: 1, rejected: [], left: 0 });
+    expect(report).toMatchObject({ sent: fresh.length, alreadyStored: 0, rejected: [], left: 0 });
+    expect(report.conflicts.map((c) => [c.statementId, c.reason])).toEqual([[outcome!.id, expect.stringMatching(/^409 .*: the LRS holds a different statement under this id$/)]]);
     expect(await fetchStatements(lrs.endpoint, { registration: registrationFor(second.record.id) })).toHaveLength(fresh.length);
     expect((await fetchStatement(lrs.endpoint, outcome!.id))?.['result']).not.toHaveProperty('response');
   });
@@ -131,7 +132,8 @@ describe('sync to the Learning Locker xAPI service', () => {
 
     expect(offline.unreachable).toMatch(/ECONNREFUSED/);
     expect(offline).toMatchObject({ sent: 0, left: statements, rejected: [] });
-    expect(readFileSync(join(outboxDir(dataDir), file!), 'utf8')).toBe(before);
+    // The statements stay as they were; the file is marked as possibly sent, so the next sync asks first.
+    expect(JSON.parse(readFileSync(join(outboxDir(dataDir), file!), 'utf8'))).toEqual({ ...(JSON.parse(before) as object), maybeSent: true });
 
     const later = await startLearningLocker(port);
     try {
@@ -164,6 +166,22 @@ describe('frontline sync (built binary)', () => {
     expect(report.queued[0]!.statements).toBe(statements);
     expect(report.sent).toBe(statements);
     expect(report.left).toBe(0);
+  });
+
+  it('a second --add of the same attempt reports already stored, not sent; a conflict exits 21 naming the id', async () => {
+    const { path, statements } = attemptFile('att-cli-resend');
+    const args = ['--data-dir', dataDir, 'sync', '--add', path, '--lrs', lrs.endpoint, '--auth', 'test:test', '--json'];
+    expect(runCli(args).status).toBe(0);
+    const again = runCli(args);
+    expect(again.status, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ sent: 0, alreadyStored: statements, conflicts: [] });
+
+    const { record, bank } = finishedAttempt({ id: 'att-cli-resend' });
+    const [first] = attemptToStatements(record, bank, { ...xapi, includeItems: false });
+    await queueStatements(dataDir, 'edited', [{ ...first!, result: { ...first!.result, response: 'edited by hand' } }]);
+    const conflict = runCli(['--data-dir', dataDir, 'sync', '--lrs', lrs.endpoint, '--auth', 'test:test']);
+    expect(conflict.status).toBe(21);
+    expect(conflict.stdout).toContain(`conflict ${first!.id} (attempt edited)`);
   });
 
   it('exits 20 (offline) and keeps the statements queued when the LRS cannot be reached', async () => {

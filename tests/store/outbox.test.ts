@@ -6,7 +6,7 @@ import { attemptToStatements } from '../../src/core/xapi/attempt-to-statements.j
 import type { Statement } from '../../src/core/xapi/statement.js';
 import type { SendResult, StatementOutcome } from '../../src/store/lrs/client.js';
 import { queueAttempt } from '../../src/app/queue-statements.js';
-import { countQueued, drainOutbox, outboxDir, queueStatements, readOutbox, rejectedDir, type OutboxFile } from '../../src/store/outbox.js';
+import { conflictsDir, countQueued, drainOutbox, outboxDir, queueStatements, readOutbox, rejectedDir, type OutboxFile } from '../../src/store/outbox.js';
 import { finishedAttempt } from '../fixtures/attempt-builder.js';
 
 const xapi = { homePage: 'https://hr.example.com', activityBase: 'https://lms.example.com/frontline', includeItems: true };
@@ -19,7 +19,11 @@ afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** An in-memory LRS with the xAPI id rules: same id and content is a no-op, same id and other content is a conflict. */
+/**
+ * An in-memory LRS with the xAPI id rules: same id and content is a no-op it
+ * answers 200 to (so the client cannot tell a resend), same id and other
+ * content is a conflict.
+ */
 function memoryLrs(rejectIds: Set<string> = new Set()) {
   const stored = new Map<string, string>();
   const batches: string[][] = [];
@@ -29,7 +33,7 @@ function memoryLrs(rejectIds: Set<string> = new Set()) {
     for (const s of statements) {
       const text = JSON.stringify(s);
       if (rejectIds.has(s.id)) outcomes.set(s.id, { kind: 'rejected', status: 400, reason: '400 invalid verb' });
-      else if (stored.has(s.id) && stored.get(s.id) !== text) outcomes.set(s.id, { kind: 'duplicate', reason: '409 conflict' });
+      else if (stored.has(s.id) && stored.get(s.id) !== text) outcomes.set(s.id, { kind: 'conflict', reason: '409 conflict' });
       else {
         stored.set(s.id, text);
         outcomes.set(s.id, { kind: 'sent' });
@@ -37,7 +41,13 @@ function memoryLrs(rejectIds: Set<string> = new Set()) {
     }
     return { outcomes };
   };
-  return { stored, batches, send };
+  const findStored = async (statements: Statement[]): Promise<Map<string, StatementOutcome>> =>
+    new Map(
+      statements
+        .filter((s) => stored.has(s.id))
+        .map((s): [string, StatementOutcome] => [s.id, stored.get(s.id) === JSON.stringify(s) ? { kind: 'alreadyStored' } : { kind: 'conflict', reason: 'other content' }]),
+    );
+  return { stored, batches, send, findStored };
 }
 
 describe('queueAttempt', () => {
@@ -75,7 +85,7 @@ describe('drainOutbox', () => {
 
     const report = await drainOutbox(dataDir, lrs.send, { batchSize: 4 });
 
-    expect(report).toEqual({ sent: statements, duplicates: 0, rejected: [], left: 0, problems: [] });
+    expect(report).toEqual({ sent: statements, alreadyStored: 0, conflicts: [], rejected: [], left: 0, problems: [] });
     expect(lrs.batches.map((b) => b.length)).toEqual([...Array(Math.ceil(statements / 4)).keys()].map((i) => Math.min(4, statements - i * 4)));
     expect(readdirSync(outboxDir(dataDir)).filter((n) => n.endsWith('.json'))).toEqual([]);
   });
@@ -100,6 +110,39 @@ describe('drainOutbox', () => {
     expect(lrs.stored.size).toBe(all.length);
   });
 
+  it('when a batch reached the LRS but its reply was lost, the next sync counts it as already stored, not sent', async () => {
+    const { record, bank } = finishedAttempt();
+    const all = attemptToStatements(record, bank, xapi);
+    await queueAttempt(dataDir, record, bank, xapi);
+    const lrs = memoryLrs();
+    const lostReply = async (batch: Statement[]): Promise<SendResult> => {
+      await lrs.send(batch);
+      throw new Error('connection reset after the LRS stored the batch');
+    };
+    await expect(drainOutbox(dataDir, lostReply, { batchSize: 3 })).rejects.toThrow('connection reset');
+    expect((await readOutbox(dataDir)).entries[0]!.content.maybeSent).toBe(true);
+
+    const resumed = await drainOutbox(dataDir, lrs.send, { batchSize: 3, findStored: lrs.findStored });
+    expect(resumed).toMatchObject({ sent: all.length - 3, alreadyStored: 3, conflicts: [], left: 0 });
+    expect(lrs.batches.slice(1).flat()).toEqual(all.slice(3).map((s) => s.id));
+  });
+
+  it('a statement the LRS holds with other content is a conflict: moved aside with its id, the rest delivered', async () => {
+    const { record, bank } = finishedAttempt();
+    const all = attemptToStatements(record, bank, xapi);
+    const lrs = memoryLrs();
+    lrs.stored.set(all[0]!.id, JSON.stringify({ ...all[0], result: { response: 'edited by hand' } }));
+    await queueAttempt(dataDir, record, bank, xapi);
+
+    const report = await drainOutbox(dataDir, lrs.send, { findStored: lrs.findStored });
+
+    expect(report).toMatchObject({ sent: all.length - 1, alreadyStored: 0, left: 0 });
+    expect(report.conflicts).toEqual([
+      { attemptId: record.id, statementId: all[0]!.id, reason: '409 conflict', file: join(conflictsDir(dataDir), `${all[0]!.id}.json`) },
+    ]);
+    expect(JSON.parse(readFileSync(report.conflicts[0]!.file, 'utf8'))).toMatchObject({ statement: all[0] });
+  });
+
   it('moves a rejected statement aside with the reason and keeps going', async () => {
     const { record, bank } = finishedAttempt();
     const all = attemptToStatements(record, bank, xapi);
@@ -121,12 +164,13 @@ describe('drainOutbox', () => {
     });
   });
 
-  it('stops at an unreachable LRS and leaves every unsent statement queued, byte for byte', async () => {
+  it('stops at an unreachable LRS and leaves every unsent statement queued, unchanged (the batch tried is marked maybeSent)', async () => {
     const first = finishedAttempt({ id: 'a-1' });
     const second = finishedAttempt({ id: 'a-2', start: Date.parse('2026-11-20T11:00:00Z') });
     await queueAttempt(dataDir, first.record, first.bank, xapi, new Date('2026-11-20T10:00:00Z'));
     await queueAttempt(dataDir, second.record, second.bank, xapi, new Date('2026-11-20T12:00:00Z'));
-    const before = readdirSync(outboxDir(dataDir)).map((n) => readFileSync(join(outboxDir(dataDir), n), 'utf8'));
+    const read = () => readdirSync(outboxDir(dataDir)).map((n) => JSON.parse(readFileSync(join(outboxDir(dataDir), n), 'utf8')) as OutboxFile);
+    const before = read();
     let calls = 0;
     const down = async (): Promise<SendResult> => {
       calls++;
@@ -139,7 +183,8 @@ describe('drainOutbox', () => {
     expect(report.unreachable).toBe('ECONNREFUSED');
     expect(report.left).toBe((await countQueued(dataDir)));
     expect(report.left).toBe(attemptToStatements(first.record, first.bank, xapi).length + attemptToStatements(second.record, second.bank, xapi).length);
-    expect(readdirSync(outboxDir(dataDir)).map((n) => readFileSync(join(outboxDir(dataDir), n), 'utf8'))).toEqual(before);
+    // A timeout is unreachable too, yet the POST may have been stored: the files it covered are marked.
+    expect(read()).toEqual(before.map((file) => ({ ...file, maybeSent: true })));
   });
 
   it('sends the oldest attempt first', async () => {

@@ -15,7 +15,9 @@ export function registerSync(program: Command): void {
     .addHelpText(
       'after',
       '\nStatements wait in the outbox in the data directory until the LRS accepts them;\n' +
-        'a resend never duplicates. Exit 20 when the LRS cannot be reached (the outbox is kept).',
+        'a resend never duplicates and is reported as already stored. Exit 20 when the\n' +
+        'LRS cannot be reached (the outbox is kept); exit 21 when it holds other content\n' +
+        'under an id sent (a conflict, listed with its id).',
     )
     .action(lazyAction(() => import('../run/sync.js')));
 }

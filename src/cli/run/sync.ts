@@ -3,12 +3,13 @@ import type { Bank } from '../../core/bank/types.js';
 import { readAttemptFile } from '../../store/attempts.js';
 import { openConfig } from '../../store/config.js';
 import { resolveDataDir } from '../../store/data-dir.js';
-import { sendStatements } from '../../store/lrs/client.js';
+import { findStored, sendStatements } from '../../store/lrs/client.js';
 import { resolveLrsSettings, resolveXapiOptions, type LrsConfigSection } from '../../store/lrs/settings.js';
 import { queueAttempt } from '../../app/queue-statements.js';
 import { countQueued, drainOutbox, outboxDir, type DrainReport } from '../../store/outbox.js';
 import { ioError, UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
+import { sanitizeText } from '../../core/text/sanitize.js';
 import type { Run } from '../lazy-action.js';
 import { loadBankOrThrow } from '../../app/load-bank.js';
 import { paint, printJson, writeErr, writeOut } from '../output.js';
@@ -34,7 +35,7 @@ export const run: Run<[], SyncOptions> = async (_positionals, options, globals) 
   if (!settings) {
     if (queued.length > 0) {
       const left = await countQueued(dataDir);
-      if (options.json) printJson({ queued, endpoint: null, sent: 0, duplicates: 0, rejected: [], left, problems: [] });
+      if (options.json) printJson({ queued, endpoint: null, sent: 0, alreadyStored: 0, conflicts: [], rejected: [], left, problems: [] });
       else writeOut(`queued ${describeQueued(queued)}; no LRS configured, ${left} statement(s) wait in ${outboxDir(dataDir)}\n`);
       return ExitCode.ok;
     }
@@ -53,7 +54,11 @@ export const run: Run<[], SyncOptions> = async (_positionals, options, globals) 
 
   let report: DrainReport;
   try {
-    report = await drainOutbox(dataDir, (batch) => sendStatements(settings, batch, { maxTries: retries + 1 }), { batchSize });
+    const client = { maxTries: retries + 1 };
+    report = await drainOutbox(dataDir, (batch) => sendStatements(settings, batch, client), {
+      batchSize,
+      findStored: (statements) => findStored(settings, statements, client),
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code) throw ioError(outboxDir(dataDir), error, 'update');
     throw error;
@@ -64,6 +69,7 @@ export const run: Run<[], SyncOptions> = async (_positionals, options, globals) 
 
   if (report.unreachable !== undefined) return ExitCode.offline;
   if (report.rejected.length > 0 || report.problems.length > 0) return ExitCode.failed;
+  if (report.conflicts.length > 0) return ExitCode.conflict;
   return ExitCode.ok;
 };
 
@@ -107,7 +113,8 @@ async function addAttempts(dataDir: string, files: string[], bankFile: string | 
       writeErr(`${file}: taken on bank ${record.bank.id} ${record.bank.hash}, not ${loaded.file}; items are sent without their wording\n`);
     }
     try {
-      const { statements } = await queueAttempt(dataDir, record, bank, xapi);
+      // It may have been sent before: the drain asks the LRS first, so a resend is counted as already stored.
+      const { statements } = await queueAttempt(dataDir, record, bank, xapi, new Date(), { maybeSent: true });
       queued.push({ file, attemptId: record.id, statements });
     } catch (error) {
       throw ioError(outboxDir(dataDir), error, 'write to');
@@ -124,10 +131,13 @@ function describeQueued(queued: Queued[]): string {
 function printSummary(report: DrainReport, endpoint: string, dir: string, queued: Queued[]): void {
   const lines: string[] = [];
   if (queued.length > 0) lines.push(`queued ${describeQueued(queued)}`);
-  const already = report.duplicates > 0 ? ` (${report.duplicates} more were already there)` : '';
-  lines.push(`sent ${report.sent} statement(s) to ${endpoint}${already}`);
+  lines.push(`sent ${report.sent} statement(s) to ${endpoint}`);
+  if (report.alreadyStored > 0) lines.push(`${report.alreadyStored} statement(s) were already stored there, unchanged`);
+  for (const c of report.conflicts) {
+    lines.push(paint('red', sanitizeText(`conflict ${c.statementId} (attempt ${c.attemptId}): ${c.reason}`)) + ` — kept in ${c.file}`);
+  }
   for (const r of report.rejected) {
-    lines.push(paint('red', `rejected ${r.statementId} (attempt ${r.attemptId}): ${r.reason}`) + ` — kept in ${r.file}`);
+    lines.push(paint('red', sanitizeText(`rejected ${r.statementId} (attempt ${r.attemptId}): ${r.reason}`)) + ` — kept in ${r.file}`);
   }
   for (const p of report.problems) lines.push(paint('yellow', `${p.file}: skipped: ${p.message}`));
   if (report.unreachable !== undefined) {

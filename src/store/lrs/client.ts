@@ -1,5 +1,6 @@
 import { backoffDelayMs, parseRetryAfter, type BackoffPolicy } from '../../core/xapi/backoff.js';
 import type { Statement } from '../../core/xapi/statement.js';
+import { sameStatement } from '../../core/xapi/statement-match.js';
 
 export interface LrsSettings {
   /** The xAPI endpoint, e.g. `https://lrs.example.com/data/xAPI`; `/statements` is appended. */
@@ -30,8 +31,10 @@ export type PostOutcome =
 
 export type StatementOutcome =
   | { kind: 'sent' }
-  /** The LRS already had this id (a resend): counts as sent. */
-  | { kind: 'duplicate'; reason: string }
+  /** The LRS already holds this statement, same content (a resend). */
+  | { kind: 'alreadyStored' }
+  /** The LRS holds a different statement under this id (409): an error, never retried. */
+  | { kind: 'conflict'; reason: string }
   | { kind: 'rejected'; status: number; reason: string };
 
 export interface SendResult {
@@ -111,21 +114,78 @@ export async function sendStatements(
   }
   if (batch.kind === 'unreachable') return { outcomes, unreachable: batch.reason };
   if (statements.length === 1) {
-    outcomes.set(statements[0]!.id, single(batch));
+    outcomes.set(statements[0]!.id, await single(settings, statements[0]!, batch, options));
     return { outcomes };
   }
   for (const statement of statements) {
     const alone = await postStatements(settings, [statement], options);
     if (alone.kind === 'unreachable') return { outcomes, unreachable: alone.reason };
-    outcomes.set(statement.id, alone.kind === 'stored' ? { kind: 'sent' } : single(alone));
+    outcomes.set(statement.id, alone.kind === 'stored' ? { kind: 'sent' } : await single(settings, statement, alone, options));
   }
   return { outcomes };
 }
 
-function single(outcome: Extract<PostOutcome, { kind: 'conflict' | 'rejected' }>): StatementOutcome {
-  return outcome.kind === 'conflict'
-    ? { kind: 'duplicate', reason: outcome.reason }
-    : { kind: 'rejected', status: outcome.status, reason: outcome.reason };
+/**
+ * A 409 says the LRS holds that id; xAPI lets an LRS answer 409 to an
+ * identical resend too, so the stored statement is read back to tell the two apart.
+ */
+async function single(
+  settings: LrsSettings,
+  statement: Statement,
+  outcome: Extract<PostOutcome, { kind: 'conflict' | 'rejected' }>,
+  options: LrsClientOptions,
+): Promise<StatementOutcome> {
+  if (outcome.kind === 'rejected') return { kind: 'rejected', status: outcome.status, reason: outcome.reason };
+  const stored = await readStatement(settings, statement.id, options);
+  if (stored.kind === 'found' && sameStatement(statement, stored.statement)) return { kind: 'alreadyStored' };
+  const why =
+    stored.kind === 'found' ? 'the LRS holds a different statement under this id'
+    : stored.kind === 'absent' ? 'yet the LRS returns no statement under this id'
+    : `could not read it back (${stored.reason})`;
+  return { kind: 'conflict', reason: `${outcome.reason}: ${why}` };
+}
+
+export type ReadBack = { kind: 'found'; statement: unknown } | { kind: 'absent' } | { kind: 'failed'; reason: string };
+
+/** GET statements?statementId=…: one try, as a check, not a delivery. */
+export async function readStatement(settings: LrsSettings, id: string, options: LrsClientOptions = {}): Promise<ReadBack> {
+  const doFetch = options.fetch ?? fetch;
+  const headers: Record<string, string> = { 'X-Experience-API-Version': '1.0.3' };
+  if (settings.authorization) headers['Authorization'] = settings.authorization;
+  try {
+    const response = await doFetch(`${statementsUrl(settings.endpoint)}?${new URLSearchParams({ statementId: id })}`, {
+      headers,
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+    });
+    const text = await response.text();
+    if (response.status === 404) return { kind: 'absent' };
+    if (!response.ok) return { kind: 'failed', reason: `${response.status} ${lrsReason(text, response.statusText)}` };
+    return { kind: 'found', statement: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { kind: 'failed', reason: error instanceof SyntaxError ? 'the LRS answered with something other than JSON' : networkReason(error) };
+  }
+}
+
+/**
+ * For statements that may have reached the LRS before (a resend): which it
+ * already holds, the same or different. Those it lacks, or that could not be
+ * read back, are left out of the map and get sent.
+ */
+export async function findStored(
+  settings: LrsSettings,
+  statements: readonly Statement[],
+  options: LrsClientOptions = {},
+): Promise<Map<string, Extract<StatementOutcome, { kind: 'alreadyStored' | 'conflict' }>>> {
+  const found = new Map<string, Extract<StatementOutcome, { kind: 'alreadyStored' | 'conflict' }>>();
+  for (const statement of statements) {
+    const stored = await readStatement(settings, statement.id, options);
+    if (stored.kind !== 'found') continue;
+    found.set(
+      statement.id,
+      sameStatement(statement, stored.statement) ? { kind: 'alreadyStored' } : { kind: 'conflict', reason: 'the LRS holds a different statement under this id' },
+    );
+  }
+  return found;
 }
 
 /** LRSs put the reason in JSON (`message`, Learning Locker and others) or plain text. */

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Statement } from '../../../src/core/xapi/statement.js';
-import { authorizationHeader, postStatements, sendStatements, statementsUrl } from '../../../src/store/lrs/client.js';
+import { authorizationHeader, findStored, postStatements, sendStatements, statementsUrl } from '../../../src/store/lrs/client.js';
 
 interface Reply {
   status: number;
@@ -124,23 +124,48 @@ describe('postStatements', () => {
 });
 
 describe('sendStatements', () => {
-  it('when a batch is refused, sends each statement alone so the good ones get in', async () => {
-    const stored = new Set<string>([statement(2).id]);
+  it('when a batch is refused, sends each statement alone; a 409 is read back: same content is already stored, other content a conflict', async () => {
+    const other = { ...statement(2), verb: { id: 'http://adlnet.gov/expapi/verbs/failed', display: { 'en-US': 'failed' } } };
+    // As an LRS keeps it: with the properties it adds itself.
+    const stored = new Map<string, unknown>([
+      [statement(2).id, { ...other, stored: '2026-11-20T09:00:01.000Z', version: '1.0.0' }],
+      [statement(5).id, { ...statement(5), timestamp: '2026-11-20T09:00:00Z', stored: '2026-11-20T09:00:01.000Z', authority: { mbox: 'mailto:lrs@example.com' } }],
+    ]);
     const server = await lrs((request) => {
+      if (request.method === 'GET') {
+        const id = new URL(request.url, 'http://x').searchParams.get('statementId') ?? '';
+        return stored.has(id) ? { status: 200, body: stored.get(id) } : { status: 404 };
+      }
       if (request.body.some((s) => s.id === statement(3).id)) return { status: 400, body: { message: 'bad statement 3' } };
       if (request.body.some((s) => stored.has(s.id))) return { status: 409, body: { message: 'conflict' } };
-      for (const s of request.body) stored.add(s.id);
+      for (const s of request.body) stored.set(s.id, s);
       return { status: 200, body: request.body.map((s) => s.id) };
     });
-    const result = await sendStatements({ endpoint: server.endpoint }, [statement(1), statement(2), statement(3), statement(4)]);
+    const result = await sendStatements({ endpoint: server.endpoint }, [statement(1), statement(2), statement(3), statement(4), statement(5)]);
     expect(result.unreachable).toBeUndefined();
     expect(Object.fromEntries(result.outcomes)).toEqual({
       [statement(1).id]: { kind: 'sent' },
-      [statement(2).id]: { kind: 'duplicate', reason: '409 conflict' },
+      [statement(2).id]: { kind: 'conflict', reason: '409 conflict: the LRS holds a different statement under this id' },
       [statement(3).id]: { kind: 'rejected', status: 400, reason: '400 bad statement 3' },
       [statement(4).id]: { kind: 'sent' },
+      [statement(5).id]: { kind: 'alreadyStored' },
     });
-    expect(server.received.map((r) => r.body.length)).toEqual([4, 1, 1, 1, 1]);
+    expect(server.received.map((r) => `${r.method} ${r.body.length}`)).toEqual(['POST 5', 'POST 1', 'POST 1', 'GET 0', 'POST 1', 'POST 1', 'POST 1', 'GET 0']);
+  });
+
+  it('findStored tells held-and-same, held-and-different and absent apart', async () => {
+    const other = { ...statement(2), result: { response: 'edited' } };
+    const server = await lrs((request) => {
+      const id = new URL(request.url, 'http://x').searchParams.get('statementId');
+      if (id === statement(1).id) return { status: 200, body: statement(1) };
+      if (id === statement(2).id) return { status: 200, body: other };
+      return { status: 404 };
+    });
+    const found = await findStored({ endpoint: server.endpoint }, [statement(1), statement(2), statement(3)]);
+    expect(Object.fromEntries(found)).toEqual({
+      [statement(1).id]: { kind: 'alreadyStored' },
+      [statement(2).id]: { kind: 'conflict', reason: 'the LRS holds a different statement under this id' },
+    });
   });
 });
 
