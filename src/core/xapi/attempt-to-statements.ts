@@ -193,8 +193,10 @@ function interactionType(type: Response['type']): InteractionType {
       return 'true-false';
     case 'ordering':
       return 'sequencing';
-    // A rating item rates several options at once; xAPI's likert takes one value, so these are "other".
+    // A rating item rates several options at once: each option (source) matched to a scale point
+    // (target), which is xAPI's matching; likert takes one value for the whole interaction.
     case 'rating':
+      return 'matching';
     case 'scenario':
       return 'other';
     default:
@@ -222,7 +224,13 @@ function interactionDefinition(response: Response, item: Item | undefined, lang:
     case 'true-false':
       definition.correctResponsesPattern = [String(item.answer)];
       break;
-    case 'rating':
+    case 'rating': {
+      definition.source = item.options.map((o) => ({ id: o.id, description: { [lang]: o.text } }));
+      const points = Array.from({ length: item.scale.max - item.scale.min + 1 }, (_, i) => String(item.scale.min + i));
+      definition.target = points.map((p) => ({ id: p, description: { [lang]: item.scale.labels?.[p] ?? p } }));
+      definition.correctResponsesPattern = [item.options.map((o) => `${o.id}[.]${o.key}`).join('[,]')];
+      break;
+    }
     case 'scenario':
       break;
     default:

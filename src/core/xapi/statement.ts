@@ -26,7 +26,7 @@ export interface InteractionComponent {
   description: LanguageMap;
 }
 
-export type InteractionType = 'choice' | 'true-false' | 'sequencing' | 'likert' | 'other';
+export type InteractionType = 'choice' | 'true-false' | 'sequencing' | 'likert' | 'matching' | 'other';
 
 export interface ActivityDefinition {
   type?: string;
@@ -35,6 +35,10 @@ export interface ActivityDefinition {
   interactionType?: InteractionType;
   correctResponsesPattern?: string[];
   choices?: InteractionComponent[];
+  /** `matching`: what is matched (here, the options rated)… */
+  source?: InteractionComponent[];
+  /** …and what each is matched to (here, the points of the rating scale). */
+  target?: InteractionComponent[];
   extensions?: Record<string, unknown>;
 }
 
