@@ -58,9 +58,10 @@ describe('frontline history (built binary)', () => {
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ended \(UTC\)\s+candidate\s+bank\s+score\s+result\s+finish$/);
     expect(lines.slice(1)).toEqual([
-      expect.stringMatching(/^2026-03-02 09:02\s+Ada Agent \(E1\)\s+test-bank@1\.0\.0\s+100\.0%\s+passed\s+submitted$/),
+      expect.stringMatching(/^2026-03-02 09:02\s+Ada Age… \(E1\)\s+test-bank@1\.0\.0\s+100\.0%\s+passed\s+submitted$/),
       expect.stringMatching(/^2026-03-02 10:10\s+Bo Red \(E2\)\s+test-bank@1\.0\.0\s+25\.0%\s+not passed\s+time up$/),
-      expect.stringMatching(/^2026-03-02 11:02\s+Ada Agent \(E1\)\s+other-bank@2\.1\.0\s+75\.0%\s+passed\s+submitted$/),
+      // 81 columns in full: the name column gives way by one character, never the bank, version or employee id.
+      expect.stringMatching(/^2026-03-02 11:02\s+Ada Age… \(E1\)\s+other-bank@2\.1\.0\s+75\.0%\s+passed\s+submitted$/),
     ]);
     // The candidate's name is bank/candidate text: no escape sequences reach the terminal.
     expect(result.stdout).not.toContain('\u001b');
@@ -93,6 +94,30 @@ describe('frontline history (built binary)', () => {
     const plain = runCli(['history', '--data-dir', empty]);
     expect(plain).toMatchObject({ status: ExitCode.ok, stdout: `No attempts yet in ${empty}\n` });
     expect(JSON.parse(runCli(['history', '--data-dir', empty, '--json']).stdout)).toEqual({ dataDir: empty, attempts: [] });
+  });
+
+  it('sorts by the end time it shows, not the start; long names are clipped to fit 80 columns', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'frontline-history-order-'));
+    // Started first, but ran out of time an hour later: it ended last.
+    await saveAttempt(dir, bank, { id: 'slow', name: 'Ada Agent', employeeId: 'E1', startedAt: T0, right: 1, expire: true });
+    await saveAttempt(dir, bank, { id: 'quick', name: 'Maximiliana Wolfeschlegelsteinhausen-Bergerdorff', employeeId: 'E1234567890', startedAt: T0 + 60_000, right: 4 });
+    await saveAttempt(dir, { ...bank, id: 'complaint-handling-for-regulated-utilities', version: '12.3.4' }, { id: 'late', name: 'Bo', employeeId: 'E2', startedAt: T0 + 120_000, right: 4 });
+    const result = runCli(['history', '--data-dir', dir]);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.slice(1).map((l) => l.slice(0, 16))).toEqual(['2026-03-02 09:03', '2026-03-02 09:04', '2026-03-02 09:10']);
+    expect(lines[3]).toMatch(/Ada Agent \(E1\)/);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+    // The name gives way; the employee id stays whole.
+    expect(lines[1]).toMatch(/ Ma… \(E1234567890\) /);
+    const json = JSON.parse(runCli(['history', '--data-dir', dir, '--json']).stdout) as { attempts: Array<{ id: string }> };
+    expect(json.attempts.map((a) => a.id)).toEqual(['quick', 'late', 'slow']);
+  });
+
+  it('says that a filter matched nothing, rather than "no attempts yet"', () => {
+    const result = runCli(['history', '--data-dir', dataDir, '--employee', 'E404']);
+    expect(result).toMatchObject({ status: ExitCode.ok, stdout: `No attempts by employee E404 among the 3 in ${dataDir}\n` });
+    const both = runCli(['history', '--data-dir', dataDir, '--employee', 'E1', '--bank', 'nope']);
+    expect(both.stdout).toBe(`No attempts by employee E1 on bank nope among the 3 in ${dataDir}\n`);
   });
 
   it('skips a damaged record with a warning on stderr naming the file, and lists the rest', async () => {
