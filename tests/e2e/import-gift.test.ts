@@ -79,5 +79,24 @@ describe('frontline import gift', () => {
     const unknown = runCli(['import', 'qti', corpus, '-o', join(dir, 'x.yaml')]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/unknown format "qti"/);
+    // The format is what is wrong, not the missing -o.
+    const bare = runCli(['import', 'qti', 'x']);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toMatch(/unknown format "qti"/);
+    expect(bare.stderr).not.toMatch(/--out/);
+    expect(runCli(['import', 'gift', corpus]).stderr).toMatch(/required option '-o, --out <file>'/);
+  });
+
+  it('--json prints a JSON object on stdout for input errors too; an ELF binary is called binary, not UTF-16', () => {
+    const elf = join(dir, 'a.out.gift');
+    writeFileSync(elf, Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(56), Buffer.from('text')]));
+    const result = runCli(['import', 'gift', elf, '-o', join(dir, 'x.yaml'), '--json']);
+    expect(result.status).toBe(3);
+    const doc = JSON.parse(result.stdout) as { error: { message: string; code: string } };
+    expect(doc.error.code).toBe('invalidInput');
+    expect(doc.error.message).toMatch(/binary \(an ELF executable\)/);
+    expect(doc.error.message).not.toMatch(/UTF-16/);
+    const missing = runCli(['import', 'gift', join(dir, 'missing.gift'), '-o', join(dir, 'x.yaml'), '--json']);
+    expect(JSON.parse(missing.stdout)).toMatchObject({ error: { code: 'io', exitCode: 4 } });
   });
 });

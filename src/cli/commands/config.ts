@@ -12,8 +12,9 @@ export function registerConfig(program: Command): void {
       'after',
       [
         '',
-        'Keys: candidate.name, candidate.employeeId, tags.<name>, signing.keyFile, issuer.name,',
-        '      lrs.endpoint, lrs.auth, lrs.homePage, lrs.activityBase, lrs.includeItems',
+        'Keys: candidate.name, candidate.employeeId, tags.<name>, signing.keyFile,',
+        '      issuer.name, lrs.endpoint, lrs.auth, lrs.homePage, lrs.activityBase,',
+        '      lrs.includeItems',
         '',
         'Examples:',
         '  frontline config set tags.site Leeds',

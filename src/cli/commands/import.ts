@@ -7,7 +7,8 @@ export function registerImport(program: Command): void {
     .description('convert question banks from other formats')
     .argument('<format>', 'gift (Moodle GIFT)')
     .argument('<file>', 'file to convert')
-    .requiredOption('-o, --out <file>', 'bank YAML to write')
+    // Checked in the run, after the format: `import qti x` should hear about the format first.
+    .option('-o, --out <file>', '(required) bank YAML to write')
     .option('--competency <id>', 'competency for questions before any $CATEGORY', 'general')
     .option('--id <bank-id>', 'bank id (default: from the output file name)')
     .option('--title <text>', 'bank title (default: from the input file name)')
@@ -15,9 +16,10 @@ export function registerImport(program: Command): void {
     .option('--json', 'print the report as JSON')
     .addHelpText(
       'after',
-      '\nConverts multiple choice (incl. weighted answers), true/false and feedback; each $CATEGORY\n' +
-        'becomes a competency. Questions that cannot be converted are listed with their line numbers,\n' +
-        'on screen and at the top of the written file.',
+      '\nConverts multiple choice (incl. weighted answers), true/false and feedback;\n' +
+        'each $CATEGORY becomes a competency. Questions that cannot be converted, and\n' +
+        'those converted with changes, are listed with their line numbers, on screen\n' +
+        'and at the top of the written file.',
     )
     .action(lazyAction(() => import('../run/import.js')));
 }

@@ -16,6 +16,7 @@ import { registerImport } from './import.js';
 import { registerSimulate } from './simulate.js';
 import { registerConfig } from './config.js';
 import { registerHost } from './host.js';
+import { addHelpExtras } from './help-extras.js';
 
 /**
  * Command definitions are light (commander only); each action imports its
@@ -41,4 +42,5 @@ export function registerCommands(program: Command): void {
   registerSync(program);
   registerConfig(program);
   registerHost(program);
+  addHelpExtras(program);
 }

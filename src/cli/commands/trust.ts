@@ -19,7 +19,7 @@ export function registerTrust(program: Command): void {
         'Examples:',
         '  frontline trust add keys/issuer.json --from 2026-01-01 --trust trust.json',
         '  frontline trust add did:key:z6Mk… --name "Acme Support"',
-        '  frontline trust add old/issuer.json --until 2026-12-31   # retire a rotated key',
+        '  frontline trust add old/issuer.json --until 2026-12-31  # retire a key',
         '',
         'Adding a key that is already trusted sets only the fields given.',
       ].join('\n'),

@@ -19,7 +19,8 @@ then a summary per file with its item counts and bank hash.
 --paths and --forms add to the summary (and to --json). Expected time reads
 180 words a minute and allows 8 s per option; see docs/bank-format.md.
 
-Exit status: 0 no errors (warnings are fine), 3 a bank has errors, 4 a file cannot be read.
+Exit status: 0 no errors (warnings are fine), 3 a bank has errors,
+4 a file cannot be read.
 
 Examples:
   frontline validate question-banks/*.yaml

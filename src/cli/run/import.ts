@@ -13,7 +13,7 @@ import type { Run } from '../lazy-action.js';
 import { paint, printJson, writeOut } from '../output.js';
 
 interface ImportOptions {
-  out: string;
+  out?: string;
   competency?: string;
   id?: string;
   title?: string;
@@ -24,10 +24,14 @@ interface ImportOptions {
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const BANK_ID = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 
-export const run: Run<[string, string], ImportOptions> = async ([format, file], options) => {
+export const run: Run<[string, string], ImportOptions> = async ([format, file], opts) => {
   if (format.toLowerCase() !== 'gift') {
     throw new UserError(`import: unknown format "${format}"`, { exitCode: ExitCode.usage, hint: 'supported: gift' });
   }
+  if (opts.out === undefined) {
+    throw new UserError("import: required option '-o, --out <file>' not specified", { exitCode: ExitCode.usage, hint: `frontline import gift ${file} -o banks/imported.yaml` });
+  }
+  const options = { ...opts, out: opts.out };
   const competency = options.competency ?? 'general';
   if (!ID.test(competency)) {
     throw new UserError(`--competency: "${competency}" is not an id (letters, digits, ".", "_", "-")`, { exitCode: ExitCode.usage });

@@ -23,13 +23,9 @@ export function decodeBankBytes(bytes: Uint8Array, file: string): DecodeResult {
   const nul = body.indexOf(0);
   if (nul >= 0) {
     const { line, col } = positionOf(body, nul);
-    // ASCII text saved as UTF-16 has a zero in every other byte.
-    const sample = body.subarray(0, 512);
-    let zeros = 0;
-    for (let i = 0; i < sample.length; i += 1) if (sample[i] === 0) zeros += 1;
-    return zeros * 3 >= sample.length
+    return looksLikeUtf16(body.subarray(0, 512))
       ? fail(1, 1, 'wrong-encoding', 'the file looks like UTF-16 without a byte-order mark (every other byte is zero); save it as UTF-8')
-      : fail(line, col, 'binary-file', 'the file contains a NUL byte, so it is binary, not YAML text');
+      : fail(line, col, 'binary-file', `the file contains a NUL byte, so it is binary${binaryKind(body)}, not text`);
   }
 
   try {
@@ -41,6 +37,27 @@ export function decodeBankBytes(bytes: Uint8Array, file: string): DecodeResult {
   const { line, col } = positionOf(body, bad);
   const byte = (body[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
   return fail(line, col, 'wrong-encoding', `the file is not valid UTF-8 (byte 0x${byte}); it may be Latin-1 or Windows-1252: save it as UTF-8`);
+}
+
+/**
+ * ASCII text saved as UTF-16 has a zero in every other byte and text in the
+ * rest: nearly all zeros on one parity, nearly none on the other. A binary
+ * (an executable, an image) has zeros in runs on both.
+ */
+function looksLikeUtf16(sample: Uint8Array): boolean {
+  const zeros = [0, 0];
+  for (let i = 0; i < sample.length; i += 1) if (sample[i] === 0) zeros[i % 2]! += 1;
+  const half = sample.length / 2;
+  const [even, odd] = [zeros[0]! / half, zeros[1]! / half];
+  return (even >= 0.9 && odd <= 0.1) || (odd >= 0.9 && even <= 0.1);
+}
+
+/** A few common binaries by their magic bytes, to name what was given instead. */
+function binaryKind(bytes: Uint8Array): string {
+  if (startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46])) return ' (an ELF executable)';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return ' (a ZIP archive: a .docx, .xlsx or Moodle backup?)';
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return ' (a PDF)';
+  return '';
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

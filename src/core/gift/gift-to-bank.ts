@@ -59,7 +59,7 @@ export function giftToBank(source: string, options: GiftImportOptions): GiftImpo
       // An error at the end of input points one line past the block: keep it on the question's last line.
       const lastLine = block.line + block.text.split('\n').length - 1;
       const line = Math.min(lastLine, block.line + (location?.start?.line ?? 1) - 1);
-      findings.push({ line, kind: 'skipped', message: `not valid GIFT: ${(error as Error).message}` });
+      findings.push({ line, kind: 'skipped', message: `not valid GIFT: ${(error as Error).message}${escapeHint((error as Error).message)}` });
       continue;
     }
     for (const question of parsed) {
@@ -73,9 +73,11 @@ export function giftToBank(source: string, options: GiftImportOptions): GiftImpo
         findings.push({ line: block.questionLine, kind: 'skipped', message: converted.skip });
         continue;
       }
-      const item = { ...converted.item, id: uniqueId(itemIdFor(question, block.questionLine), ids), competency };
+      const wanted = itemIdFor(question, block.questionLine);
+      const item = { ...converted.item, id: uniqueId(wanted, ids), competency };
       if (!competencies.has(competency)) competencies.set(competency, { id: competency, title: titleFromId(competency) });
       items.push(item);
+      if (item.id !== wanted) converted.notes.push(`another question already has the id "${wanted}": this one is "${item.id}"`);
       for (const note of converted.notes) findings.push({ line: block.questionLine, itemId: item.id, kind: 'changed', message: note });
     }
   }
@@ -93,6 +95,12 @@ export function giftToBank(source: string, options: GiftImportOptions): GiftImpo
     items,
   };
   return { bank, findings, questions };
+}
+
+/** GIFT's special characters are escaped with a backslash; a stray one in the text is the usual parse error. */
+function escapeHint(message: string): string {
+  const found = /but "([=~#{}:])" found/.exec(message);
+  return found ? `; if "${found[1]}" is part of the text, write it as \\${found[1]}` : '';
 }
 
 function convert(question: Exclude<GIFTQuestion, { type: 'Category' }>): Converted {
@@ -137,6 +145,7 @@ function stemOf(question: MultipleChoice | TrueFalse): Stem | { skip: string } {
 function text(format: TextFormat, notes: string[]): string {
   const plain = plainText(format);
   if (plain.hadMarkup && !notes.includes(MARKUP_NOTE)) notes.push(MARKUP_NOTE);
+  for (const what of plain.dropped) notes.push(`${what} removed with the HTML: the item no longer shows it; put what it shows into the text`);
   return plain.text;
 }
 
@@ -145,6 +154,8 @@ const MARKUP_NOTE = 'HTML formatting removed (frontline shows plain text)';
 function convertTrueFalse(question: TrueFalse): Converted {
   const base = stemOf(question);
   if ('skip' in base) return base;
+  // GIFT reads text after {T} or {F} as more question: the answer became a blank in the middle.
+  if (question.hasEmbeddedAnswers) base.notes.push('text after the {T}/{F} answer kept as part of the question, the answer shown as _____');
   // Moodle's GIFT reader: after {T} or {F}, the first #feedback is for a wrong answer, the second for a right one.
   // gift-pegjs names them by position (trueFeedback = first, falseFeedback = second).
   const wrong = question.trueFeedback ? text(question.trueFeedback, base.notes) : '';

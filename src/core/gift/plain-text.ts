@@ -6,11 +6,14 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  * Question text as frontline shows it: plain text. Moodle text may carry HTML
  * (in `[html]` and often in the default `[moodle]` format); tags are removed,
  * paragraph and line breaks kept, entities decoded.
- * Returns whether markup was removed, so the import report can say so.
+ * Returns whether markup was removed, and the images and link targets it
+ * took with it, so the import report can say so (a stem that says "shown
+ * below" has lost its picture).
  */
-export function plainText(text: TextFormat): { text: string; hadMarkup: boolean } {
+export function plainText(text: TextFormat): { text: string; hadMarkup: boolean; dropped: string[] } {
   const raw = text.text;
   const hadMarkup = /<\/?[a-zA-Z][^>]*>/.test(raw);
+  const dropped = hadMarkup ? droppedByStripping(raw) : [];
   let out = raw;
   if (hadMarkup) {
     out = out
@@ -30,5 +33,17 @@ export function plainText(text: TextFormat): { text: string; hadMarkup: boolean 
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { text: out, hadMarkup };
+  return { text: out, hadMarkup, dropped };
+}
+
+/** `image <src>` and `link <href>` for each <img> and <a> in the markup. */
+function droppedByStripping(html: string): string[] {
+  const found: string[] = [];
+  for (const [, tag, attrs] of html.matchAll(/<(img|a)\b([^>]*)>/gi)) {
+    const name = tag!.toLowerCase() === 'img' ? 'src' : 'href';
+    const value = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attrs ?? '');
+    const url = value?.[1] ?? value?.[2] ?? value?.[3];
+    found.push(tag!.toLowerCase() === 'img' ? `image ${url ?? '(no src)'}` : `link ${url ?? '(no href)'}`);
+  }
+  return found;
 }

@@ -16,6 +16,8 @@ describe('decodeBankBytes', () => {
     ['UTF-32 LE with a BOM', bytes([0xff, 0xfe, 0, 0], [0x69, 0, 0, 0]), 1, 1, 'UTF-32'],
     ['UTF-16 without a BOM', Buffer.from('id: x\ntitle: y\n', 'utf16le'), 1, 1, 'UTF-16 without a byte-order mark'],
     ['a NUL byte in text', bytes('id: x\ntitle: a', [0], 'b\n'), 2, 9, 'NUL byte'],
+    // An ELF header is half zeros, but in runs, not every other byte: binary, not UTF-16.
+    ['an ELF executable', bytes([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0, 1, 0, 0, 0, 0x40, 0x10, 0, 0, 0, 0, 0, 0]), 1, 8, 'binary (an ELF executable)'],
     ['Latin-1 é', bytes('id: x\ntitle: caf', [0xe9], '\n'), 2, 11, 'not valid UTF-8 (byte 0xE9)'],
     ['a truncated sequence at the end', bytes('id: ', [0xe2, 0x82]), 1, 5, 'not valid UTF-8 (byte 0xE2)'],
     ['an overlong encoding', bytes('a: ', [0xc0, 0xaf]), 1, 4, 'not valid UTF-8 (byte 0xC0)'],

@@ -178,9 +178,37 @@ describe('giftToBank edge cases', () => {
     expect(result.findings).toEqual([{ line: 5, kind: 'skipped', message: expect.stringMatching(/^not valid GIFT: Expected .* but ":" found/) }]);
   });
 
-  it('keeps item ids unique when titles repeat', () => {
+  it('keeps item ids unique when titles repeat, and lists the renamed one as converted with changes', () => {
     const result = giftToBank('::Same::One?{=a ~b}\n\n::Same::Two?{=a ~b}\n', options);
     expect(result.bank?.items.map((i) => i.id)).toEqual(['same', 'same-2']);
+    expect(result.findings).toEqual([{ line: 3, itemId: 'same-2', kind: 'changed', message: 'another question already has the id "same": this one is "same-2"' }]);
+  });
+
+  it.each([
+    ['=', '::Sum::Is 2=2 true?{=yes ~no}\n', 'write it as \\='],
+    ['~', '::T::Roughly ~5 days?{=yes ~no}\n', 'write it as \\~'],
+  ])('suggests escaping an unescaped %s in a parse error', (_, gift, hint) => {
+    const [finding] = giftToBank(gift, options).findings;
+    expect(finding).toMatchObject({ kind: 'skipped' });
+    expect(finding!.message).toContain(hint);
+  });
+
+  it('lists text after a true/false answer as a change, not a silent one', () => {
+    const result = giftToBank('::TF::The sky is blue {T} on a clear day.\n', options);
+    expect(result.bank?.items[0]).toMatchObject({ type: 'true-false', answer: true });
+    expect(result.findings).toEqual([
+      { line: 1, itemId: 'tf', kind: 'changed', message: 'text after the {T}/{F} answer kept as part of the question, the answer shown as _____' },
+    ]);
+  });
+
+  it('reports images and link targets that HTML stripping removed', () => {
+    // As Moodle exports it: = and : escaped inside the HTML.
+    const gift = '::Pic::[html]<p>Which form is shown below?</p><img src\\="@@PLUGINFILE@@/form.png" alt\\="form"> See <a href\\=\'https\\://kb.example/forms\'>the guide</a>.{=A ~B}\n';
+    const result = giftToBank(gift, options);
+    expect(result.bank?.items[0]?.stem).toBe('Which form is shown below?\nSee the guide.');
+    const messages = result.findings.map((f) => f.message);
+    expect(messages).toContain('image @@PLUGINFILE@@/form.png removed with the HTML: the item no longer shows it; put what it shows into the text');
+    expect(messages).toContain('link https://kb.example/forms removed with the HTML: the item no longer shows it; put what it shows into the text');
   });
 
   it('reads CRLF files and a byte-order mark, with the same line numbers', () => {

@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+
+/**
+ * Examples for commands whose definition has none of its own (config, init,
+ * validate and trust write theirs), and the exit codes `verify` scripts need.
+ * Kept in one place so each command file stays a plain option list.
+ */
+const EXAMPLES: Record<string, string[]> = {
+  take: [
+    'frontline take question-banks/starter.yaml',
+    'frontline take banks/returns.yaml --extra-time 1.5',
+    'frontline take --resume',
+  ],
+  history: ['frontline history', 'frontline history --employee E1042 --json'],
+  preview: ['frontline preview banks/returns.yaml --answers'],
+  report: ['frontline report attempts/ --bank banks/returns.yaml --by site', 'frontline report --compare before/ after/ --bank banks/returns.yaml'],
+  import: ['frontline import gift moodle-export.gift -o banks/imported.yaml', 'frontline import gift quiz.gift -o banks/quiz.yaml --json'],
+  keys: ['frontline keys generate --org "Acme Support" --out keys/', 'frontline keys generate --org Acme --url https://acme.example --force'],
+  issue: ['frontline issue attempt.json --bank banks/returns.yaml \\', '    --key keys/issuer-key.pem --out certs/'],
+  verify: ['frontline verify certs/ --trust trust.json', 'frontline verify certs/ --json --at 2027-01-01 > verdicts.json'],
+  revoke: ['frontline revoke urn:uuid:0b4cf0a6-… --reason "issued in error" \\', '    --key keys/issuer-key.pem'],
+  export: ['frontline export certs/ --trust trust.json --profile workday > hr.csv', 'frontline export certs/ --unverified --format jsonl'],
+  sync: ['frontline sync', 'frontline sync --add attempt.json --bank banks/returns.yaml --json'],
+};
+
+const VERIFY_EXIT_CODES = [
+  'Exit status: 0 every certificate valid; when all failures share a reason,',
+  "that reason's code:",
+  '  10 bad-signature   11 untrusted-issuer   12 expired   13 revoked',
+  '  14 not-yet-valid   15 malformed (not JSON, truncated, not a certificate)',
+  '  16 status-unknown  4 unreadable',
+  '1 when reasons differ; 2 usage (no trust file, bad option).',
+];
+
+/** Adds the examples, the verify exit codes, and "(required)" on required options. */
+export function addHelpExtras(program: Command): void {
+  for (const command of program.commands) {
+    for (const option of command.options) {
+      if (option.mandatory && !option.description.startsWith('(required)')) option.description = `(required) ${option.description}`;
+    }
+    const lines: string[] = [];
+    if (command.name() === 'verify') lines.push('', ...VERIFY_EXIT_CODES);
+    const examples = EXAMPLES[command.name()];
+    if (examples) lines.push('', examples.length === 1 ? 'Example:' : 'Examples:', ...examples.map((e) => `  ${e}`));
+    if (lines.length > 0) command.addHelpText('after', lines.join('\n'));
+  }
+}
