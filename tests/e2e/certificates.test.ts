@@ -203,7 +203,9 @@ describe('verify', () => {
     for (let i = 0; i < 40; i += 1) writeFileSync(join(dir, i % 7 ? '' : 'nested', `${String(i).padStart(2, '0')}.json`), variants[i % variants.length] as string);
     const one = cli('verify', dir, '--trust', trustFile, '--threads', '1');
     expect(one.status).toBe(ExitCode.failed);
-    expect(one.stdout.split('\n')).toHaveLength(42);
+    // One verdict per file, each starting a line; longer verdicts continue on indented lines within 80 columns.
+    expect(one.stdout.match(/^(VALID|INVALID) /gm)).toHaveLength(40);
+    for (const line of one.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     for (const threads of ['2', '3']) {
       const many = cli('verify', dir, '--trust', trustFile, '--threads', threads);
       expect(many).toEqual(one);
@@ -215,8 +217,8 @@ describe('verify', () => {
     for (const name of ['15x.json', '30x.json']) mkdirSync(join(dir, name));
     const unreadable = cli('verify', dir, '--trust', trustFile, '--threads', '1');
     expect(unreadable.status).toBe(ExitCode.failed);
-    expect(unreadable.stdout).toContain(`INVALID ${join(dir, '15x.json')}  unreadable: cannot read: is a directory`);
-    expect(unreadable.stdout.split('\n')).toHaveLength(44);
+    expect(unreadable.stdout.replace(/\n {8}/g, '  ')).toContain(`INVALID ${join(dir, '15x.json')}  unreadable: cannot read: is a directory`);
+    expect(unreadable.stdout.match(/^(VALID|INVALID) /gm)).toHaveLength(42);
     expect(cli('verify', dir, '--trust', trustFile, '--threads', '3')).toEqual(unreadable);
     noStack(unreadable.stderr);
   });
@@ -321,8 +323,9 @@ describe('revoke', () => {
     expect(v.status).toBe(ExitCode.revoked);
     const text = cli('verify', certFile, '--trust', trustFile);
     expect(text.status).toBe(ExitCode.revoked);
-    // One line that says why and where to look, without repeating itself.
-    expect(text.stdout).toMatch(/^INVALID .* revoked: marked in the issuer's status list \S+ at index \d+$/m);
+    // One verdict that says why and where to look, without repeating itself, wrapped at spaces within 80 columns.
+    expect(text.stdout.replace(/\n {8}/g, ' ')).toMatch(/^INVALID .* revoked: marked in the issuer's status list \S+ at index \d+$/m);
+    for (const line of text.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     const left = cli('export', certFile, '--trust', trustFile, '--profile', 'workday');
     expect(left.status).toBe(ExitCode.revoked);
     expect(left.stdout.split('\r\n')).toHaveLength(2);

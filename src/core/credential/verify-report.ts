@@ -1,5 +1,11 @@
 import { sanitizeText } from '../text/sanitize.js';
 import { oneLine } from '../text/one-line.js';
+import { wrapWords } from '../text/wrap.js';
+
+/** Text output stays within a standard terminal's width. */
+const COLUMNS = 80;
+/** The marks are 7 columns (`VALID  `, `INVALID`) plus a space; continuation lines indent as far. */
+const INDENT = ' '.repeat(8);
 import type { Verdict, VerifyReason } from './verify-certificate.js';
 
 export type FileVerdict = Verdict & { file: string };
@@ -29,8 +35,12 @@ export function renderVerdict(verdict: FileVerdict, format: VerifyFormat): strin
   const detail = verdict.ok
     ? [who, what, verdict.validUntil ? `until ${verdict.validUntil}` : 'no expiry'].filter(Boolean).join(', ')
     : `${verdict.reason}: ${verdict.message}`;
-  // Certificate text is untrusted: no control sequences, and one line per certificate.
-  return `${mark} ${oneLine(sanitizeText(`${verdict.file}  ${detail}`))}`;
+  // Certificate text is untrusted: no control sequences, and no line breaks of its own.
+  const file = oneLine(sanitizeText(verdict.file));
+  const said = oneLine(sanitizeText(detail));
+  if (INDENT.length + file.length + 2 + said.length <= COLUMNS) return `${mark} ${file}  ${said}`;
+  // Too long for 80 columns: the file on the mark's line, then what was found, wrapped at spaces.
+  return [`${mark} ${file}`, ...wrapWords(said, COLUMNS - INDENT.length).map((l) => INDENT + l)].join('\n');
 }
 
 /**

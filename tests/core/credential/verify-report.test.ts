@@ -34,4 +34,18 @@ describe('verify output', () => {
       ].join('\n'),
     );
   });
+
+  it('a verdict longer than 80 columns continues on indented lines, broken at spaces only', () => {
+    const long: FileVerdict = {
+      file: 'certs/2026/leeds/0b4cf0a6-5b36-4c6e-9d43-3f1c2a7e9d10.json',
+      ok: false,
+      reason: 'revoked',
+      message: "marked in the issuer's status list https://support.example.com/credentials/status/pmDg9v at index 4242",
+    };
+    const lines = renderVerdict(long, text).split('\n');
+    expect(lines[0]).toBe(`INVALID ${long.file}`);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(lines.slice(1).every((l) => l.startsWith('        ') && !l.startsWith('         '))).toBe(true);
+    expect(lines.slice(1).map((l) => l.trim()).join(' ')).toBe(`revoked: ${long.message}`);
+  });
 });
