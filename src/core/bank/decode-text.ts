@@ -25,7 +25,7 @@ export function decodeBankBytes(bytes: Uint8Array, file: string): DecodeResult {
     const { line, col } = positionOf(body, nul);
     return looksLikeUtf16(body.subarray(0, 512))
       ? fail(1, 1, 'wrong-encoding', 'the file looks like UTF-16 without a byte-order mark (every other byte is zero); save it as UTF-8')
-      : fail(line, col, 'binary-file', `the file contains a NUL byte, so it is binary${binaryKind(body)}, not text`);
+      : fail(line, col, 'binary-file', `the file contains a NUL byte, so it is binary${binaryKind(body)}, not YAML text`);
   }
 
   try {
