@@ -126,6 +126,7 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
       tags: { ...configTags(store), ...cliTags },
       bank: { id: bank.id, version: bank.version, title: bank.title, hash: loaded.hash },
       bankFile: resolve(loaded.file),
+      delivery: 'open',
       seed,
       extraTime,
       form,

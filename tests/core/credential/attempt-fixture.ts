@@ -36,7 +36,8 @@ function bestPath(item: ScenarioItem, at: string): ScenarioMove[] {
 
 /** A finished attempt record on `bank`, answered perfectly (or not at all), scored like `take` would. */
 export function makeAttempt(bank: Bank, hash: string, options: { seed?: string; pass?: boolean; id?: string; email?: string } = {}): AttemptRecord {
-  const seed = options.seed ?? 'seed-1';
+  // Each attempt id its own form: the same form and answers under two ids is a replay, which `issue` refuses.
+  const seed = options.seed ?? (options.id === undefined ? 'seed-1' : `seed-${options.id}`);
   const form = assemble(bank, seed);
   const startedAt = '2026-11-20T09:00:00.000Z';
   const at = '2026-11-20T09:05:00.000Z';
