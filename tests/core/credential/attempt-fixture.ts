@@ -2,6 +2,7 @@ import { assemble } from '../../../src/core/attempt/assemble.js';
 import type { AnswerRecord, AttemptRecord, Response, ScenarioMove } from '../../../src/core/attempt/types.js';
 import type { Bank, Item, ScenarioItem } from '../../../src/core/bank/types.js';
 import { scoreAttempt } from '../../../src/core/attempt/scoring.js';
+import { deadlineFor } from '../../../src/core/attempt/session.js';
 
 /** The best response to an item, as an expert would give it. */
 export function bestResponse(item: Item, at: string): Response {
@@ -58,7 +59,7 @@ export function makeAttempt(bank: Bank, hash: string, options: { seed?: string; 
     extraTime: 1,
     form,
     startedAt,
-    deadline: '2026-11-20T09:10:00.000Z',
+    deadline: new Date(deadlineFor(bank, Date.parse(startedAt))).toISOString(),
     endedAt: '2026-11-20T09:08:00.000Z',
     ended: 'submitted',
     answers,
