@@ -193,3 +193,42 @@ describe('concurrent issue', () => {
     expect(new Set(mine.map((e) => e.statusListIndex))).toEqual(new Set(indexes));
   }, 120_000);
 });
+
+describe('verify: how it was earned, and which status list', () => {
+  it('--require-delivery hosted,sealed refuses an open certificate (exit 18) and accepts a sealed one; export carries the mode', () => {
+    const trust = writeJson('trust-delivery.json', { issuers: [{ id: readJson<{ id: string }>(join(keys, 'issuer.json')).id }] });
+    const open = cli('issue', writeJson('open-cert.json', makeAttempt(starter.bank, starter.hash, { id: 'open-cert' })), '--bank', starterFile, '--key', key, '--out', join(work, 'open.cert.json'));
+    expect(open.status, open.stderr).toBe(0);
+    const a = assignOne('E1042');
+    const sealed = cli('issue', writeJson('sealed-cert.json', attemptUnder(a, 'sealed-cert')), '--bank', certBankFile, '--key', key, '--out', join(work, 'sealed.cert.json'));
+    expect(sealed.status, sealed.stderr).toBe(0);
+    const refused = cli('verify', join(work, 'open.cert.json'), '--trust', trust, '--require-delivery', 'hosted,sealed');
+    expect(refused.status).toBe(ExitCode.deliveryRefused);
+    expect(refused.stdout).toMatch(/earned under open delivery; hosted or sealed required/);
+    const accepted = cli('verify', join(work, 'sealed.cert.json'), '--trust', trust, '--require-delivery', 'hosted,sealed');
+    expect(accepted.status, accepted.stdout).toBe(0);
+    const bad = cli('verify', join(work, 'sealed.cert.json'), '--trust', trust, '--require-delivery', 'proctored');
+    expect(bad.status).toBe(ExitCode.usage);
+    const exported = cli('export', join(work, 'open.cert.json'), join(work, 'sealed.cert.json'), '--trust', trust, '--format', 'jsonl');
+    expect(exported.status, exported.stderr).toBe(0);
+    const modes = exported.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { delivery: string }).delivery);
+    expect(modes.sort()).toEqual(['open', 'sealed']);
+  });
+
+  it('two different lists under one URL: status-conflict (exit 17), naming both files', () => {
+    const trust = writeJson('trust-conflict.json', { issuers: [{ id: readJson<{ id: string }>(join(keys, 'issuer.json')).id }] });
+    const url = readJson<{ statusListUrl: string }>(join(keys, 'issuer.json')).statusListUrl;
+    const malloryKeys = join(home, 'mallory-keys');
+    const malloryData = join(home, 'mallory-data');
+    expect(cli('keys', 'generate', '--org', 'Mallory', '--out', malloryKeys, '--status-url', url).status).toBe(0);
+    const m = runCli(['issue', writeJson('mallory.json', makeAttempt(starter.bank, starter.hash, { id: 'mallory-1' })), '--bank', starterFile, '--key', join(malloryKeys, 'issuer-key.pem')], { env: { FRONTLINE_HOME: malloryData } });
+    expect(m.status, m.stderr).toBe(0);
+    const certs = join(dataDir, 'certificates');
+    const one = join(certs, readdirSync(certs)[0] as string);
+    const r = cli('verify', one, '--trust', trust, '--status', join(dataDir, 'status'), '--status', join(malloryData, 'status'));
+    expect(r.status, r.stdout + r.stderr).toBe(ExitCode.statusConflict);
+    expect(r.stdout).toMatch(/two different status lists claim/);
+    const alone = cli('verify', one, '--trust', trust, '--status', join(dataDir, 'status'));
+    expect(alone.status, alone.stdout).toBe(0);
+  });
+});
