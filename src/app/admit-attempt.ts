@@ -53,6 +53,7 @@ export async function admitAttempt(request: AdmitRequest): Promise<Admitted> {
       certificates: request.registry,
       assignments: new Set(assignments.assignments.map((a) => a.id)),
       failures: assignments.failures,
+      seals: new Set((assignments.seals ?? []).map((seal) => seal.hash)),
     },
   });
   if (!checked.ok) {

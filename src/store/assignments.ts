@@ -31,10 +31,21 @@ export interface FailedUse {
   at: string;
 }
 
+/** A sealed copy of a bank the issuer made: attempts delivered from it may say `sealed`. */
+export interface SealEntry {
+  /** sha256 of the sealed file. */
+  hash: string;
+  /** The full bank's hash. */
+  bank: string;
+  at: string;
+}
+
 export interface AssignmentRegistry {
   format: 'frontline.assignments/1';
   assignments: AssignmentEntry[];
   failures: FailedUse[];
+  /** @default [] */
+  seals?: SealEntry[];
 }
 
 /** Beside the certificate registry; changed only under `withLock` on this path. */

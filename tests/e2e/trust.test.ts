@@ -7,6 +7,8 @@ import type { AttemptRecord } from '../../src/core/attempt/types.js';
 import { ExitCode } from '../../src/errors/exit-codes.js';
 import validateAssignment from '../../src/generated/assignment.validate.js';
 import { makeAttempt } from '../core/credential/attempt-fixture.js';
+import { parseBank } from '../../src/core/bank/parse-bank.js';
+import { scoreAttempt } from '../../src/core/attempt/scoring.js';
 import { loadShippedBank } from '../core/credential/certificate-fixture.js';
 import { repoRoot, runCli, runCliAsync } from './run-cli.js';
 
@@ -25,6 +27,14 @@ const WINDOW = ['--opens', '2026-11-01T00:00:00Z', '--closes', '2027-06-01T00:00
 
 const cert = loadShippedBank('cs-fundamentals');
 const starter = loadShippedBank();
+/** The starter bank taking sealed and open attempts, written beside the tests' files. */
+const practiceFile = join(work, 'practice.yaml');
+writeFileSync(practiceFile, readFileSync(starterFile, 'utf8').replace('  certificate: { validityMonths: 12 }', '  delivery: [sealed, open]\n  certificate: { validityMonths: 12 }'));
+const practice = (() => {
+  const parsed = parseBank(readFileSync(practiceFile, 'utf8'), practiceFile);
+  if (!parsed.ok) throw new Error('practice bank does not parse');
+  return { bank: parsed.bank, hash: parsed.hash };
+})();
 
 function writeJson(name: string, value: unknown): string {
   const path = join(work, name);
@@ -35,9 +45,13 @@ function writeJson(name: string, value: unknown): string {
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 const certificatesIn = (dir: string) => (existsSync(join(dir, 'certificates')) ? readdirSync(join(dir, 'certificates')) : []);
 
-function assignOne(employee: string, extra: string[] = []): Assignment {
+function assignPractice(employee: string): Assignment {
+  return assignOne(employee, [], practiceFile);
+}
+
+function assignOne(employee: string, extra: string[] = [], bankFile = certBankFile): Assignment {
   const out = join(work, `assignment-${employee}-${Math.random().toString(36).slice(2)}.json`);
-  const r = cli('assign', certBankFile, '--key', key, '--employee', employee, '--name', 'Amara Osei', ...WINDOW, '--out', out, '--attempts', '99', ...extra);
+  const r = cli('assign', bankFile, '--key', key, '--employee', employee, '--name', 'Amara Osei', ...WINDOW, '--out', out, '--attempts', '99', ...extra);
   expect(r.status, r.stderr).toBe(0);
   return readJson<Assignment>(out);
 }
@@ -93,13 +107,34 @@ describe('assign', () => {
 });
 
 describe('issue under an assignment', () => {
-  it('issues a sealed attempt taken as assigned, with its delivery and assignment in the evidence', () => {
+  it('a record that says sealed is refused until it names a sealed copy this issuer made (no `seal` yet)', () => {
     const a = assignOne('E1042');
-    const file = writeJson('sealed-ok.json', attemptUnder(a, 'sealed-ok'));
-    const r = cli('issue', file, '--bank', certBankFile, '--key', key, '--json');
+    const r = cli('issue', writeJson('sealed-claim.json', attemptUnder(a, 'sealed-claim')), '--bank', certBankFile, '--key', key);
+    expect(r.status).toBe(ExitCode.deliveryRefused);
+    expect(r.stderr).toMatch(/not issued \(delivery-refused\): its record says sealed, but names no sealed copy of cs-fundamentals this issuer made/);
+  });
+
+  it('an open attempt under an assignment, on a bank that takes open ones, carries its delivery and assignment in the evidence', () => {
+    const a = assignPractice('E1042');
+    const attempt = { ...makeAttempt(practice.bank, practice.hash, { seed: a.seed, id: 'practice-ok' }), delivery: 'open' as const, assignment: a };
+    const r = cli('issue', writeJson('practice-ok.json', attempt), '--bank', practiceFile, '--key', key, '--json');
     expect(r.status, r.stderr).toBe(0);
-    const issued = readJson<{ evidence: Array<{ id: string; genre: string }> }>(readJson<{ files: string[] }>(join(work, '..', 'work', 'sealed-ok.json')) && JSON.parse(r.stdout).files[0]);
-    expect(issued.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'urn:frontline:delivery:sealed', genre: 'Delivery' }), expect.objectContaining({ id: a.id, genre: 'Assignment' })]));
+    const issued = readJson<{ evidence: Array<{ id: string; genre: string }> }>((JSON.parse(r.stdout) as { files: string[] }).files[0] as string);
+    expect(issued.evidence).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'urn:frontline:delivery:open', genre: 'Delivery' }), expect.objectContaining({ id: a.id, genre: 'Assignment' })]),
+    );
+    expect(JSON.stringify(issued)).not.toMatch(/extraTime|accommodation/i);
+  });
+
+  it('refuses an attempt number used twice', () => {
+    const a = assignPractice('E1042');
+    const first = { ...makeAttempt(practice.bank, practice.hash, { seed: a.seed, id: 'twice-1' }), delivery: 'open' as const, assignment: a };
+    expect(cli('issue', writeJson('twice-1.json', first), '--bank', practiceFile, '--key', key).status).toBe(0);
+    // The same assignment again, with other answers (not a replay): its number is used.
+    const second = { ...first, id: 'twice-2', answers: first.answers.map((x, i) => (i === 0 ? { ...x, response: null } : x)) };
+    const r = cli('issue', writeJson('twice-2.json', { ...second, result: scoreAttempt(practice.bank, second.form, second.answers) }), '--bank', practiceFile, '--key', key);
+    expect(r.stderr).toMatch(/not issued \(attempt-used\)/);
+    expect(r.status).toBe(ExitCode.attemptUsed);
   });
 
   const forgeries: Array<[string, (a: Assignment) => AttemptRecord, number, string]> = [
@@ -139,16 +174,6 @@ describe('issue under an assignment', () => {
     oneLine(r.stderr);
     noStack(r.stderr);
     expect(certificatesIn(dataDir).length).toBe(before);
-  });
-
-  it('refuses an attempt number used twice', () => {
-    const a = assignOne('E1042');
-    expect(cli('issue', writeJson('twice-1.json', attemptUnder(a, 'twice-1')), '--bank', certBankFile, '--key', key).status).toBe(0);
-    const again = { ...makeAttempt(cert.bank, cert.hash, { seed: a.seed, id: 'twice-2' }), delivery: 'sealed' as const, assignment: a };
-    again.answers = again.answers.map((x, i) => (i === again.answers.length - 1 ? { ...x, flagged: true, timeSpentMs: 1 } : x));
-    const r = cli('issue', writeJson('twice-2.json', again), '--bank', certBankFile, '--key', key);
-    expect(r.stderr).toMatch(/not issued \((attempt-used|replay)\)/);
-    expect([ExitCode.attemptUsed, ExitCode.replay]).toContain(r.status);
   });
 
   it('refuses an assignment signed by another key', () => {
@@ -195,24 +220,21 @@ describe('concurrent issue', () => {
 });
 
 describe('verify: how it was earned, and which status list', () => {
-  it('--require-delivery hosted,sealed refuses an open certificate (exit 18) and accepts a sealed one; export carries the mode', () => {
+  it('--require-delivery hosted,sealed refuses an open certificate (exit 18), open accepts it; export carries the mode', () => {
     const trust = writeJson('trust-delivery.json', { issuers: [{ id: readJson<{ id: string }>(join(keys, 'issuer.json')).id }] });
     const open = cli('issue', writeJson('open-cert.json', makeAttempt(starter.bank, starter.hash, { id: 'open-cert' })), '--bank', starterFile, '--key', key, '--out', join(work, 'open.cert.json'));
     expect(open.status, open.stderr).toBe(0);
-    const a = assignOne('E1042');
-    const sealed = cli('issue', writeJson('sealed-cert.json', attemptUnder(a, 'sealed-cert')), '--bank', certBankFile, '--key', key, '--out', join(work, 'sealed.cert.json'));
-    expect(sealed.status, sealed.stderr).toBe(0);
+    const acceptedOpen = cli('verify', join(work, 'open.cert.json'), '--trust', trust, '--require-delivery', 'open');
+    expect(acceptedOpen.status, acceptedOpen.stdout).toBe(0);
     const refused = cli('verify', join(work, 'open.cert.json'), '--trust', trust, '--require-delivery', 'hosted,sealed');
     expect(refused.status).toBe(ExitCode.deliveryRefused);
     expect(refused.stdout).toMatch(/earned under open delivery; hosted or sealed required/);
-    const accepted = cli('verify', join(work, 'sealed.cert.json'), '--trust', trust, '--require-delivery', 'hosted,sealed');
-    expect(accepted.status, accepted.stdout).toBe(0);
-    const bad = cli('verify', join(work, 'sealed.cert.json'), '--trust', trust, '--require-delivery', 'proctored');
+    const bad = cli('verify', join(work, 'open.cert.json'), '--trust', trust, '--require-delivery', 'proctored');
     expect(bad.status).toBe(ExitCode.usage);
-    const exported = cli('export', join(work, 'open.cert.json'), join(work, 'sealed.cert.json'), '--trust', trust, '--format', 'jsonl');
+    const exported = cli('export', join(work, 'open.cert.json'), '--trust', trust, '--format', 'jsonl');
     expect(exported.status, exported.stderr).toBe(0);
     const modes = exported.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { delivery: string }).delivery);
-    expect(modes.sort()).toEqual(['open', 'sealed']);
+    expect(modes).toEqual(['open']);
   });
 
   it('two different lists under one URL: status-conflict (exit 17), naming both files', () => {

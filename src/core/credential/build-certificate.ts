@@ -129,7 +129,7 @@ export function buildCertificate(input: CertificateInput): Certificate {
       },
       // The assignment by id only: its accommodations stay with the issuer.
       ...(attempt.assignment
-        ? [{ id: attempt.assignment.id, type: ['Evidence'] as ['Evidence'], name: 'Assignment', description: 'Assigned by the issuer: who, which form, when and with which accommodations', genre: ASSIGNMENT_GENRE }]
+        ? [{ id: attempt.assignment.id, type: ['Evidence'] as ['Evidence'], name: 'Assignment', description: 'Assigned by the issuer: who, which form and when', genre: ASSIGNMENT_GENRE }]
         : []),
     ],
     credentialStatus: statusEntry(input.status.listUrl, input.status.index),

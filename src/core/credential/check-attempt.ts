@@ -46,6 +46,8 @@ export interface RegistryFacts {
   certificates: ReadonlyArray<{ attempt: string; fingerprint?: string; assignment?: string }>;
   /** Ids of the assignments this issuer signed and recorded. */
   assignments: ReadonlySet<string>;
+  /** Hashes of the sealed copies this issuer made: a sealed attempt must name one. */
+  seals: ReadonlySet<string>;
   /** Attempts made under an assignment that `issue` saw fail, for the cooldown. */
   failures: ReadonlyArray<{ attempt: string; assignment: string; employeeId: string; bank: string; endedAt: string }>;
 }
@@ -131,6 +133,10 @@ export function checkAttemptForIssue(bank: Bank, bankHash: string, attempt: Atte
   const fingerprint = attemptFingerprint(attempt);
   const replayed = context.registry.certificates.find((c) => c.fingerprint === fingerprint && c.attempt !== attempt.id);
   if (replayed) return refuse('replay', `the same form and answers were already certified as attempt ${replayed.attempt}: a replay`);
+  if (delivery === 'sealed' && (attempt.bank.sealedHash === undefined || !context.registry.seals.has(attempt.bank.sealedHash))) {
+    // Without a seal the issuer made, nothing shows the candidate lacked the key: the claim is only the record's word.
+    return refuse('delivery-refused', `its record says sealed, but names no sealed copy of ${bank.id} this issuer made`);
+  }
   if (!result.passed) return refuse('failed', `it did not pass on re-scoring: ${result.failReasons.map(describeFailReason).join('; ')}`);
   return { ok: true, result, delivery, fingerprint, ...(assignment ? { assignment } : {}) };
 }

@@ -46,8 +46,11 @@ export function makeAssignment(signer: Signer, bank: Bank, hash: string, overrid
   }) as unknown as Assignment;
 }
 
-/** A perfect sealed attempt taken under `assignment`. */
+/** The hash of a sealed copy, as the issuer's registry would list it. */
+export const SEALED_HASH = `sha256:${'5e'.repeat(32)}`;
+
+/** A perfect attempt taken under `assignment` from the sealed copy SEALED_HASH. */
 export function sealedAttempt(bank: Bank, hash: string, assignment: Assignment, options: { id?: string } = {}): AttemptRecord {
   const attempt = makeAttempt(bank, hash, { seed: assignment.seed, id: options.id ?? 'attempt-sealed-1' });
-  return { ...attempt, delivery: 'sealed', assignment };
+  return { ...attempt, bank: { ...attempt.bank, sealedHash: SEALED_HASH }, delivery: 'sealed', assignment };
 }

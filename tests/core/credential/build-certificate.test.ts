@@ -60,7 +60,7 @@ describe('addMonthsUtc', () => {
 
 describe('checkAttemptForIssue', () => {
   const { bank, hash } = loadShippedBank();
-  const context = { now: new Date('2026-11-21T00:00:00Z'), issuer: 'did:key:z6MkIssuer', registry: { certificates: [], assignments: new Set<string>(), failures: [] } };
+  const context = { now: new Date('2026-11-21T00:00:00Z'), issuer: 'did:key:z6MkIssuer', registry: { certificates: [], assignments: new Set<string>(), failures: [], seals: new Set<string>() } };
 
   it('accepts a passing attempt and re-scores it', () => {
     const result = checkAttemptForIssue(bank, hash, makeAttempt(bank, hash), context);

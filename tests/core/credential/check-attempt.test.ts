@@ -7,6 +7,7 @@ import { scoreAttempt } from '../../../src/core/attempt/scoring.js';
 import { makeAttempt, bestResponse } from './attempt-fixture.js';
 import { certificationBank, makeAssignment, makeSigner, sealedAttempt } from './assignment-fixture.js';
 import { loadShippedBank } from './certificate-fixture.js';
+import { SEALED_HASH } from './assignment-fixture.js';
 
 const signer = makeSigner();
 const { bank, hash } = certificationBank();
@@ -14,7 +15,7 @@ const assignment = makeAssignment(signer, bank, hash);
 const now = new Date('2026-11-21T00:00:00Z');
 
 function context(registry: Partial<IssueContext['registry']> = {}): IssueContext {
-  return { now, issuer: signer.did, registry: { certificates: [], assignments: new Set([assignment.id]), failures: [], ...registry } };
+  return { now, issuer: signer.did, registry: { certificates: [], assignments: new Set([assignment.id]), failures: [], seals: new Set([SEALED_HASH]), ...registry } };
 }
 
 const base = sealedAttempt(bank, hash, assignment);
@@ -37,7 +38,7 @@ const forgeries: Array<[string, () => { attempt: AttemptRecord; context?: IssueC
     () => {
       const failing = makeAttempt(bank, hash, { seed: assignment.seed, pass: false, id: base.id });
       const answered = base.answers;
-      return { attempt: { ...failing, delivery: 'sealed', assignment, answers: answered } };
+      return { attempt: { ...failing, bank: base.bank, delivery: 'sealed', assignment, answers: answered } };
     },
     'altered',
   ],
@@ -73,6 +74,8 @@ const forgeries: Array<[string, () => { attempt: AttemptRecord; context?: IssueC
   ['no assignment for a bank that requires one', () => ({ attempt: { ...base, assignment: undefined } as AttemptRecord }), 'assignment-required'],
   ['an open-mode attempt on a hosted/sealed bank', () => ({ attempt: { ...base, delivery: 'open' } }), 'delivery-refused'],
   ['a record that says hosted, from a file', () => ({ attempt: { ...base, delivery: 'hosted' } }), 'delivery-refused'],
+  ['a record that says sealed without a sealed copy', () => ({ attempt: { ...base, bank: { ...base.bank, sealedHash: undefined } } }), 'delivery-refused'],
+  ['a record that says sealed, naming a sealed copy the issuer never made', () => ({ attempt: base, context: context({ seals: new Set() }) }), 'delivery-refused'],
   [
     'answers a day after the deadline',
     () => ({ attempt: { ...base, answers: base.answers.map((a, i) => (i === 0 ? { ...a, answeredAt: shifted(base.deadline, DAY) } : a)) } }),
