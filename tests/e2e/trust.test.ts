@@ -9,6 +9,7 @@ import validateAssignment from '../../src/generated/assignment.validate.js';
 import { makeAttempt } from '../core/credential/attempt-fixture.js';
 import { parseBank } from '../../src/core/bank/parse-bank.js';
 import { scoreAttempt } from '../../src/core/attempt/scoring.js';
+import { deadlineFor } from '../../src/core/attempt/session.js';
 import { loadShippedBank } from '../core/credential/certificate-fixture.js';
 import { repoRoot, runCli, runCliAsync } from './run-cli.js';
 
@@ -145,7 +146,7 @@ describe('issue under an assignment', () => {
       'self-granted extra time',
       (a) => {
         const at = attemptUnder(a, 'f-extra');
-        return { ...at, extraTime: 2, deadline: new Date(Date.parse(at.startedAt) + 36 * 60_000 * 2).toISOString() };
+        return { ...at, extraTime: 2, deadline: new Date(deadlineFor(cert.bank, Date.parse(at.startedAt), 2)).toISOString() };
       },
       ExitCode.assignmentMismatch,
       'assignment-mismatch',
