@@ -6,13 +6,13 @@ import { bankHash } from '../core/bank/hash.js';
 import type { Bank } from '../core/bank/types.js';
 import { buildCertificate, toIsoSeconds } from '../core/credential/build-certificate.js';
 import type { Certificate } from '../core/credential/certificate-types.js';
-import { checkAttemptForIssue } from '../core/credential/check-attempt.js';
 import { verificationMethodOf } from '../core/credential/ed25519.js';
 import { signDocument } from '../core/credential/eddsa-jcs-2022.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { allocateStatusIndex, certificatePath, readRegistry, registryPath, writeRegistry } from '../store/certificates.js';
 import { withLock } from '../store/lock.js';
 import { loadIssuerProfile, loadPrivateKey } from '../store/keys.js';
+import { admitAttempt } from './admit-attempt.js';
 import { ensureStatusList } from './status-list.js';
 import type { AfterAttemptSaved } from '../app/take/after-attempt.js';
 import { ioError, UserError } from '../errors/user-error.js';
@@ -34,6 +34,8 @@ export interface IssueRequest {
   includeEmail?: boolean;
   /** @default false */
   reissue?: boolean;
+  /** The caller ran the attempt itself, as an exam host does: only then may it be `hosted`. @default false */
+  hostAttested?: boolean;
   now?: Date;
 }
 
@@ -41,23 +43,15 @@ export interface Issued {
   certificate: Certificate;
   /** The copy in the data dir, plus `outPath` when given. */
   files: string[];
-  /** The candidate's machine reported a different score than the re-score. */
-  reportedDiffers: boolean;
 }
 
 /**
  * Re-scores, signs and records a certificate. Used by `issue` and at the end
  * of `take` on a proctored machine.
- * @throws UserError: `failed` for a failing attempt, `invalidInput` for a wrong bank or a tampered record.
+ * @throws UserError with the exit code of the refusal (admitAttempt): `failed` for a failing attempt, `altered`, `badTimes`, `deliveryRefused`… for one it cannot trust.
  */
 export async function issueCertificate(request: IssueRequest): Promise<Issued> {
   const { attempt, bank } = request;
-  const checked = checkAttemptForIssue(bank, request.bankHash, attempt);
-  if (!checked.ok) {
-    throw new UserError(`attempt ${attempt.id}: not issued: ${checked.message}`, {
-      exitCode: checked.kind === 'failed' ? ExitCode.failed : ExitCode.invalidInput,
-    });
-  }
   const { key, did } = await loadPrivateKey(request.keyPath);
   const issuer = await loadIssuerProfile(request.keyPath, did, request.issuerPath, request.issuerName);
   // The registry, the status-list index and the certificate are one transaction:
@@ -72,12 +66,14 @@ export async function issueCertificate(request: IssueRequest): Promise<Issued> {
       });
     }
     const now = toIsoSeconds(request.now ?? new Date());
+    const checked = await admitAttempt({ ...request, did, registry, now: request.now ?? new Date() });
     const index = allocateStatusIndex(registry, issuer.statusListUrl);
     const unsigned = buildCertificate({
       bank,
       bankHash: request.bankHash,
       attempt,
       result: checked.result,
+      delivery: checked.delivery,
       issuer: { id: issuer.id, name: issuer.name, ...(issuer.url ? { url: issuer.url } : {}), ...(issuer.email ? { email: issuer.email } : {}) },
       id: `urn:uuid:${randomUUID()}`,
       status: { listUrl: issuer.statusListUrl, index },
@@ -110,9 +106,10 @@ export async function issueCertificate(request: IssueRequest): Promise<Issued> {
       bank: `${bank.id}@${bank.version}`,
       attempt: attempt.id,
       issuedAt: now,
+      ...checked.entry,
     });
     await writeRegistry(request.dataDir, registry);
-    return { certificate, files, reportedDiffers: checked.reportedDiffers };
+    return { certificate, files };
   }, { what: `the certificate registry in ${request.dataDir}` });
 }
 

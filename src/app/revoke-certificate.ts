@@ -1,6 +1,8 @@
 import { toIsoSeconds } from '../core/credential/build-certificate.js';
 import { findIssued, readRegistry, registryPath, writeRegistry, type IssuedEntry } from '../store/certificates.js';
-import { loadIssuerProfile, loadPrivateKey } from '../store/keys.js';
+import { dirname, join } from 'node:path';
+import { claimOrCheckOwner } from '../store/key-owner.js';
+import { keyFiles, loadIssuerProfile, loadPrivateKey } from '../store/keys.js';
 import { withLock } from '../store/lock.js';
 import { UserError } from '../errors/user-error.js';
 import { ExitCode } from '../errors/exit-codes.js';
@@ -37,6 +39,9 @@ export async function revokeCertificate(request: RevokeRequest): Promise<Revoked
   // The registry and the status list are read, changed and written back under one lock:
   // concurrent revocations would otherwise each write back a list missing the others' bits.
   return withLock(registryPath(dataDir), async () => {
+    const { key, did } = await loadPrivateKey(request.keyPath);
+    const profilePath = request.issuerPath ?? join(dirname(request.keyPath), keyFiles.profile);
+    await withLock(profilePath, () => claimOrCheckOwner(dataDir, profilePath, did), { what: `the issuer profile ${profilePath}` });
     const registry = await readRegistry(dataDir);
     const entry = findIssued(registry, id);
     if (!entry) {
@@ -45,7 +50,6 @@ export async function revokeCertificate(request: RevokeRequest): Promise<Revoked
         hint: 'revoke runs where the certificate was issued (same data dir); the id is the certificate\'s "id" field',
       });
     }
-    const { key, did } = await loadPrivateKey(request.keyPath);
     if (did !== entry.issuer) throw new UserError(`revoke: ${id} was issued by ${entry.issuer}, but ${request.keyPath} is ${did}`);
     const issuer = await loadIssuerProfile(request.keyPath, did, request.issuerPath);
     if (issuer.statusListUrl !== entry.statusListCredential) {

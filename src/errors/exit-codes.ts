@@ -39,6 +39,30 @@ export const ExitCode = {
   malformed: 15,
   /** The status list it points to is not available locally. */
   statusUnknown: 16,
+  /** Two different status lists claim the URL its status points to: which one is real cannot be told. */
+  statusConflict: 17,
+  /** `issue`: the attempt's delivery mode is one its bank does not certify (or it lacks the assignment the bank requires); `verify --require-delivery`: earned under a weaker mode. */
+  deliveryRefused: 18,
+
+  // `issue` (and `take --assignment`, `assign`, `seal`): why an attempt, assignment or sealed bank is refused.
+  /** The attempt record was altered after it was written: its stored result, form or answers do not agree. */
+  altered: 30,
+  /** The attempt's times cannot be real: in the future, out of order, an extra time out of bounds, more time on items than the attempt lasted. */
+  badTimes: 31,
+  /** Answers were given after the deadline (plus grace). */
+  lateAnswers: 32,
+  /** The same form and answers were already certified under another attempt id. */
+  replay: 33,
+  /** An assignment that is not valid: unsigned, tampered, signed by another key, for another bank, or not in the issuer's registry. */
+  badAssignment: 34,
+  /** The attempt's identity, seed or accommodations are not its assignment's, or it came from another assignment. */
+  assignmentMismatch: 35,
+  /** Outside the assignment's window: not yet open, or closed. */
+  outsideWindow: 36,
+  /** The assignment's attempt number was already used by another attempt. */
+  attemptUsed: 37,
+  /** This data dir does not own the key's registry and status list (another data dir issues with it). */
+  notKeyOwner: 38,
 
   /** Could not reach the LRS; the outbox is intact and will be retried. */
   offline: 20,

@@ -18,6 +18,13 @@ export interface IssuedEntry {
   bank: string;
   attempt: string;
   issuedAt: string;
+  /** How the attempt was delivered; entries from before the field are open. */
+  delivery?: 'hosted' | 'sealed' | 'open';
+  /** attemptFingerprint of the attempt: the same answers under another id are a replay. */
+  fingerprint?: string;
+  /** The assignment it was taken under, and its attempt number. */
+  assignment?: string;
+  attemptNumber?: number;
   revoked?: { at: string; reason: string };
 }
 

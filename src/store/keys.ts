@@ -137,7 +137,11 @@ export async function loadIssuerProfile(
       cause: error,
     });
   }
-  const p = data as Partial<IssuerFile> | null;
+  let p = data as Partial<IssuerFile> | null;
+  // A profile that only records which data dir owns the key (written by the first `issue` without one).
+  if (fallbackName && typeof p === 'object' && p !== null && p.name === undefined && p.statusListUrl === undefined) {
+    p = { ...p, name: fallbackName, statusListUrl: defaultStatusListUrl(did) };
+  }
   if (typeof p !== 'object' || p === null || typeof p.name !== 'string' || p.name.trim() === '' || typeof p.statusListUrl !== 'string') {
     throw new UserError(`${path}: an issuer profile needs "name" and "statusListUrl"`);
   }

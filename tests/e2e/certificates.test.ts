@@ -125,12 +125,12 @@ describe('issue', () => {
     noStack(r.stderr);
   });
 
-  it('refuses a tampered attempt (form edited) as invalid input', () => {
+  it('refuses a tampered attempt (form edited) as altered', () => {
     const attempt = makeAttempt(bank, hash, { id: 'a-tampered' });
     const file = writeJson('tampered-attempt.json', { ...attempt, form: [...attempt.form].reverse() });
     const r = cli('issue', file, '--bank', bankFile, '--key', join(keys, 'issuer-key.pem'));
-    expect(r.status).toBe(ExitCode.invalidInput);
-    expect(r.stderr).toMatch(/the record was altered/);
+    expect(r.status).toBe(ExitCode.altered);
+    expect(r.stderr).toMatch(/not issued \(altered\): .*the record was altered/);
   });
 
   it('refuses an attempt on another bank (hash mismatch)', () => {

@@ -5,6 +5,7 @@ import { registerPreview } from './preview.js';
 import { registerTake } from './take.js';
 import { registerHistory } from './history.js';
 import { registerKeys } from './keys.js';
+import { registerAssign } from './assign.js';
 import { registerIssue } from './issue.js';
 import { registerVerify } from './verify.js';
 import { registerRevoke } from './revoke.js';
@@ -34,6 +35,7 @@ export function registerCommands(program: Command): void {
   registerImport(program);
   registerSimulate(program);
   registerKeys(program);
+  registerAssign(program);
   registerIssue(program);
   registerTrust(program);
   registerVerify(program);

@@ -8,6 +8,7 @@ export function registerTake(program: Command): void {
     .description('take an assessment')
     .argument('[bank]', 'question bank YAML file')
     .option('--resume', 'resume your unfinished attempt (say whose with --employee-id on a shared machine)')
+    .option('--assignment <file>', 'take it as assigned: identity, form, extra time and window come from this staff-signed file')
     .option('--seed <seed>', 'make the form reproducible')
     .option('--extra-time <multiplier>', 'accommodation: multiply every time limit (e.g. 1.5)')
     .option('--name <name>', 'candidate name')

@@ -36,7 +36,7 @@ export const run: Run<[string], IssueOptions> = async ([attemptPath], options, g
   const c = issued.certificate;
   const score = c.credentialSubject.result[0]?.value;
   if (options.json) {
-    printJson({ id: c.id, files: issued.files, score, validUntil: c.validUntil ?? null, statusListIndex: Number(c.credentialStatus.statusListIndex), reportedScoreDiffered: issued.reportedDiffers });
+    printJson({ id: c.id, files: issued.files, score, validUntil: c.validUntil ?? null, statusListIndex: Number(c.credentialStatus.statusListIndex) });
     return ExitCode.ok;
   }
   const lines = [
@@ -44,7 +44,6 @@ export const run: Run<[string], IssueOptions> = async ([attemptPath], options, g
     ...issued.files.map((f) => `  written to ${f}`),
     c.validUntil ? `  valid until ${c.validUntil}` : '  no expiry',
   ];
-  if (issued.reportedDiffers) lines.push(`  note: the candidate's machine reported ${read.record.result.percent}%; the certificate carries the re-score`);
   writeOut(`${lines.join('\n')}\n`);
   return ExitCode.ok;
 };

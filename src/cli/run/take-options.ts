@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
+import { MAX_EXTRA_TIME } from '../../core/assignment/assignment.js';
 
 export interface TakeOptions {
   resume?: boolean;
+  assignment?: string;
   seed?: string;
   extraTime?: string;
   name?: string;
@@ -12,14 +14,12 @@ export interface TakeOptions {
   screenReader?: boolean;
 }
 
-/** Largest accommodation multiplier accepted: beyond it a typo (15 for 1.5) is likelier than a need. */
-const MAX_EXTRA_TIME = 4;
 
-export function parseExtraTime(value: string | undefined): number {
+export function parseExtraTime(value: string | undefined, where = '--extra-time'): number {
   if (value === undefined) return 1;
   const n = Number(value);
   if (!Number.isFinite(n) || n < 1 || n > MAX_EXTRA_TIME) {
-    throw new UserError(`--extra-time: expected a multiplier from 1 to ${MAX_EXTRA_TIME} (e.g. 1.25 or 1.5), got "${value}"`, {
+    throw new UserError(`${where}: expected a multiplier from 1 to ${MAX_EXTRA_TIME} (e.g. 1.25 or 1.5), got "${value}"`, {
       exitCode: ExitCode.usage,
     });
   }

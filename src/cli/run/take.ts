@@ -37,7 +37,14 @@ interface Running {
 export const run: Run<[string | undefined], TakeOptions> = async ([file], options, globals) => {
   // A bad option is a usage error wherever it is run; then, before anything else
   // loads, the terminal check, so a script learns at once that it cannot take a test.
-  const extraTime = parseExtraTime(options.extraTime);
+  if (options.assignment !== undefined) {
+    const over = (['seed', 'extraTime', 'name', 'employeeId'] as const).find((o) => options[o] !== undefined);
+    if (over) {
+      throw new UserError(`take: --${over.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} cannot be given with --assignment: the assignment sets it`, { exitCode: ExitCode.usage });
+    }
+    if (options.resume) throw new UserError('take: --resume continues an attempt as it started; give it without --assignment', { exitCode: ExitCode.usage });
+  }
+  let extraTime = parseExtraTime(options.extraTime);
   const cliTags = parseTags(options.tag);
   assertInteractiveTerminal();
   writeThroughStreams();
@@ -73,11 +80,16 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
     loaded = await loadBankOrThrow(file);
   }
   const { bank } = loaded;
-  const seed = options.seed ?? newSeed();
+  const { readAssignmentForTake } = await import('../../app/take/take-assignment.js');
+  const assignment = options.assignment === undefined ? undefined : await readAssignmentForTake(options.assignment, loaded.hash, dataDir, new Date());
+  if (assignment) extraTime = assignment.accommodations.extraTime;
+  const seed = assignment?.seed ?? options.seed ?? newSeed();
   const form = assemble(bank, seed);
   // On a shared machine the last person's name and id must not be one Enter away (docs/taking.md, "Config").
   const remembered = settings.candidate?.remember === true ? settings.candidate : undefined;
-  const defaults = { name: options.name ?? remembered?.name ?? '', employeeId: options.employeeId ?? remembered?.employeeId ?? '' };
+  const defaults = assignment
+    ? { name: assignment.candidate.name ?? '', employeeId: assignment.candidate.employeeId }
+    : { name: options.name ?? remembered?.name ?? '', employeeId: options.employeeId ?? remembered?.employeeId ?? '' };
   // Unfinished attempts found for an employee id when its holder asked to start: only theirs can be resumed.
   const offered = new Map<string, Unfinished>();
 
@@ -94,16 +106,24 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
 
   const begin: TakeAppProps['begin'] = async (candidate, { setAside = false } = {}) => {
     resumeCommand = resumeCommandFor(candidate.employeeId);
+    if (assignment) {
+      const named = assignment.candidate;
+      if (candidate.employeeId !== named.employeeId || (named.name !== undefined && candidate.name !== named.name)) {
+        return { ok: false as const, message: `This assignment is for ${named.name ?? 'employee'} (${named.employeeId}); it cannot be taken under another name or id.` };
+      }
+    }
     if (!setAside) {
       const mine = await newestUnfinished(dataDir, { bankHash: loaded.hash, employeeId: candidate.employeeId });
-      if (mine) {
+      // An unfinished attempt under another assignment, or none, is not this one.
+      if (mine && (!assignment || mine.header.assignment?.id === assignment.id)) {
         offered.set(mine.header.attemptId, mine);
         return { ok: false as const, offer: describeOffer(bank, mine) };
       }
     }
     const { attemptPermissionIn } = await import('../../app/attempt-permission.js');
     // Unfinished attempts (open journals) count too: abandoning one is not a free retry.
-    const permission = await attemptPermissionIn(dataDir, bank, candidate.employeeId, new Date());
+    // Under an assignment the issuer's registry allocated this attempt; the local count is not the one that counts.
+    const permission = assignment ? { allowed: true as const } : await attemptPermissionIn(dataDir, bank, candidate.employeeId, new Date());
     if (!permission.allowed) {
       return {
         ok: false as const,
@@ -126,6 +146,8 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
       tags: { ...configTags(store), ...cliTags },
       bank: { id: bank.id, version: bank.version, title: bank.title, hash: loaded.hash },
       bankFile: resolve(loaded.file),
+      delivery: 'open',
+      ...(assignment ? { assignment } : {}),
       seed,
       extraTime,
       form,

@@ -8,6 +8,9 @@ import { assertNever } from '../../core/bank/types.js';
 import { collectJsonFiles } from '../../store/certificate-files.js';
 import { dataPaths, resolveDataDir } from '../../store/data-dir.js';
 import { loadStatusLists } from '../../store/status-list.js';
+import { readStatusListCopies } from '../../store/status-list-copies.js';
+import { findStatusConflicts } from '../../core/credential/status-conflicts.js';
+import type { DeliveryMode } from '../../core/bank/types.js';
 import { readTrustFile } from '../../store/trust-file.js';
 import { ioError, UserError } from '../../errors/user-error.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
@@ -22,6 +25,7 @@ interface VerifyOptions {
   json?: boolean;
   threads?: number;
   quiet?: boolean;
+  requireDelivery?: DeliveryMode[];
 }
 
 /** A verified file as the report needs it: the verdict in brief, and its output already rendered. */
@@ -54,6 +58,10 @@ export function exitCodeFor(reason: VerifyReason): ExitCodeValue {
       return ExitCode.revoked;
     case 'unreadable':
       return ExitCode.io;
+    case 'status-conflict':
+      return ExitCode.statusConflict;
+    case 'delivery-refused':
+      return ExitCode.deliveryRefused;
     default:
       return assertNever(reason, 'verify reason');
   }
@@ -81,6 +89,7 @@ export const run: Run<[string[]], VerifyOptions> = async ([paths], options, glob
   const statusPaths = options.status?.length ? options.status : [join(dataDir, dataPaths.status)].filter((p) => existsSync(p));
   const statusLists = await loadStatusLists(statusPaths);
   // A path that is missing or unreadable gets its own verdict (unreadable) and the batch goes on.
+  const statusConflicts = findStatusConflicts(readStatusListCopies(statusPaths));
   const files = await collectJsonFiles(paths, { keepMissing: true });
   if (files.length === 0) throw new UserError(`verify: no .json files in ${paths.join(', ')}`, { exitCode: ExitCode.invalidInput });
 
@@ -88,7 +97,14 @@ export const run: Run<[string[]], VerifyOptions> = async ([paths], options, glob
   const progress = startProgress('verifying', 'files', { quiet: options.json === true || options.quiet === true });
   let checked: Checked[];
   try {
-    checked = await verifyFiles(files, { trust, statusLists }, now, format, options.threads, progress.update);
+    checked = await verifyFiles(
+      files,
+      { trust, statusLists, statusConflicts, ...(options.requireDelivery ? { requireDelivery: options.requireDelivery } : {}) },
+      now,
+      format,
+      options.threads,
+      progress.update,
+    );
   } finally {
     progress.stop();
   }
@@ -123,6 +139,8 @@ interface Job {
   next: SharedArrayBuffer;
   trust: TrustList;
   statusLists: LoadedStatusList[];
+  statusConflicts: Array<[string, string]>;
+  requireDelivery: readonly DeliveryMode[] | undefined;
   at: number;
   format: VerifyFormat;
 }
@@ -156,6 +174,8 @@ async function verifyFiles(
     next: new SharedArrayBuffer(4),
     trust: options.trust,
     statusLists: [...options.statusLists.values()],
+    statusConflicts: [...(options.statusConflicts ?? new Map<string, string>())],
+    requireDelivery: options.requireDelivery,
     at: now.getTime(),
     format,
   };
@@ -195,7 +215,12 @@ async function verifyFiles(
 export async function verifyWorker(): Promise<void> {
   const { parentPort, workerData } = await import('node:worker_threads');
   const job = workerData as Job;
-  const verify = createVerifier({ trust: job.trust, statusLists: new Map(job.statusLists.map((list) => [list.url, list])) });
+  const verify = createVerifier({
+    trust: job.trust,
+    statusLists: new Map(job.statusLists.map((list) => [list.url, list])),
+    statusConflicts: new Map(job.statusConflicts),
+    ...(job.requireDelivery ? { requireDelivery: job.requireDelivery } : {}),
+  });
   const post = (message: WorkerMessage) => parentPort?.postMessage(message);
   claimFiles(job, verify, (from, outcomes) => post({ from, outcomes }));
   post({ done: true });

@@ -1,4 +1,5 @@
-import type { Bank } from '../bank/types.js';
+import type { Assignment } from '../assignment/assignment.js';
+import type { Bank, DeliveryMode } from '../bank/types.js';
 import type { Candidate, Form } from './types.js';
 import { reduce, startSession, type Event, type State } from './session.js';
 
@@ -12,8 +13,11 @@ export interface JournalHeader {
   attemptId: string;
   candidate: Candidate;
   tags?: Record<string, string>;
-  bank: { id: string; version: string; title: string; hash: string };
+  bank: { id: string; version: string; title: string; hash: string; sealedHash?: string };
   bankFile?: string;
+  /** @default 'open' */
+  delivery?: DeliveryMode;
+  assignment?: Assignment;
   seed: string;
   extraTime: number;
   form: Form;

@@ -15,6 +15,8 @@ export function buildAttemptRecord(state: State, header: JournalHeader): Attempt
     candidate: header.candidate,
     ...(header.tags && Object.keys(header.tags).length > 0 ? { tags: header.tags } : {}),
     bank: header.bank,
+    delivery: header.delivery ?? 'open',
+    ...(header.assignment ? { assignment: header.assignment } : {}),
     seed: header.seed,
     extraTime: header.extraTime,
     form: header.form,

@@ -1,4 +1,5 @@
-import type { CompetencyId, ItemId, OptionId } from '../bank/types.js';
+import type { Assignment } from '../assignment/assignment.js';
+import type { CompetencyId, DeliveryMode, ItemId, OptionId } from '../bank/types.js';
 
 /** One question as placed on a candidate's form. */
 export interface FormEntry {
@@ -55,7 +56,12 @@ export interface AttemptRecord {
   candidate: Candidate;
   /** Cohort/site/team labels from `take --tag key=value` or config. */
   tags?: Record<string, string>;
-  bank: { id: string; version: string; title: string; hash: string };
+  /** `hash` is the full bank's; `sealedHash` the sealed copy's the attempt was delivered from. */
+  bank: { id: string; version: string; title: string; hash: string; sealedHash?: string };
+  /** How the attempt was delivered. @default 'open' (records written before the field) */
+  delivery?: DeliveryMode;
+  /** The staff-signed assignment it was taken under, as signed. */
+  assignment?: Assignment;
   seed: string;
   /** Accommodation multiplier applied to time limits. 1 = none. */
   extraTime: number;

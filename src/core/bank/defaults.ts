@@ -1,4 +1,4 @@
-import type { Bank, Competency, FeedbackPolicy, Item, Policy } from './types.js';
+import { DELIVERY_MODES, type Bank, type Competency, type DeliveryMode, type FeedbackPolicy, type Item, type Policy } from './types.js';
 
 /** A policy with every optional field decided, so no caller re-derives a default. */
 export interface ResolvedPolicy {
@@ -51,4 +51,13 @@ export function itemTimeLimitSeconds(item: Item, policy: Policy): number | undef
 
 export function findItem(bank: Bank, id: string): Item | undefined {
   return bank.items.find((item) => item.id === id);
+}
+
+/**
+ * The delivery modes whose attempts may earn a certificate on this bank. A
+ * bank that says nothing accepts all three, as every bank did before
+ * `policy.delivery` existed; certification banks name `[hosted, sealed]`.
+ */
+export function acceptedDelivery(policy: Policy): readonly DeliveryMode[] {
+  return policy.delivery ?? DELIVERY_MODES;
 }

@@ -42,6 +42,16 @@ export type ExpiryAction = 'submit' | 'grace';
  */
 export type FeedbackPolicy = 'none' | 'competency' | 'full';
 
+/**
+ * How an attempt was delivered, strongest first (docs/certificates.md, "Delivery modes"):
+ * - `hosted`: on an exam host that keeps the key, clock, seed and attempt count
+ * - `sealed`: on the candidate's machine, the key encrypted to the issuer, seed and limits from a signed assignment
+ * - `open`: the bank in clear on the candidate's machine: practice
+ */
+export type DeliveryMode = 'hosted' | 'sealed' | 'open';
+
+export const DELIVERY_MODES: readonly DeliveryMode[] = ['hosted', 'sealed', 'open'];
+
 export interface Policy {
   timeLimitMinutes: number;
   /** Default per-item handle-time limit; when it runs out the item locks as it stands. */
@@ -76,6 +86,11 @@ export interface Policy {
     /** Hours to wait after a failed attempt. @default 0 */
     cooldownHours?: number;
   };
+  /**
+   * Delivery modes whose attempts may earn a certificate.
+   * @default ['hosted', 'sealed', 'open']: banks written before the field keep issuing as they did
+   */
+  delivery?: DeliveryMode[];
   certificate?: {
     /** How long a certificate earned on this bank stays valid. */
     validityMonths: number;

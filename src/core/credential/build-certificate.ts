@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AttemptRecord, Result } from '../attempt/types.js';
 import { competencyFloor } from '../bank/defaults.js';
-import type { Bank } from '../bank/types.js';
+import type { Bank, DeliveryMode } from '../bank/types.js';
 import {
   OB_V3_CONTEXT,
   VC_V2_CONTEXT,
@@ -23,6 +23,8 @@ export interface CertificateInput {
   attempt: AttemptRecord;
   /** Re-scored by the issuer, never the attempt's own `result`. */
   result: Result;
+  /** How the attempt was delivered, as the issuer established it. */
+  delivery: DeliveryMode;
   issuer: IssuerProfile;
   /** `urn:uuid:…` */
   id: string;
@@ -32,6 +34,16 @@ export interface CertificateInput {
   /** Salt for the e-mail hash; omit to leave the e-mail out. */
   emailSalt?: string;
 }
+
+/** `genre` of the evidence entry that names the delivery mode (its id ends in the mode), read by `verify --require-delivery`. */
+export const DELIVERY_GENRE = 'Delivery';
+export const ASSIGNMENT_GENRE = 'Assignment';
+
+const DELIVERY_DESCRIPTIONS: Record<DeliveryMode, string> = {
+  hosted: 'Taken on an exam host that kept the answer key, the clock, the form and the attempt count',
+  sealed: "Taken offline from a bank whose answer key was sealed to the issuer, under a staff-signed assignment; the clock was the candidate's",
+  open: 'Taken from a bank in clear on the candidate\'s machine (practice delivery)',
+};
 
 const urn = (...parts: string[]): string => `urn:frontline:${parts.map(encodeURIComponent).join(':')}`;
 
@@ -108,6 +120,17 @@ export function buildCertificate(input: CertificateInput): Certificate {
         description: `Attempt ${attempt.id} on ${bank.id} ${bank.version} (${input.bankHash}), re-scored by the issuer`,
         genre: 'Assessment',
       },
+      {
+        id: urn('delivery', input.delivery),
+        type: ['Evidence'],
+        name: `Delivery: ${input.delivery}`,
+        description: DELIVERY_DESCRIPTIONS[input.delivery],
+        genre: DELIVERY_GENRE,
+      },
+      // The assignment by id only: its accommodations stay with the issuer.
+      ...(attempt.assignment
+        ? [{ id: attempt.assignment.id, type: ['Evidence'] as ['Evidence'], name: 'Assignment', description: 'Assigned by the issuer: who, which form and when', genre: ASSIGNMENT_GENRE }]
+        : []),
     ],
     credentialStatus: statusEntry(input.status.listUrl, input.status.index),
   };

@@ -1,4 +1,5 @@
 import { EMPLOYEE_ID_TYPE } from './build-certificate.js';
+import { deliveryOf } from './delivery-of.js';
 
 export type ExportProfile = 'generic' | 'successfactors' | 'workday';
 export const EXPORT_PROFILES: readonly ExportProfile[] = ['generic', 'successfactors', 'workday'];
@@ -13,6 +14,8 @@ export interface ExportRecord {
   credentialId: string;
   /** `valid`, or the verify reason (`revoked`, `expired`…), or `not-verified` without a trust list. */
   status: string;
+  /** How it was earned: `hosted`, `sealed` or `open` (certificates from before the field: `open`). */
+  delivery: string;
   /** UTC date (YYYY-MM-DD) the attempt ended. */
   completionDate: string;
   issuedAt: string;
@@ -58,6 +61,7 @@ export function exportRecord(doc: Json, extra: { status: string; sha256: string;
     courseVersion: str(achievement['version']),
     credentialId: str(doc['id']),
     status: extra.status,
+    delivery: deliveryOf(doc),
     completionDate: utcDate(str(subject['activityEndDate']) || str(doc['validFrom'])),
     issuedAt: str(doc['validFrom']),
     validUntil: str(doc['validUntil']),
@@ -95,6 +99,7 @@ export function profileColumns(profile: ExportProfile): Array<[string, (r: Expor
         ['course_version', (r) => r.courseVersion],
         ['credential_id', (r) => r.credentialId],
         ['status', (r) => r.status],
+        ['delivery', (r) => r.delivery],
         ['completion_date_utc', (r) => r.completionDate],
         ['valid_until', (r) => r.validUntil],
         ['score', (r) => r.score],
@@ -115,7 +120,7 @@ export function profileColumns(profile: ExportProfile): Array<[string, (r: Expor
         ['CompletionStatus', (r) => (r.status === 'valid' ? 'PASSED' : r.status.toUpperCase())],
         ['Grade', (r) => r.score],
         ['InstructorName', (r) => r.issuer],
-        ['Comments', (r) => `credential ${r.credentialId}; pass mark ${r.passMark}; ${competencyCell(r)}; sha256 ${r.sha256}`],
+        ['Comments', (r) => `credential ${r.credentialId}; delivery ${r.delivery}; pass mark ${r.passMark}; ${competencyCell(r)}; sha256 ${r.sha256}`],
       ];
     case 'workday':
       return [
@@ -128,6 +133,7 @@ export function profileColumns(profile: ExportProfile): Array<[string, (r: Expor
         ['Expiration_Date', (r) => r.validUntil.slice(0, 10)],
         ['Score', (r) => r.score],
         ['Verification_Status', (r) => r.status],
+        ['Delivery_Mode', (r) => r.delivery],
         ['Competency_Scores', competencyCell],
         ['File_SHA256', (r) => r.sha256],
       ];

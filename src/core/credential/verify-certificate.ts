@@ -5,6 +5,8 @@ import { parseDidKeyMethod, publicKeyFromRaw } from './ed25519.js';
 import { prepareVerification, readProof, SIGNATURE_MISMATCH, verifyDocument } from './eddsa-jcs-2022.js';
 import { decodeStatusList, getStatusBit } from './status-list.js';
 import { checkTrust, type TrustList } from './trust.js';
+import type { DeliveryMode } from '../bank/types.js';
+import { deliveryOf } from './delivery-of.js';
 
 /**
  * Why a certificate passed or failed: stable codes for scripts (documented in
@@ -20,6 +22,8 @@ export type VerifyReason =
   | 'not-yet-valid'
   | 'expired'
   | 'status-unknown'
+  | 'status-conflict'
+  | 'delivery-refused'
   | 'revoked'
   | 'unreadable';
 
@@ -51,6 +55,10 @@ export interface VerifierOptions {
   trust: TrustList;
   /** By `statusListCredential` URL. */
   statusLists: ReadonlyMap<string, LoadedStatusList>;
+  /** URLs that two different lists claim, with what differs: a certificate pointing there cannot be judged. */
+  statusConflicts?: ReadonlyMap<string, string>;
+  /** Delivery modes to accept (`--require-delivery`); @default any */
+  requireDelivery?: readonly DeliveryMode[];
 }
 
 type Json = Record<string, unknown>;
@@ -95,8 +103,14 @@ export function createVerifier(options: VerifierOptions): (text: string, now: Da
     const at = now.getTime();
     if (Date.parse(doc['validFrom'] as string) > at) return fail('not-yet-valid', `not valid until ${doc['validFrom'] as string}`);
     if (typeof doc['validUntil'] === 'string' && Date.parse(doc['validUntil']) < at) return fail('expired', `expired on ${doc['validUntil']}`);
-    const status = checkStatus(doc['credentialStatus'], method.did, options.statusLists);
+    const status = checkStatus(doc['credentialStatus'], method.did, options.statusLists, options.statusConflicts);
     if (status) return fail(status.reason, status.message);
+    if (options.requireDelivery) {
+      const delivery = deliveryOf(doc);
+      if (!options.requireDelivery.includes(delivery)) {
+        return fail('delivery-refused', `earned under ${delivery} delivery; ${options.requireDelivery.join(' or ')} required`);
+      }
+    }
     const name = trusted.key.name ?? summary.issuer?.name ?? method.did;
     return { ok: true, reason: 'ok', message: `valid, issued by ${name}`, ...summary };
   };
@@ -159,7 +173,8 @@ function checkStatus(
   status: unknown,
   issuer: string,
   lists: ReadonlyMap<string, LoadedStatusList>,
-): { reason: 'status-unknown' | 'revoked' | 'malformed'; message: string } | undefined {
+  conflicts: ReadonlyMap<string, string> | undefined,
+): { reason: 'status-unknown' | 'status-conflict' | 'revoked' | 'malformed'; message: string } | undefined {
   if (status === undefined) return undefined;
   const entries = Array.isArray(status) ? status : [status];
   for (const entry of entries) {
@@ -171,6 +186,8 @@ function checkStatus(
     if (typeof url !== 'string' || typeof entry['statusListIndex'] !== 'string' || !Number.isSafeInteger(index) || index < 0) {
       return { reason: 'malformed', message: 'credentialStatus needs statusListCredential and a non-negative integer statusListIndex' };
     }
+    const conflict = conflicts?.get(url);
+    if (conflict !== undefined) return { reason: 'status-conflict', message: conflict };
     const list = lists.get(url);
     if (!list) return { reason: 'status-unknown', message: `no local copy of status list ${url}` };
     if (list.issuer !== issuer) return { reason: 'status-unknown', message: `status list ${url} is signed by ${list.issuer}, not by this certificate's issuer` };

@@ -10,6 +10,11 @@ import type { Bank } from '../../../src/core/bank/types.js';
 import { checkAttemptForIssue } from '../../../src/core/credential/check-attempt.js';
 import { checkRecord } from '../../../src/store/attempt-set.js';
 
+const issueContext = {
+  now: new Date('2100-01-01T00:00:00Z'),
+  issuer: 'did:key:z6MkIssuer',
+  registry: { certificates: [], assignments: new Set<string>(), failures: [], seals: new Set<string>() },
+};
 const banks = join(dirname(fileURLToPath(import.meta.url)), '../../../question-banks');
 
 function load(name: string): { bank: Bank; hash: string } {
@@ -58,11 +63,11 @@ describe('simulateCohort (issue 18.14)', () => {
   it('issue refuses a simulated attempt, even one whose mark was deleted', () => {
     const { bank, hash, records } = cohort('starter.yaml', 40, { shift: 2.5 });
     const passing = records.find((r) => r.result.passed)!;
-    expect(checkAttemptForIssue(bank, hash, passing)).toMatchObject({ ok: false, kind: 'simulated' });
+    expect(checkAttemptForIssue(bank, hash, passing, issueContext)).toMatchObject({ ok: false, reason: 'simulated' });
     const { simulated: _mark, ...unmarked } = passing;
     expect(isSimulated(unmarked)).toBe(true);
-    expect(checkAttemptForIssue(bank, hash, unmarked)).toMatchObject({ ok: false, kind: 'simulated' });
+    expect(checkAttemptForIssue(bank, hash, unmarked, issueContext)).toMatchObject({ ok: false, reason: 'simulated' });
     // With the seed changed too, the form no longer matches: refused as altered.
-    expect(checkAttemptForIssue(bank, hash, { ...unmarked, seed: 'x' })).toMatchObject({ ok: false, kind: 'tampered' });
+    expect(checkAttemptForIssue(bank, hash, { ...unmarked, seed: 'x' }, issueContext)).toMatchObject({ ok: false, reason: 'altered' });
   });
 });

@@ -2,6 +2,7 @@ import { assemble } from '../../../src/core/attempt/assemble.js';
 import type { AnswerRecord, AttemptRecord, Response, ScenarioMove } from '../../../src/core/attempt/types.js';
 import type { Bank, Item, ScenarioItem } from '../../../src/core/bank/types.js';
 import { scoreAttempt } from '../../../src/core/attempt/scoring.js';
+import { deadlineFor } from '../../../src/core/attempt/session.js';
 
 /** The best response to an item, as an expert would give it. */
 export function bestResponse(item: Item, at: string): Response {
@@ -36,7 +37,8 @@ function bestPath(item: ScenarioItem, at: string): ScenarioMove[] {
 
 /** A finished attempt record on `bank`, answered perfectly (or not at all), scored like `take` would. */
 export function makeAttempt(bank: Bank, hash: string, options: { seed?: string; pass?: boolean; id?: string; email?: string } = {}): AttemptRecord {
-  const seed = options.seed ?? 'seed-1';
+  // Each attempt id its own form: the same form and answers under two ids is a replay, which `issue` refuses.
+  const seed = options.seed ?? (options.id === undefined ? 'seed-1' : `seed-${options.id}`);
   const form = assemble(bank, seed);
   const startedAt = '2026-11-20T09:00:00.000Z';
   const at = '2026-11-20T09:05:00.000Z';
@@ -57,7 +59,7 @@ export function makeAttempt(bank: Bank, hash: string, options: { seed?: string; 
     extraTime: 1,
     form,
     startedAt,
-    deadline: '2026-11-20T09:10:00.000Z',
+    deadline: new Date(deadlineFor(bank, Date.parse(startedAt))).toISOString(),
     endedAt: '2026-11-20T09:08:00.000Z',
     ended: 'submitted',
     answers,

@@ -60,32 +60,33 @@ describe('addMonthsUtc', () => {
 
 describe('checkAttemptForIssue', () => {
   const { bank, hash } = loadShippedBank();
+  const context = { now: new Date('2026-11-21T00:00:00Z'), issuer: 'did:key:z6MkIssuer', registry: { certificates: [], assignments: new Set<string>(), failures: [], seals: new Set<string>() } };
 
   it('accepts a passing attempt and re-scores it', () => {
-    const result = checkAttemptForIssue(bank, hash, makeAttempt(bank, hash));
-    expect(result).toMatchObject({ ok: true, reportedDiffers: false, result: { passed: true } });
+    const result = checkAttemptForIssue(bank, hash, makeAttempt(bank, hash), context);
+    expect(result).toMatchObject({ ok: true, delivery: 'open', result: { passed: true } });
   });
 
   it('refuses a failing attempt, saying why', () => {
-    const check = checkAttemptForIssue(bank, hash, makeAttempt(bank, hash, { pass: false }));
-    expect(check).toMatchObject({ ok: false, kind: 'failed' });
+    const check = checkAttemptForIssue(bank, hash, makeAttempt(bank, hash, { pass: false }), context);
+    expect(check).toMatchObject({ ok: false, reason: 'failed' });
     expect(check.ok || check.message).toMatch(/below the pass mark of 70%/);
   });
 
   it('refuses an attempt taken on another version of the bank', () => {
     const attempt = makeAttempt(bank, 'sha256:' + '0'.repeat(64));
-    expect(checkAttemptForIssue(bank, hash, attempt)).toMatchObject({ ok: false, kind: 'wrong-bank' });
+    expect(checkAttemptForIssue(bank, hash, attempt, context)).toMatchObject({ ok: false, reason: 'wrong-bank' });
   });
 
-  it('refuses a failed attempt whose reported result was edited to pass', () => {
+  it('refuses a failed attempt whose reported result was edited to pass, as altered', () => {
     const failing = makeAttempt(bank, hash, { pass: false });
     const edited = { ...failing, result: makeAttempt(bank, hash).result };
-    expect(checkAttemptForIssue(bank, hash, edited)).toMatchObject({ ok: false, kind: 'failed' });
+    expect(checkAttemptForIssue(bank, hash, edited, context)).toMatchObject({ ok: false, reason: 'altered' });
   });
 
   it('refuses an attempt whose form was edited (items swapped for easier ones)', () => {
     const attempt = makeAttempt(bank, hash);
     const edited = { ...attempt, form: [...attempt.form].reverse() };
-    expect(checkAttemptForIssue(bank, hash, edited)).toMatchObject({ ok: false, kind: 'tampered' });
+    expect(checkAttemptForIssue(bank, hash, edited, context)).toMatchObject({ ok: false, reason: 'altered' });
   });
 });

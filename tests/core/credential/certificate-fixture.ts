@@ -2,7 +2,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseBank } from '../../../src/core/bank/parse-bank.js';
-import type { Bank } from '../../../src/core/bank/types.js';
+import type { Bank, DeliveryMode } from '../../../src/core/bank/types.js';
 import { buildCertificate } from '../../../src/core/credential/build-certificate.js';
 import type { Certificate } from '../../../src/core/credential/certificate-types.js';
 import { didKeyFromPublicKey, verificationMethodOf } from '../../../src/core/credential/ed25519.js';
@@ -36,7 +36,7 @@ export function makeIssuer(name = 'Acme Support'): TestIssuer {
 export const ISSUED_AT = '2026-11-20T10:00:00Z';
 
 /** A certificate for a perfect attempt on the starter bank, signed by `issuer`. */
-export function issueTestCertificate(issuer: TestIssuer, options: { index?: number; now?: string; signer?: KeyObject } = {}): Certificate {
+export function issueTestCertificate(issuer: TestIssuer, options: { index?: number; now?: string; signer?: KeyObject; delivery?: DeliveryMode } = {}): Certificate {
   const { bank, hash } = loadShippedBank();
   const attempt = makeAttempt(bank, hash, { email: 'amara@example.com' });
   const now = options.now ?? ISSUED_AT;
@@ -45,6 +45,7 @@ export function issueTestCertificate(issuer: TestIssuer, options: { index?: numb
     bankHash: hash,
     attempt,
     result: scoreAttempt(bank, attempt.form, attempt.answers),
+    delivery: options.delivery ?? 'open',
     issuer: { id: issuer.did, name: issuer.name },
     id: 'urn:uuid:0b4cf0a6-5b36-4c6e-9d43-3f1c2a7e9d10',
     status: { listUrl: issuer.listUrl, index: options.index ?? 4242 },

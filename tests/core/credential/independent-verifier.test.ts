@@ -58,6 +58,14 @@ describe('independent eddsa-jcs-2022 verifier (@digitalbazaar, jsonld-signatures
     expect(result.verified).toBe(true);
   });
 
+  it('accepts a certificate whose evidence says it was delivered sealed', async () => {
+    const certificate = issueTestCertificate(makeIssuer(), { delivery: 'sealed' });
+    expect(certificate.evidence).toContainEqual(expect.objectContaining({ id: 'urn:frontline:delivery:sealed', genre: 'Delivery' }));
+    const result = await independentlyVerify(certificate);
+    expect(result.error).toBeUndefined();
+    expect(result.verified).toBe(true);
+  });
+
   it('accepts a certificate frontline issued', async () => {
     const result = await independentlyVerify(issueTestCertificate(makeIssuer()));
     expect(result.error).toBeUndefined();
