@@ -1,7 +1,7 @@
 import { toIsoSeconds } from '../core/credential/build-certificate.js';
 import { findIssued, readRegistry, registryPath, writeRegistry, type IssuedEntry } from '../store/certificates.js';
 import { dirname, join } from 'node:path';
-import { claimOrCheckOwner } from '../store/key-owner.js';
+import { claimOrCheckOwner, ownerElsewhere } from '../store/key-owner.js';
 import { keyFiles, loadIssuerProfile, loadPrivateKey } from '../store/keys.js';
 import { withLock } from '../store/lock.js';
 import { UserError } from '../errors/user-error.js';
@@ -39,17 +39,26 @@ export async function revokeCertificate(request: RevokeRequest): Promise<Revoked
   // The registry and the status list are read, changed and written back under one lock:
   // concurrent revocations would otherwise each write back a list missing the others' bits.
   return withLock(registryPath(dataDir), async () => {
-    const { key, did } = await loadPrivateKey(request.keyPath);
-    const profilePath = request.issuerPath ?? join(dirname(request.keyPath), keyFiles.profile);
-    await withLock(profilePath, () => claimOrCheckOwner(dataDir, profilePath, did), { what: `the issuer profile ${profilePath}` });
+    // The certificate first: a data dir that never issued it must not claim the key by a mistaken revoke.
     const registry = await readRegistry(dataDir);
     const entry = findIssued(registry, id);
     if (!entry) {
+      const profilePath = request.issuerPath ?? join(dirname(request.keyPath), keyFiles.profile);
+      const owner = await ownerElsewhere(dataDir, profilePath);
+      if (owner !== undefined) {
+        throw new UserError(`revoke: ${dataDir} does not own this key: its certificates are recorded in ${owner}`, {
+          exitCode: ExitCode.notKeyOwner,
+          hint: `revoke from that data dir (--data-dir ${owner})`,
+        });
+      }
       throw new UserError(`revoke: no certificate ${id} in ${registryPath(dataDir)}`, {
         exitCode: ExitCode.notFound,
         hint: 'revoke runs where the certificate was issued (same data dir); the id is the certificate\'s "id" field',
       });
     }
+    const { key, did } = await loadPrivateKey(request.keyPath);
+    const profilePath = request.issuerPath ?? join(dirname(request.keyPath), keyFiles.profile);
+    await withLock(profilePath, () => claimOrCheckOwner(dataDir, profilePath, did), { what: `the issuer profile ${profilePath}` });
     if (did !== entry.issuer) throw new UserError(`revoke: ${id} was issued by ${entry.issuer}, but ${request.keyPath} is ${did}`);
     const issuer = await loadIssuerProfile(request.keyPath, did, request.issuerPath);
     if (issuer.statusListUrl !== entry.statusListCredential) {

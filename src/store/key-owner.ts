@@ -34,6 +34,23 @@ export async function dataDirId(dataDir: string): Promise<string> {
 }
 
 /**
+ * The data dir a profile names as the key's owner when it is not this one;
+ * undefined when this data dir owns it, nobody has claimed it, or the profile
+ * cannot be read. Read-only: a command that does nothing must claim nothing.
+ */
+export async function ownerElsewhere(dataDir: string, profilePath: string): Promise<string | undefined> {
+  let owner: Partial<KeyOwner> | undefined;
+  try {
+    owner = (JSON.parse(await readFile(profilePath, 'utf8')) as { dataDir?: Partial<KeyOwner> }).dataDir;
+  } catch {
+    return undefined;
+  }
+  if (typeof owner?.id !== 'string') return undefined;
+  const id = await readFile(join(dataDir, ID_FILE), 'utf8').then((t) => t.trim(), () => undefined);
+  return owner.id === id ? undefined : (owner.path ?? owner.id);
+}
+
+/**
  * One key, one data dir: the issuer profile records the data dir that owns the
  * key's registry and status list, claimed by the first `issue` or `assign`;
  * every other data dir is refused, so no two lists under one URL disagree.

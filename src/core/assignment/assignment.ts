@@ -35,7 +35,8 @@ export interface Assignment {
   /** Which attempt this is for this person on this bank, allocated from the issuer's registry. */
   attempt: { number: number; of?: number };
   issuedAt: string;
-  proof?: DataIntegrityProof;
+  /** An array of one, as signDocument writes every proof. */
+  proof?: DataIntegrityProof[];
 }
 
 export type AssignmentProblem = 'malformed' | 'bad-signature' | 'foreign-key' | 'wrong-bank' | 'outside-window';
