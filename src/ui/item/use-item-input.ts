@@ -52,7 +52,8 @@ function responseForChoice(p: ItemScreenProps, index: number, response: Response
       return { type: 'scenario', path: [...path, { step: step.id, choice: choice.id, at: new Date(p.now()).toISOString() }] };
     }
     case 'ordering':
-      return { type: 'ordering', order: currentOrder(entry, item, response) };
+      // Only moving an entry answers: the scrambled start order, confirmed as it stands, would earn partial credit for nothing.
+      return response?.type === 'ordering' ? response : undefined;
     case 'multiple':
     case 'rating':
       return undefined;
@@ -117,7 +118,7 @@ export function runItemCommand(
           dispatch({ type: 'highlight', index: 0 });
           return;
         }
-      } else if (item.type !== 'ordering' || response === null) {
+      } else if (item.type !== 'ordering') {
         answer((current) => responseForChoice(p, state.highlighted, current));
       }
       p.onNext();
