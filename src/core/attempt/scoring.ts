@@ -10,6 +10,7 @@ import {
   type ScenarioChoice,
   type ScenarioItem,
 } from '../bank/types.js';
+import { bestFromEachStep, walkScenario } from '../bank/scenario-graph.js';
 import type { AnswerRecord, CompetencyResult, FailReason, Form, Gap, ItemResult, Response, Result } from './types.js';
 
 /** One decimal, for presentation only: pass decisions use unrounded values. */
@@ -97,27 +98,15 @@ function scoreRating(item: RatingItem, ratings: Readonly<Record<string, number>>
   return total / item.options.length;
 }
 
-/**
- * Best total a single path through the scenario can earn for each competency.
- * Steps form a DAG (the bank checks forbid cycles), so memoised recursion is exact.
- */
+/** Best total a single path through the scenario can earn for each competency (steps form a DAG: the bank checks forbid loops). */
 export function scenarioMaxima(item: ScenarioItem): Record<CompetencyId, number> {
-  const steps = new Map(item.steps.map((s) => [s.id, s]));
   const competencies = new Set<CompetencyId>();
   for (const step of item.steps) for (const choice of step.choices ?? []) for (const c of Object.keys(choice.points ?? {})) competencies.add(c);
-  const maxima: Record<CompetencyId, number> = {};
+  const maxima: Record<CompetencyId, number> = Object.create(null);
+  const walk = walkScenario(item);
   for (const competency of competencies) {
-    const memo = new Map<string, number>();
-    const best = (stepId: string, depth: number): number => {
-      const cached = memo.get(stepId);
-      if (cached !== undefined) return cached;
-      const step = steps.get(stepId);
-      if (!step?.choices?.length || depth > item.steps.length) return 0;
-      const value = Math.max(...step.choices.map((ch) => (ch.points?.[competency] ?? 0) + (ch.next ? best(ch.next, depth + 1) : 0)));
-      memo.set(stepId, value);
-      return value;
-    };
-    maxima[competency] = best(item.start, 0);
+    const best = bestFromEachStep(item, (choice) => (Object.hasOwn(choice.points ?? {}, competency) ? choice.points![competency]! : 0), walk);
+    maxima[competency] = Math.max(0, best.get(item.start) ?? 0);
   }
   return maxima;
 }
