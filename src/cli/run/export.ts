@@ -11,6 +11,7 @@ import { dataPaths, resolveDataDir } from '../../store/data-dir.js';
 import { loadStatusLists } from '../../store/status-list.js';
 import { readTrustFile } from '../../store/trust-file.js';
 import { ioError, UserError } from '../../errors/user-error.js';
+import { parseRfc3339 } from '../../core/text/rfc3339.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { overallExitCode } from './verify.js';
@@ -44,8 +45,10 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
     throw new UserError(`export: --profile: expected ${EXPORT_PROFILES.join(', ')}, found "${options.profile}"`, { exitCode: ExitCode.usage });
   }
   const profile = options.profile as ExportProfile;
-  const now = options.at === undefined ? new Date() : new Date(options.at);
-  if (Number.isNaN(now.getTime())) throw new UserError(`export: --at: expected an ISO 8601 date, found "${options.at}"`, { exitCode: ExitCode.usage });
+  const now = options.at === undefined ? new Date() : new Date(parseRfc3339(options.at));
+  if (Number.isNaN(now.getTime())) {
+    throw new UserError(`export: --at: expected an ISO 8601 (RFC 3339) date or date-time like 2026-12-01 or 2026-12-01T09:00:00Z, found "${options.at}"`, { exitCode: ExitCode.usage });
+  }
   const dataDir = resolveDataDir(globals);
   const trustPath = options.trust ?? join(dataDir, 'trust.json');
   const hasTrust = options.trust !== undefined || existsSync(trustPath);

@@ -10,6 +10,7 @@ import { dataPaths, resolveDataDir } from '../../store/data-dir.js';
 import { loadStatusLists } from '../../store/status-list.js';
 import { readTrustFile } from '../../store/trust-file.js';
 import { ioError, UserError } from '../../errors/user-error.js';
+import { parseRfc3339 } from '../../core/text/rfc3339.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { paint, writeOut } from '../output.js';
@@ -67,8 +68,10 @@ export function overallExitCode(verdicts: readonly Pick<Verdict, 'ok' | 'reason'
 }
 
 export const run: Run<[string[]], VerifyOptions> = async ([paths], options, globals) => {
-  const now = options.at === undefined ? new Date() : new Date(options.at);
-  if (Number.isNaN(now.getTime())) throw new UserError(`verify: --at: expected an ISO 8601 date, found "${options.at}"`, { exitCode: ExitCode.usage });
+  const now = options.at === undefined ? new Date() : new Date(parseRfc3339(options.at));
+  if (Number.isNaN(now.getTime())) {
+    throw new UserError(`verify: --at: expected an ISO 8601 (RFC 3339) date or date-time like 2026-12-01 or 2026-12-01T09:00:00Z, found "${options.at}"`, { exitCode: ExitCode.usage });
+  }
   const dataDir = resolveDataDir(globals);
   const trustPath = options.trust ?? join(dataDir, 'trust.json');
   if (options.trust === undefined && !existsSync(trustPath)) {

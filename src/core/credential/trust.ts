@@ -1,3 +1,5 @@
+import { parseRfc3339 } from '../text/rfc3339.js';
+
 /** One signing key an organisation trusts, with the window in which it may have signed. */
 export interface TrustedKey {
   /** did:key of the public key. */
@@ -30,8 +32,8 @@ export function parseTrustList(data: unknown): TrustParse {
     if (entry.name !== undefined && typeof entry.name !== 'string') return { ok: false, message: `${at}.name: expected a string` };
     for (const field of ['validFrom', 'validUntil'] as const) {
       const value = entry[field];
-      if (value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
-        return { ok: false, message: `${at}.${field}: expected an ISO 8601 date-time` };
+      if (value !== undefined && (typeof value !== 'string' || Number.isNaN(parseRfc3339(value)))) {
+        return { ok: false, message: `${at}.${field}: expected an ISO 8601 (RFC 3339) date-time like 2026-11-01T00:00:00Z, found ${JSON.stringify(value)}` };
       }
     }
   }
@@ -44,9 +46,9 @@ export type TrustCheck = { ok: true; key: TrustedKey } | { ok: false; message: s
 export function checkTrust(trust: TrustList, did: string, signedAt: string): TrustCheck {
   const entries = trust.issuers.filter((k) => k.id === did);
   if (entries.length === 0) return { ok: false, message: `signed by ${did}, which the trust list does not name` };
-  const at = Date.parse(signedAt);
+  const at = parseRfc3339(signedAt);
   const inWindow = entries.find(
-    (k) => (k.validFrom === undefined || Date.parse(k.validFrom) <= at) && (k.validUntil === undefined || at <= Date.parse(k.validUntil)),
+    (k) => (k.validFrom === undefined || parseRfc3339(k.validFrom) <= at) && (k.validUntil === undefined || at <= parseRfc3339(k.validUntil)),
   );
   if (!inWindow) {
     const k = entries[0] as TrustedKey;

@@ -5,6 +5,7 @@ import { parseDidKeyMethod, publicKeyFromRaw } from './ed25519.js';
 import { prepareVerification, readProof, SIGNATURE_MISMATCH, verifyDocument } from './eddsa-jcs-2022.js';
 import { decodeStatusList, getStatusBit } from './status-list.js';
 import { checkTrust, type TrustList } from './trust.js';
+import { parseRfc3339 } from '../text/rfc3339.js';
 
 /**
  * Why a certificate passed or failed: stable codes for scripts (documented in
@@ -93,8 +94,8 @@ export function createVerifier(options: VerifierOptions): (text: string, now: Da
     const trusted = checkTrust(options.trust, method.did, proof.created);
     if (!trusted.ok) return fail('untrusted-issuer', trusted.message);
     const at = now.getTime();
-    if (Date.parse(doc['validFrom'] as string) > at) return fail('not-yet-valid', `not valid until ${doc['validFrom'] as string}`);
-    if (typeof doc['validUntil'] === 'string' && Date.parse(doc['validUntil']) < at) return fail('expired', `expired on ${doc['validUntil']}`);
+    if (parseRfc3339(doc['validFrom'] as string) > at) return fail('not-yet-valid', `not valid until ${doc['validFrom'] as string}`);
+    if (typeof doc['validUntil'] === 'string' && parseRfc3339(doc['validUntil']) < at) return fail('expired', `expired on ${doc['validUntil']}`);
     const status = checkStatus(doc['credentialStatus'], method.did, options.statusLists);
     if (status) return fail(status.reason, status.message);
     const name = trusted.key.name ?? summary.issuer?.name ?? method.did;
@@ -140,9 +141,9 @@ function checkShape(doc: Json): string | undefined {
   }
   if (typeof doc['id'] !== 'string') return 'id is missing';
   if (typeof issuerIdOf(doc) !== 'string') return 'issuer.id is missing';
-  if (typeof doc['validFrom'] !== 'string' || Number.isNaN(Date.parse(doc['validFrom']))) return 'validFrom is missing or not a date';
-  if (doc['validUntil'] !== undefined && (typeof doc['validUntil'] !== 'string' || Number.isNaN(Date.parse(doc['validUntil'])))) {
-    return 'validUntil is not a date';
+  if (typeof doc['validFrom'] !== 'string' || Number.isNaN(parseRfc3339(doc['validFrom']))) return 'validFrom is missing or not an RFC 3339 date-time';
+  if (doc['validUntil'] !== undefined && (typeof doc['validUntil'] !== 'string' || Number.isNaN(parseRfc3339(doc['validUntil'])))) {
+    return 'validUntil is not an RFC 3339 date-time';
   }
   if (!isObject(doc['credentialSubject'])) return 'credentialSubject is missing';
   if (doc['proof'] === undefined) return 'has no proof: not signed';
