@@ -1,3 +1,4 @@
+import { csvText } from '../text/csv-field.js';
 import { EMPLOYEE_ID_TYPE } from './build-certificate.js';
 
 export type ExportProfile = 'generic' | 'successfactors' | 'workday';
@@ -134,14 +135,8 @@ export function profileColumns(profile: ExportProfile): Array<[string, (r: Expor
   }
 }
 
-/**
- * One CSV field (RFC 4180). Text a spreadsheet would run as a formula (=, +,
- * -, @, tab, CR first) gets a leading apostrophe (OWASP CSV injection advice).
- */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** One CSV field: see csvText (formulas neutralised, controls removed). */
+export const csvField = csvText;
 
 /** RFC 4180: CRLF after every record, header first. */
 export function toCsv(records: readonly ExportRecord[], profile: ExportProfile): string {
