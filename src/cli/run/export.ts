@@ -12,6 +12,7 @@ import { loadStatusLists } from '../../store/status-list.js';
 import { readTrustFile } from '../../store/trust-file.js';
 import { ioError, UserError } from '../../errors/user-error.js';
 import { parseRfc3339 } from '../../core/text/rfc3339.js';
+import { parseStrictJson } from '../../core/credential/strict-json.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { overallExitCode } from './verify.js';
@@ -123,13 +124,11 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
+/** The certificate as verify reads it (a byte order mark ignored, duplicate keys refused), so the two never disagree. */
 function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const doc: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-    return typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseStrictJson(text);
+  const doc = parsed.ok ? parsed.value : undefined;
+  return typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
 }
 
 /** The did:key each certificate names as its issuer: the trust list of `--unverified`. */
