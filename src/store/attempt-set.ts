@@ -1,10 +1,11 @@
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { oneLine } from '../core/text/one-line.js';
+import { describeFileType } from './regular-file.js';
 import { ReadingThreads } from '../core/analytics/reading-threads.js';
 import { FactsReader, FactsWriter, type AttemptFacts, type FactsBatch } from '../core/analytics/attempt-facts.js';
 import type { AttemptRecord } from '../core/attempt/types.js';
@@ -52,6 +53,8 @@ const BYTES_PER_UNIT = 8 * 1024 * 1024;
 const PARALLEL_FROM = 2000;
 /** Threads added while reading waits on the disk stop at this many (each holds its own heap and buffers). */
 const MOST_THREADS = 8;
+/** A record of a 10,000-item attempt is about 2 MB; a .json file far past that is not one. */
+const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 /** Bytes per record assumed when sizing a JSONL file. */
 const RECORD_BYTES = 16 * 1024;
 
@@ -141,9 +144,21 @@ interface UnitResult {
  */
 let scratch = Buffer.allocUnsafe(1 << 20);
 
+/**
+ * Opens a file to read, refusing a FIFO (which would wait for a writer for
+ * ever), a device (a link to /dev/zero never ends) or a folder named x.json.
+ */
+function openRegular(path: string): number {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const stats = fstatSync(fd);
+  if (stats.isFile()) return fd;
+  closeSync(fd);
+  throw new Error(`${describeFileType(stats)}, not a file`);
+}
+
 /** The file's text as UTF-8 (as `readFileSync(path, 'utf8')`). */
 function readText(path: string): string {
-  const fd = openSync(path, 'r');
+  const fd = openRegular(path);
   let length = 0;
   try {
     for (;;) {
@@ -155,6 +170,7 @@ function readText(path: string): string {
       const n = readSync(fd, scratch, length, scratch.length - length, null);
       if (n === 0) break;
       length += n;
+      if (length > MAX_RECORD_BYTES) throw new Error(`larger than ${MAX_RECORD_BYTES / 1024 / 1024} MB: not an attempt record`);
     }
   } finally {
     closeSync(fd);
@@ -190,7 +206,7 @@ function readLines(path: string, start: number, end: number, out: FactsWriter): 
   let lines = 0;
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    fd = openRegular(path);
     const file = fd;
     const size = fstatSync(file).size;
     // `data` holds the file from `base` on; one byte before `start` tells whether `start` begins a line.

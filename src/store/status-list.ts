@@ -5,8 +5,12 @@ import { emptyStatusList } from '../core/credential/status-list.js';
 import { readStatusListCredential, type LoadedStatusList } from '../core/credential/verify-certificate.js';
 import { ioError, UserError } from '../errors/user-error.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { readRegularFile } from './regular-file.js';
 import { dataPaths } from './data-dir.js';
 import type { IssuerFile } from './keys.js';
+
+/** A list of 131,072 entries, GZIP'd and base64'd, is a few KB; far more is not a status list. */
+const MAX_STATUS_LIST_BYTES = 16 * 1024 * 1024;
 
 /** The local copy of the list published at `url`: one file per list, named by the URL's hash. */
 export function statusListPath(dataDir: string, url: string): string {
@@ -68,12 +72,12 @@ export async function loadStatusLists(paths: readonly string[]): Promise<Map<str
       throw ioError(path, error);
     }
     for (const file of files) {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw ioError(file, error);
+      const read = readRegularFile(file, MAX_STATUS_LIST_BYTES);
+      if (!read.ok) {
+        if (read.kind === 'io') throw ioError(file, read.cause);
+        throw new UserError(`${file}: cannot use as a status list: ${read.message}`);
       }
+      const text = read.bytes.toString('utf8');
       const list = parseStatusListFile(text, file);
       lists.set(list.url, list);
     }

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXPORT_PROFILES, exportRecord, toCsv, toJsonl, type ExportProfile, type ExportRecord } from '../../core/credential/export-rows.js';
 import type { TrustedKey } from '../../core/credential/trust.js';
 import { createVerifier, type Verdict } from '../../core/credential/verify-certificate.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
-import { collectJsonFiles } from '../../store/certificate-files.js';
+import { collectJsonFiles, MAX_CERTIFICATE_BYTES } from '../../store/certificate-files.js';
+import { readRegularFile } from '../../store/regular-file.js';
 import { dataPaths, resolveDataDir } from '../../store/data-dir.js';
 import { loadStatusLists } from '../../store/status-list.js';
 import { readTrustFile } from '../../store/trust-file.js';
@@ -66,14 +67,13 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
   const progress = startProgress('exporting', 'files', { quiet: options.quiet === true });
   const read = files.map((file, done) => {
     progress.update(done, files.length);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      progress.stop();
-      throw ioError(file, error);
-    }
-    return { file, bytes, text: bytes.toString('utf8') };
+    // Regular files of a sane size only: a FIFO named x.json, a link to /dev/zero or a 600 MB file is left out with its reason.
+    const got = readRegularFile(file, MAX_CERTIFICATE_BYTES);
+    if (got.ok) return { file, bytes: got.bytes, text: got.bytes.toString('utf8') };
+    const unread: Verdict = got.kind === 'too-large'
+      ? { ok: false, reason: 'malformed', message: `${got.message}: not a certificate` }
+      : { ok: false, reason: 'unreadable', message: `cannot read: ${got.message}` };
+    return { file, bytes: Buffer.alloc(0), text: '', unread };
   });
   progress.stop();
   // --unverified: every issuer the files name counts as trusted, so signature, dates and revocation are still checked.
@@ -83,8 +83,8 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
   const records: ExportRecord[] = [];
   const failed: Verdict[] = [];
   const leftOut: Verdict[] = [];
-  for (const { file, bytes, text } of read) {
-    const verdict = verify(text, now);
+  for (const { file, bytes, text, unread } of read) {
+    const verdict = unread ?? verify(text, now);
     if (!verdict.ok) {
       failed.push(verdict);
       const doc = parseObject(text);

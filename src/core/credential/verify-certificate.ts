@@ -17,6 +17,8 @@ export type VerifyReason =
   | 'ok'
   | 'not-json'
   | 'truncated'
+  /** The file could not be read: a FIFO, a device, no permission (verify's own verdict; never from the verifier). */
+  | 'unreadable'
   | 'malformed'
   | 'bad-signature'
   | 'untrusted-issuer'

@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ExitCode } from '../../src/errors/exit-codes.js';
+import { fixtureBank, simulate } from '../fixtures/attempts.js';
+import { runCli } from './run-cli.js';
+
+const home = mkdtempSync(join(tmpdir(), 'frontline-hostile-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+const env = { FRONTLINE_HOME: join(home, 'data') };
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at /);
+
+describe('dates are strict ISO 8601 (issue 17.22)', () => {
+  it.each(['verify', 'export'])('%s --at 1 is a usage error, not the year 2001', (command) => {
+    const trust = join(home, 'trust.json');
+    writeFileSync(trust, JSON.stringify({ issuers: [] }));
+    const r = runCli([command, home, '--at', '1', '--trust', trust, ...(command === 'export' ? ['--format', 'csv'] : [])], { env });
+    expect(r.status).toBe(ExitCode.usage);
+    expect(r.stderr).toMatch(/--at: expected an ISO 8601 \(RFC 3339\) date or date-time .* found "1"/);
+    noStack(r.stderr);
+  });
+
+  it('a trust file with validFrom "1" is refused, naming the field', () => {
+    const trust = join(home, 'trust-1.json');
+    writeFileSync(trust, JSON.stringify({ issuers: [{ id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', validFrom: '1' }] }));
+    const r = runCli(['verify', home, '--trust', trust], { env });
+    expect(r.status).toBe(ExitCode.invalidInput);
+    expect(r.stderr).toContain('issuers[0].validFrom: expected an ISO 8601 (RFC 3339) date-time');
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('special files never hang a command (issue 17.13)', () => {
+  const fifo = join(home, 'bank.yaml');
+  execFileSync('mkfifo', [fifo]);
+
+  it.each([['validate'], ['preview']])('%s refuses a FIFO given as the bank', (command) => {
+    const r = runCli([command, fifo], { env });
+    expect(r.status).toBe(ExitCode.invalidInput);
+    expect(r.stderr + r.stdout).toContain('a named pipe (FIFO), not a bank file');
+    noStack(r.stderr);
+  });
+
+  it('report skips a FIFO, a link to /dev/zero and a folder named x.json, and reads the rest', () => {
+    const dir = join(home, 'attempts');
+    mkdirSync(dir);
+    const fixture = fixtureBank();
+    for (const r of simulate(fixture, { n: 12, seed: 5 })) writeFileSync(join(dir, `${r.id}.json`), JSON.stringify(r));
+    execFileSync('mkfifo', [join(dir, 'pipe.json')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.json'));
+    mkdirSync(join(dir, 'folder.json'));
+    const r = runCli(['report', dir, '--json'], { env });
+    const report = JSON.parse(r.stdout) as { attempts: { used: number }; skipped: Array<{ source: string; message: string }> };
+    expect(report.attempts.used).toBe(12);
+    expect(report.skipped.map((s) => [s.source.slice(dir.length + 1), s.message])).toEqual(
+      expect.arrayContaining([
+        ['pipe.json', expect.stringContaining('a named pipe (FIFO), not a file')],
+        ['zero.json', expect.stringContaining('a device, not a file')],
+      ]),
+    );
+  });
+});
