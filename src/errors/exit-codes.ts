@@ -39,6 +39,8 @@ export const ExitCode = {
   malformed: 15,
   /** The status list it points to is not available locally. */
   statusUnknown: 16,
+  /** Signed by a key the trust file marks `compromised`: nothing that key signed is trusted, whatever its date. */
+  keyCompromised: 19,
 
   /** Could not reach the LRS; the outbox is intact and will be retried. */
   offline: 20,

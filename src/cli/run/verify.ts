@@ -49,6 +49,8 @@ export function exitCodeFor(reason: VerifyReason): ExitCodeValue {
       return ExitCode.badSignature;
     case 'untrusted-issuer':
       return ExitCode.untrustedIssuer;
+    case 'key-compromised':
+      return ExitCode.keyCompromised;
     case 'not-yet-valid':
       return ExitCode.notYetValid;
     case 'expired':

@@ -22,6 +22,7 @@ export type VerifyReason =
   | 'malformed'
   | 'bad-signature'
   | 'untrusted-issuer'
+  | 'key-compromised'
   | 'not-yet-valid'
   | 'expired'
   | 'status-unknown'
@@ -96,7 +97,7 @@ export function createVerifier(options: VerifierOptions): (text: string, now: Da
     const issuerId = issuerIdOf(doc);
     if (issuerId !== method.did) return fail('bad-signature', `signed by ${method.did}, but the issuer is ${issuerId}`);
     const trusted = checkTrust(options.trust, method.did, proof.created);
-    if (!trusted.ok) return fail('untrusted-issuer', trusted.message);
+    if (!trusted.ok) return fail(trusted.compromised ? 'key-compromised' : 'untrusted-issuer', trusted.message);
     const at = now.getTime();
     if (parseRfc3339(doc['validFrom'] as string) > at) return fail('not-yet-valid', `not valid until ${doc['validFrom'] as string}`);
     if (typeof doc['validUntil'] === 'string' && parseRfc3339(doc['validUntil']) < at) return fail('expired', `expired on ${doc['validUntil']}`);

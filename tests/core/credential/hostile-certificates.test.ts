@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseStrictJson } from '../../../src/core/credential/strict-json.js';
 import { createVerifier } from '../../../src/core/credential/verify-certificate.js';
-import type { TrustList } from '../../../src/core/credential/trust.js';
+import { parseTrustList, type TrustList } from '../../../src/core/credential/trust.js';
+import { verificationMethodOf } from '../../../src/core/credential/ed25519.js';
+import { signDocument } from '../../../src/core/credential/eddsa-jcs-2022.js';
+import validateTrust from '../../../src/generated/trust.validate.js';
 import { issueTestCertificate, makeIssuer, statusListFor } from './certificate-fixture.js';
 
 const issuer = makeIssuer();
@@ -51,5 +54,35 @@ describe('byte order marks and duplicate keys (issue 17.21)', () => {
 
   it.each(['{"a":1,"b":{"a":2}}', '[{"a":1},{"a":2}]', '{"a\\\\":1,"a":2}', '{"\\"a":1,"a":"}{,\\"a\\":"}'])('allows the same key in different objects: %s', (text) => {
     expect(parseStrictJson(text)).toMatchObject({ ok: true });
+  });
+});
+
+describe('a key marked compromised (issue 17.24)', () => {
+  // A new certificate signed today by whoever holds the leaked key, with proof.created written into the key's old window.
+  const { proof: _proof, ...body } = certificate as unknown as Record<string, unknown>;
+  const backdated = signDocument(body, issuer.privateKey, { verificationMethod: verificationMethodOf(issuer.did), created: '2025-06-01T00:00:00Z' });
+  const window = { id: issuer.did, name: 'Acme Support', validFrom: '2025-01-01T00:00:00Z', validUntil: '2025-12-31T23:59:59Z' };
+
+  it.each([[true], ['2027-03-02T00:00:00Z']] as const)('refuses every certificate it signed, even backdated into its window (compromised: %j)', (compromised) => {
+    const leaked = createVerifier({ trust: { issuers: [{ ...window, compromised }] }, statusLists: new Map([[list.url, list]]) });
+    for (const cert of [certificate, backdated]) {
+      const verdict = leaked(JSON.stringify(cert), NOW);
+      expect(verdict).toMatchObject({ ok: false, reason: 'key-compromised' });
+      expect(verdict.message).toContain('marks compromised');
+    }
+  });
+
+  it('without the mark, a backdated certificate inside the window verifies: rotation alone does not contain a leak', () => {
+    const rotated = createVerifier({ trust: { issuers: [window] }, statusLists: new Map([[list.url, list]]) });
+    expect(rotated(JSON.stringify(backdated), NOW)).toMatchObject({ ok: true });
+  });
+
+  it.each([['yes'], [false], ['1']])('refuses compromised: %j in the trust file', (compromised) => {
+    expect(parseTrustList({ issuers: [{ id: issuer.did, compromised }] })).toEqual({ ok: false, message: expect.stringContaining('issuers[0].compromised: expected true or the RFC 3339 date-time') });
+  });
+
+  it('the published schema accepts what parseTrustList accepts', () => {
+    for (const compromised of [true, '2027-03-02T00:00:00Z']) expect(validateTrust({ issuers: [{ id: issuer.did, compromised }] })).toBe(true);
+    expect(validateTrust({ issuers: [{ id: issuer.did, compromised: 'yes' }] })).toBe(false);
   });
 });
