@@ -14,6 +14,7 @@ import { readTrustFile } from '../../store/trust-file.js';
 import { ioError, UserError } from '../../errors/user-error.js';
 import { parseRfc3339 } from '../../core/text/rfc3339.js';
 import { parseStrictJson } from '../../core/credential/strict-json.js';
+import { sanitizeLine } from '../../core/text/sanitize.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { overallExitCode } from './verify.js';
@@ -61,7 +62,7 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
     });
   }
   const statusPaths = options.status?.length ? options.status : [join(dataDir, dataPaths.status)].filter((p) => existsSync(p));
-  const statusLists = await loadStatusLists(statusPaths);
+  const statusLists = await loadStatusLists(statusPaths, (note) => writeErr(`frontline: warning: ${sanitizeLine(note)}\n`));
 
   const files = await collectJsonFiles(paths);
   const progress = startProgress('exporting', 'files', { quiet: options.quiet === true });

@@ -13,9 +13,10 @@ import { MAX_CERTIFICATE_BYTES } from '../../store/certificate-files.js';
 import { readRegularFile } from '../../store/regular-file.js';
 import { UserError } from '../../errors/user-error.js';
 import { parseRfc3339 } from '../../core/text/rfc3339.js';
+import { sanitizeLine } from '../../core/text/sanitize.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import { paint, writeOut } from '../output.js';
+import { paint, writeErr, writeOut } from '../output.js';
 import { startProgress } from '../progress.js';
 
 interface VerifyOptions {
@@ -88,7 +89,7 @@ export const run: Run<[string[]], VerifyOptions> = async ([paths], options, glob
   }
   const trust = await readTrustFile(trustPath);
   const statusPaths = options.status?.length ? options.status : [join(dataDir, dataPaths.status)].filter((p) => existsSync(p));
-  const statusLists = await loadStatusLists(statusPaths);
+  const statusLists = await loadStatusLists(statusPaths, (note) => writeErr(`frontline: warning: ${sanitizeLine(note)}\n`));
   // A path that is missing or unreadable gets its own verdict (unreadable) and the batch goes on.
   const files = await collectJsonFiles(paths, { keepMissing: true });
   if (files.length === 0) throw new UserError(`verify: no .json files in ${paths.join(', ')}`, { exitCode: ExitCode.invalidInput });

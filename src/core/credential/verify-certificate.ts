@@ -51,6 +51,9 @@ export interface LoadedStatusList {
   /** did:key that signed it: only that issuer's certificates may point to it. */
   issuer: string;
   list: Uint8Array;
+  /** When the issuer says this copy was made (its `validFrom` and `proof.created`): the newer copy of a list wins. */
+  validFrom?: string;
+  created?: string;
 }
 
 export interface VerifierOptions {
@@ -249,5 +252,6 @@ export function readStatusListCredential(doc: unknown): StatusListParse {
   }
   const list = decodeStatusList(encoded);
   if (!list) return { ok: false, message: 'encodedList is not base64url GZIP data' };
-  return { ok: true, list: { url: doc['id'], issuer: method.did, list } };
+  const validFrom = typeof doc['validFrom'] === 'string' ? doc['validFrom'] : undefined;
+  return { ok: true, list: { url: doc['id'], issuer: method.did, list, ...(validFrom ? { validFrom } : {}), created: proof.proof.created } };
 }
