@@ -9,6 +9,8 @@ import { describeFileType } from './regular-file.js';
 import { ReadingThreads } from '../core/analytics/reading-threads.js';
 import { FactsReader, FactsWriter, type AttemptFacts, type FactsBatch } from '../core/analytics/attempt-facts.js';
 import type { AttemptRecord } from '../core/attempt/types.js';
+import { scoreAttempt } from '../core/attempt/scoring.js';
+import type { Bank } from '../core/bank/types.js';
 import validateAttempt from '../generated/attempt.validate.js';
 
 /** Where one record came from: a file, or a line of a JSONL file (`file:line`). */
@@ -33,6 +35,12 @@ export interface ReadOptions {
    * @default one per CPU when the set is large enough to pay for starting them, else 0
    */
   threads?: number;
+  /**
+   * The bank the report is about: a record taken on it (same hash) is scored
+   * again from its form and answers, and the result it carries is not
+   * trusted (it was computed on the candidate's machine).
+   */
+  rescore?: { bank: Bank; hash: string };
   /**
    * Bytes of a JSONL file per unit of work (small units put unit boundaries everywhere, for tests).
    * @default 8 MiB
@@ -122,9 +130,27 @@ function take(text: string, at: number, out: FactsWriter): void {
     return;
   }
   const problem = recordProblem(data);
-  if (problem === undefined) out.record(at, data as AttemptRecord);
-  else out.problem(at, problem);
+  if (problem !== undefined) {
+    out.problem(at, problem);
+    return;
+  }
+  const record = data as AttemptRecord;
+  if (rescoring === undefined || record.bank.hash !== rescoring.hash) {
+    out.record(at, record);
+    return;
+  }
+  let result: AttemptRecord['result'];
+  try {
+    result = scoreAttempt(rescoring.bank, record.form, record.answers);
+  } catch (error) {
+    out.problem(at, `cannot be scored on the bank given: ${oneLine((error as Error).message)}`);
+    return;
+  }
+  out.record(at, { ...record, result });
 }
+
+/** The bank records are scored on again in this thread (see ReadOptions.rescore). */
+let rescoring: ReadOptions['rescore'];
 
 /** A unit of work: some files, or the lines of a JSONL file that start in a byte range. */
 type Unit = { kind: 'files'; paths: string[] } | { kind: 'lines'; path: string; start: number; end: number };
@@ -445,7 +471,7 @@ async function readInWorkers(units: readonly Unit[], merger: Merger, threads: nu
       };
       const start = (): void => {
         const w = workers.length;
-        const worker = new Worker(new URL(import.meta.url), { workerData: { [WORKER_TAG]: true } });
+        const worker = new Worker(new URL(import.meta.url), { workerData: { [WORKER_TAG]: true, rescore: rescoring } });
         workers.push(worker);
         readers.push(new FactsReader());
         spare.push([]);
@@ -495,6 +521,7 @@ export async function readAttemptSet(paths: readonly string[], sink: RecordSink,
   for (const path of paths) await expand(path, files, unreadable);
   const { units, records } = unitsOf(files, options.unitBytes ?? BYTES_PER_UNIT);
   const merger = new Merger(sink, progressOf(units, options.onProgress));
+  rescoring = options.rescore;
   // Reading is synchronous within a unit: attempt records are small and usually in the page cache, where promise-based reads
   // spent more time in open/fstat/close round trips through the thread pool than in reading.
   const threads = options.threads ?? (records >= PARALLEL_FROM && availableParallelism() >= 2 ? availableParallelism() : 0);
@@ -506,6 +533,7 @@ export async function readAttemptSet(paths: readonly string[], sink: RecordSink,
 
 if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_TAG] === true) {
   const port = parentPort;
+  rescoring = (workerData as { rescore?: ReadOptions['rescore'] }).rescore;
   const writer = new FactsWriter();
   port.on('message', ({ index, unit, buffer }: Task) => {
     if (buffer) writer.recycle(new Float64Array(buffer));

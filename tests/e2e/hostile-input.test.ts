@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors/exit-codes.js';
 import { fixtureBank, simulate } from '../fixtures/attempts.js';
 import { runCli } from './run-cli.js';
+import { BUILTIN_IDS, builtinBank, parsedBuiltinBank, perfectAttempt } from '../fixtures/builtin-bank.js';
 
 const home = mkdtempSync(join(tmpdir(), 'frontline-hostile-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -59,5 +60,27 @@ describe.skipIf(process.platform === 'win32')('special files never hang a comman
         ['zero.json', expect.stringContaining('a device, not a file')],
       ]),
     );
+  });
+});
+
+describe('report with --bank scores again; ids named like built-ins (issue 17.9, 17.8)', () => {
+  it('re-scores each record from its answers rather than trusting the stored result', () => {
+    const dir = join(home, 'rescore');
+    mkdirSync(dir);
+    const { bank, hash } = parsedBuiltinBank();
+    const bankFile = join(dir, 'bank.json');
+    writeFileSync(bankFile, JSON.stringify(builtinBank()));
+    const honest = perfectAttempt(bank, hash);
+    // The same stored result (100 %, passed) with every answer removed: only its answers say what it earned.
+    const forged = { ...honest, id: '1c7e2b3a-4d5e-4f60-8a1b-2c3d4e5f6a7b', candidate: { name: 'Sam Lee', employeeId: 'E2000' }, answers: [] };
+    writeFileSync(join(dir, 'honest.json'), JSON.stringify(honest));
+    writeFileSync(join(dir, 'forged.json'), JSON.stringify(forged));
+    const r = runCli(['report', dir, '--bank', bankFile, '--json'], { env });
+    expect(r.stderr).not.toMatch(/internal error/);
+    const report = JSON.parse(r.stdout) as { test: { n: number; mean: number; passRate: number }; competencies: Array<{ id: string; mean: number }> };
+    expect(report.test.n).toBe(2);
+    expect(report.test.mean).toBe(50);
+    expect(report.test.passRate).toBe(0.5);
+    expect(report.competencies.map((c) => [c.id, c.mean])).toEqual(BUILTIN_IDS.map((id) => [id, 50]));
   });
 });
