@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,5 +82,37 @@ describe('report with --bank scores again; ids named like built-ins (issue 17.9,
     expect(report.test.mean).toBe(50);
     expect(report.test.passRate).toBe(0.5);
     expect(report.competencies.map((c) => [c.id, c.mean])).toEqual(BUILTIN_IDS.map((id) => [id, 50]));
+  });
+});
+
+describe('import gift has bounds (issue 17.18)', () => {
+  const question = (i: number) => `::Q${i}:: Is a refund due after ${i} days? {TRUE}\n\n`;
+
+  it('refuses more questions than a bank holds, before converting any, and writes nothing', () => {
+    const file = join(home, 'many.gift');
+    writeFileSync(file, Array.from({ length: 10_001 }, (_, i) => question(i)).join(''));
+    const out = join(home, 'many.yaml');
+    const r = runCli(['import', 'gift', file, '-o', out], { env });
+    expect(r.status).toBe(ExitCode.invalidInput);
+    expect(r.stderr).toContain('10,001 questions, more than the 10,000 one bank may hold');
+    expect(() => readFileSync(out)).toThrow();
+    noStack(r.stderr);
+  });
+
+  it('refuses a file over 8 MB without reading it as GIFT', () => {
+    const file = join(home, 'huge.gift');
+    writeFileSync(file, question(1).repeat(Math.ceil((8 * 1024 * 1024) / question(1).length) + 1));
+    const r = runCli(['import', 'gift', file, '-o', join(home, 'huge.yaml')], { env });
+    expect(r.status).toBe(ExitCode.invalidInput);
+    expect(r.stderr).toContain('cannot import: larger than 8 MB');
+  });
+
+  it('calls a binary file binary, not "not YAML text"', () => {
+    const file = join(home, 'binary.gift');
+    writeFileSync(file, Buffer.from([0x3a, 0x3a, 0x51, 0x00, 0x01, 0x02]));
+    const r = runCli(['import', 'gift', file, '-o', join(home, 'binary.yaml')], { env });
+    expect(r.status).toBe(ExitCode.invalidInput);
+    expect(r.stderr).toContain('binary, not GIFT text');
+    expect(r.stderr).not.toContain('YAML');
   });
 });
