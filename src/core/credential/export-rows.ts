@@ -1,4 +1,5 @@
 import { csvText } from '../text/csv-field.js';
+import { terminalSafeJson } from '../text/sanitize.js';
 import { EMPLOYEE_ID_TYPE } from './build-certificate.js';
 
 export type ExportProfile = 'generic' | 'successfactors' | 'workday';
@@ -153,7 +154,8 @@ export function toJsonl(records: readonly ExportRecord[], profile: ExportProfile
     .map((r) => {
       const row: Record<string, unknown> = Object.fromEntries(columns.map(([name, get]) => [name, get(r)]));
       if (profile === 'generic') row['competency_scores'] = Object.fromEntries(r.competencies.map((c) => [c.id, c.score]));
-      return `${JSON.stringify(row)}\n`;
+      // The same values, with what a terminal would act on (C1 controls, bidi overrides) as \u escapes.
+      return `${terminalSafeJson(JSON.stringify(row))}\n`;
     })
     .join('');
 }

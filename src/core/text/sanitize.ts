@@ -29,3 +29,15 @@ export function sanitizeText(text: string): string {
 export function sanitizeLine(text: string): string {
   return sanitizeText(text).replace(/[ \t]*\n+[ \t]*/g, ' ');
 }
+
+// What JSON.stringify leaves raw that a terminal acts on: DEL, C1 controls (CSI is U+009B), bidi controls.
+const JSON_UNSAFE = /[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * JSON text with the characters a terminal would act on written as `\uXXXX`
+ * escapes: the same JSON value, safe to print. (JSON.stringify already escapes
+ * C0 controls and lone surrogates.)
+ */
+export function terminalSafeJson(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
