@@ -1,6 +1,7 @@
 import { ConfigFileError } from '../errors/config-file-error.js';
 import { ExitCode, type ExitCodeValue } from '../errors/exit-codes.js';
 import { UserError } from '../errors/user-error.js';
+import { oneLine } from '../core/text/one-line.js';
 import { sanitizeLine } from '../core/text/sanitize.js';
 
 export interface ErrorReport {
