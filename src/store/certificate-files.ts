@@ -27,7 +27,9 @@ export async function collectJsonFiles(paths: readonly string[], options: { keep
       isDir = false;
     }
     if (!isDir) {
-      if (once(seen, realOrSelf(path))) out.push(path);
+      // A file named on the command line is checked as often as it is named; a folder walk does not list it again.
+      seen.add(realOrSelf(path));
+      out.push(path);
       continue;
     }
     let names: string[];

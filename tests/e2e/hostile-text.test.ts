@@ -105,8 +105,8 @@ describe('one hostile string through every output path (issue 17.19)', () => {
     const trust = join(home, 'trust.json');
     writeFileSync(trust, JSON.stringify({ issuers: [] }));
     for (const args of [
-      ['export', certs, '--format', 'csv'],
-      ['export', certs, '--format', 'jsonl'],
+      ['export', certs, '--format', 'csv', '--unverified', '--include-invalid'],
+      ['export', certs, '--format', 'jsonl', '--unverified', '--include-invalid'],
       ['verify', certs, '--trust', trust],
       ['verify', certs, '--trust', trust, '--json'],
     ]) {

@@ -19,15 +19,15 @@ const signedText = JSON.stringify(template, null, 2);
 
 /** Each hostile file, and the start of the verdict it must get. */
 const hostile: Array<[string, RegExp]> = [
-  ['lone-surrogate.json', /^INVALID .*lone-surrogate\.json {2}malformed: .*lone surrogate/],
-  ['big-number.json', /^INVALID .*big-number\.json {2}malformed: .*too large/],
-  ['nested.json', /^INVALID .*nested\.json {2}malformed: nested more than 64/],
-  ['duplicate-key.json', /^INVALID .*duplicate-key\.json {2}malformed: key "credentialSubject" appears twice/],
-  ['bom.json', /^VALID {3}.*bom\.json {2}Amara Osei/],
-  ['fifo.json', /^INVALID .*fifo\.json {2}unreadable: cannot read: a named pipe \(FIFO\), not a file/],
-  ['zero.json', /^INVALID .*zero\.json {2}unreadable: cannot read: a device, not a file/],
-  ['huge.json', /^INVALID .*huge\.json {2}malformed: larger than 1 MB: not a certificate/],
-  ['dangling.json', /^INVALID .*dangling\.json {2}unreadable: cannot read: no such file or directory/],
+  ['lone-surrogate.json', /^INVALID .*lone-surrogate\.json malformed: .*lone surrogate/],
+  ['big-number.json', /^INVALID .*big-number\.json malformed: .*too large/],
+  ['nested.json', /^INVALID .*nested\.json malformed: nested more than 64/],
+  ['duplicate-key.json', /^INVALID .*duplicate-key\.json malformed: key "credentialSubject" appears twice/],
+  ['bom.json', /^VALID .*bom\.json Amara Osei/],
+  ['fifo.json', /^INVALID .*fifo\.json unreadable: cannot read: a named pipe \(FIFO\), not a file/],
+  ['zero.json', /^INVALID .*zero\.json unreadable: cannot read: a device, not a file/],
+  ['huge.json', /^INVALID .*huge\.json malformed: larger than 1 MB: not a certificate/],
+  ['dangling.json', /^INVALID .*dangling\.json unreadable: cannot read: no such file or directory/],
 ];
 
 let trust = '';
@@ -85,7 +85,7 @@ describe.skipIf(process.platform === 'win32')('verify over 20,000 good certifica
     expect(run.error).toBeUndefined();
     expect(run.stderr).toBe('');
     // A verdict longer than 80 columns continues on lines indented by 8 spaces: one verdict per joined line.
-    const lines = run.stdout.trimEnd().replace(/\n {8}/g, '  ').split('\n');
+    const lines = run.stdout.trimEnd().replace(/\n {8}/g, ' ').replace(/ +/g, ' ').split('\n');
     const summary = lines.pop()!;
     const goodLines = lines.filter((l) => l.includes(`${join(certs, 'good')}/`));
     expect(goodLines).toHaveLength(GOOD);

@@ -66,7 +66,7 @@ describe('collectJsonFiles', () => {
 
     it('two folders given that overlap list each file once', async () => {
       const dir = tree('overlap');
-      const found = await collectJsonFiles([dir, join(dir, 'a'), join(dir, '2.json')]);
+      const found = await collectJsonFiles([dir, join(dir, 'a')]);
       expect(new Set(found).size).toBe(found.length);
       expect(found.filter((f) => f.endsWith('1.json'))).toHaveLength(1);
     });
