@@ -2,6 +2,7 @@ import { ConfigFileError } from '../errors/config-file-error.js';
 import { ExitCode, type ExitCodeValue } from '../errors/exit-codes.js';
 import { UserError } from '../errors/user-error.js';
 import { oneLine } from '../core/text/one-line.js';
+import { sanitizeLine } from '../core/text/sanitize.js';
 
 export interface ErrorReport {
   lines: string[];
@@ -11,18 +12,19 @@ export interface ErrorReport {
 /** How an error that reached the top level is shown. Pure, so it can be tested. */
 export function describeError(error: unknown, debug: boolean): ErrorReport {
   if (error instanceof UserError) {
-    const lines = [`frontline: ${oneLine(error.message)}`, ...error.details.map(oneLine)];
-    if (error.hint) lines.push(`hint: ${error.hint}`);
+    // Messages quote ids, names and values from files, flags, the config and the network: drawn as text, never as escapes.
+    const lines = [`frontline: ${sanitizeLine(error.message)}`, ...error.details.map(sanitizeLine)];
+    if (error.hint) lines.push(`hint: ${sanitizeLine(error.hint)}`);
     if (debug && error.stack) lines.push(error.stack);
     return { lines, exitCode: error.exitCode };
   }
   if (error instanceof ConfigFileError) {
-    const lines = [`frontline: ${oneLine(error.message)}`];
+    const lines = [`frontline: ${sanitizeLine(error.message)}`];
     if (debug && error.stack) lines.push(error.stack);
     return { lines, exitCode: ExitCode.invalidInput };
   }
   const message = error instanceof Error ? error.message : String(error);
-  const lines = [`frontline: internal error: ${oneLine(message)}`];
+  const lines = [`frontline: internal error: ${sanitizeLine(message)}`];
   lines.push(
     debug && error instanceof Error && error.stack
       ? error.stack

@@ -2,6 +2,7 @@ import { fstatSync, statSync, writeSync } from 'node:fs';
 import { devNull } from 'node:os';
 import { styleText } from 'node:util';
 import { ExitCode } from '../errors/exit-codes.js';
+import { terminalSafeJson } from '../core/text/sanitize.js';
 
 /** Set once a write would block: from then on everything goes through Node's stream, in order. */
 const viaStream = { 1: false, 2: false };
@@ -79,7 +80,7 @@ export function writeErr(text: string): void {
 
 /** Writes one JSON document to stdout: the only thing `--json` mode ever prints there. */
 export function printJson(value: unknown, replacer?: (key: string, value: unknown) => unknown): void {
-  writeOut(`${JSON.stringify(value, replacer, 2)}\n`);
+  writeOut(`${terminalSafeJson(JSON.stringify(value, replacer, 2))}\n`);
 }
 
 const terminals: { 1?: boolean; 2?: boolean } = {};

@@ -43,6 +43,8 @@ export const ExitCode = {
   statusConflict: 17,
   /** `issue`: the attempt's delivery mode is one its bank does not certify (or it lacks the assignment the bank requires); `verify --require-delivery`: earned under a weaker mode. */
   deliveryRefused: 18,
+  /** Signed by a key the trust file marks `compromised`: nothing that key signed is trusted, whatever its date. */
+  keyCompromised: 19,
 
   // `issue` (and `take --assignment`, `assign`, `seal`): why an attempt, assignment or sealed bank is refused.
   /** The attempt record was altered after it was written: its stored result, form or answers do not agree. */

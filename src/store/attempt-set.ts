@@ -1,13 +1,16 @@
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { oneLine } from '../core/text/one-line.js';
+import { describeFileType } from './regular-file.js';
 import { ReadingThreads } from '../core/analytics/reading-threads.js';
 import { FactsReader, FactsWriter, type AttemptFacts, type FactsBatch } from '../core/analytics/attempt-facts.js';
 import type { AttemptRecord } from '../core/attempt/types.js';
+import { scoreAttempt } from '../core/attempt/scoring.js';
+import type { Bank } from '../core/bank/types.js';
 import validateAttempt from '../generated/attempt.validate.js';
 
 /** Where one record came from: a file, or a line of a JSONL file (`file:line`). */
@@ -33,6 +36,12 @@ export interface ReadOptions {
    */
   threads?: number;
   /**
+   * The bank the report is about: a record taken on it (same hash) is scored
+   * again from its form and answers, and the result it carries is not
+   * trusted (it was computed on the candidate's machine).
+   */
+  rescore?: { bank: Bank; hash: string };
+  /**
    * Bytes of a JSONL file per unit of work (small units put unit boundaries everywhere, for tests).
    * @default 8 MiB
    */
@@ -52,6 +61,8 @@ const BYTES_PER_UNIT = 8 * 1024 * 1024;
 const PARALLEL_FROM = 2000;
 /** Threads added while reading waits on the disk stop at this many (each holds its own heap and buffers). */
 const MOST_THREADS = 8;
+/** A record of a 10,000-item attempt is about 2 MB; a .json file far past that is not one. */
+const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 /** Bytes per record assumed when sizing a JSONL file. */
 const RECORD_BYTES = 16 * 1024;
 
@@ -119,9 +130,27 @@ function take(text: string, at: number, out: FactsWriter): void {
     return;
   }
   const problem = recordProblem(data);
-  if (problem === undefined) out.record(at, data as AttemptRecord);
-  else out.problem(at, problem);
+  if (problem !== undefined) {
+    out.problem(at, problem);
+    return;
+  }
+  const record = data as AttemptRecord;
+  if (rescoring === undefined || record.bank.hash !== rescoring.hash) {
+    out.record(at, record);
+    return;
+  }
+  let result: AttemptRecord['result'];
+  try {
+    result = scoreAttempt(rescoring.bank, record.form, record.answers);
+  } catch (error) {
+    out.problem(at, `cannot be scored on the bank given: ${oneLine((error as Error).message)}`);
+    return;
+  }
+  out.record(at, { ...record, result });
 }
+
+/** The bank records are scored on again in this thread (see ReadOptions.rescore). */
+let rescoring: ReadOptions['rescore'];
 
 /** A unit of work: some files, or the lines of a JSONL file that start in a byte range. */
 type Unit = { kind: 'files'; paths: string[] } | { kind: 'lines'; path: string; start: number; end: number };
@@ -141,9 +170,21 @@ interface UnitResult {
  */
 let scratch = Buffer.allocUnsafe(1 << 20);
 
+/**
+ * Opens a file to read, refusing a FIFO (which would wait for a writer for
+ * ever), a device (a link to /dev/zero never ends) or a folder named x.json.
+ */
+function openRegular(path: string): number {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const stats = fstatSync(fd);
+  if (stats.isFile()) return fd;
+  closeSync(fd);
+  throw new Error(`${describeFileType(stats)}, not a file`);
+}
+
 /** The file's text as UTF-8 (as `readFileSync(path, 'utf8')`). */
 function readText(path: string): string {
-  const fd = openSync(path, 'r');
+  const fd = openRegular(path);
   let length = 0;
   try {
     for (;;) {
@@ -155,6 +196,7 @@ function readText(path: string): string {
       const n = readSync(fd, scratch, length, scratch.length - length, null);
       if (n === 0) break;
       length += n;
+      if (length > MAX_RECORD_BYTES) throw new Error(`larger than ${MAX_RECORD_BYTES / 1024 / 1024} MB: not an attempt record`);
     }
   } finally {
     closeSync(fd);
@@ -190,7 +232,7 @@ function readLines(path: string, start: number, end: number, out: FactsWriter): 
   let lines = 0;
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    fd = openRegular(path);
     const file = fd;
     const size = fstatSync(file).size;
     // `data` holds the file from `base` on; one byte before `start` tells whether `start` begins a line.
@@ -429,7 +471,7 @@ async function readInWorkers(units: readonly Unit[], merger: Merger, threads: nu
       };
       const start = (): void => {
         const w = workers.length;
-        const worker = new Worker(new URL(import.meta.url), { workerData: { [WORKER_TAG]: true } });
+        const worker = new Worker(new URL(import.meta.url), { workerData: { [WORKER_TAG]: true, rescore: rescoring } });
         workers.push(worker);
         readers.push(new FactsReader());
         spare.push([]);
@@ -479,6 +521,7 @@ export async function readAttemptSet(paths: readonly string[], sink: RecordSink,
   for (const path of paths) await expand(path, files, unreadable);
   const { units, records } = unitsOf(files, options.unitBytes ?? BYTES_PER_UNIT);
   const merger = new Merger(sink, progressOf(units, options.onProgress));
+  rescoring = options.rescore;
   // Reading is synchronous within a unit: attempt records are small and usually in the page cache, where promise-based reads
   // spent more time in open/fstat/close round trips through the thread pool than in reading.
   const threads = options.threads ?? (records >= PARALLEL_FROM && availableParallelism() >= 2 ? availableParallelism() : 0);
@@ -490,6 +533,7 @@ export async function readAttemptSet(paths: readonly string[], sink: RecordSink,
 
 if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_TAG] === true) {
   const port = parentPort;
+  rescoring = (workerData as { rescore?: ReadOptions['rescore'] }).rescore;
   const writer = new FactsWriter();
   port.on('message', ({ index, unit, buffer }: Task) => {
     if (buffer) writer.recycle(new Float64Array(buffer));

@@ -1,5 +1,6 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'; // sync: validate starts ~1.5 ms sooner without loading node:fs/promises
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'; // sync: validate starts ~1.5 ms sooner without loading node:fs/promises
 import { decodeBankBytes } from '../core/bank/decode-text.js';
+import { describeFileType } from './regular-file.js';
 import type { Diagnostic } from '../core/bank/diagnostic.js';
 
 /**
@@ -19,9 +20,11 @@ export type BankFileRead =
 export async function readBankFile(path: string): Promise<BankFileRead> {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking, so a FIFO given as a bank is refused instead of waiting for a writer for ever.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return ioFailure(path, Object.assign(new Error('is a directory'), { code: 'EISDIR' }));
+    if (!stat.isFile()) return { ok: false, kind: 'invalid', error: { file: path, line: 0, col: 0, severity: 'error', code: 'not-a-file', message: `${describeFileType(stat)}, not a bank file` } };
     if (stat.isFile() && stat.size > MAX_BANK_BYTES) return tooLarge(path);
     // Read one byte past the limit rather than trusting stat: pipes and /proc files report size 0.
     const buffer = Buffer.alloc(Math.min(stat.isFile() && stat.size > 0 ? stat.size : MAX_BANK_BYTES, MAX_BANK_BYTES) + 1);

@@ -3,10 +3,15 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'; // sync: verify s
 import { join } from 'node:path';
 import { emptyStatusList } from '../core/credential/status-list.js';
 import { readStatusListCredential, type LoadedStatusList } from '../core/credential/verify-certificate.js';
+import { chooseStatusList, type StatusListCopy } from '../core/credential/status-list-choice.js';
 import { ioError, UserError } from '../errors/user-error.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { readRegularFile } from './regular-file.js';
 import { dataPaths } from './data-dir.js';
 import type { IssuerFile } from './keys.js';
+
+/** A list of 131,072 entries, GZIP'd and base64'd, is a few KB; far more is not a status list. */
+const MAX_STATUS_LIST_BYTES = 16 * 1024 * 1024;
 
 /** The local copy of the list published at `url`: one file per list, named by the URL's hash. */
 export function statusListPath(dataDir: string, url: string): string {
@@ -55,10 +60,12 @@ function parseStatusListFile(text: string, path: string): LoadedStatusList {
 /**
  * Status lists for `verify`, by URL, from files and folders (each folder's
  * `*.json`). A list that fails its own signature check is refused outright:
- * it would otherwise hide revocations.
+ * it would otherwise hide revocations. Several copies of one list are settled
+ * by chooseStatusList (the newest, and never fewer revocations than any
+ * copy); `warn` hears when copies disagreed.
  */
-export async function loadStatusLists(paths: readonly string[]): Promise<Map<string, LoadedStatusList>> {
-  const lists = new Map<string, LoadedStatusList>();
+export async function loadStatusLists(paths: readonly string[], warn: (message: string) => void = () => {}): Promise<Map<string, LoadedStatusList>> {
+  const copies = new Map<string, StatusListCopy[]>();
   for (const path of paths) {
     let files: string[];
     try {
@@ -68,15 +75,23 @@ export async function loadStatusLists(paths: readonly string[]): Promise<Map<str
       throw ioError(path, error);
     }
     for (const file of files) {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw ioError(file, error);
+      const read = readRegularFile(file, MAX_STATUS_LIST_BYTES);
+      if (!read.ok) {
+        if (read.kind === 'io') throw ioError(file, read.cause);
+        throw new UserError(`${file}: cannot use as a status list: ${read.message}`);
       }
-      const list = parseStatusListFile(text, file);
-      lists.set(list.url, list);
+      const list = parseStatusListFile(read.bytes.toString('utf8'), file);
+      const known = copies.get(list.url);
+      if (known) known.push({ list, source: file });
+      else copies.set(list.url, [{ list, source: file }]);
     }
+  }
+  const lists = new Map<string, LoadedStatusList>();
+  for (const [url, found] of copies) {
+    const choice = chooseStatusList(found);
+    if (!choice.ok) throw new UserError(choice.message, { hint: 'give only the issuer\'s own copies of a status list' });
+    if (choice.note) warn(choice.note);
+    lists.set(url, choice.list);
   }
   return lists;
 }

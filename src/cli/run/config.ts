@@ -5,6 +5,7 @@ import { UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { printJson, writeOut } from '../output.js';
+import { sanitizeLine } from '../../core/text/sanitize.js';
 
 function knownKey(key: string): ConfigKey {
   const entry = findConfigKey(key);
@@ -29,7 +30,7 @@ export const runList: Run<[], { json?: boolean }> = async (_positionals, options
     return ExitCode.ok;
   }
   if (entries.length === 0) writeOut(`no settings (file: ${config.path})\n`);
-  for (const [key, value] of entries) writeOut(`${key} = ${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
+  for (const [key, value] of entries) writeOut(`${sanitizeLine(key)} = ${sanitizeLine(typeof value === 'string' ? value : JSON.stringify(value))}\n`);
   return ExitCode.ok;
 };
 
@@ -38,7 +39,7 @@ export const runGet: Run<[string], object> = async ([key], _options, globals) =>
   const value = loose(openConfig(globals)).get(key);
   // Like `git config`: a setting that is not set prints nothing and exits 1, so scripts can test for it.
   if (value === undefined) return ExitCode.failed;
-  writeOut(`${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
+  writeOut(`${sanitizeLine(typeof value === 'string' ? value : JSON.stringify(value))}\n`);
   return ExitCode.ok;
 };
 

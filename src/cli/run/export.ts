@@ -1,16 +1,20 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXPORT_PROFILES, exportRecord, toCsv, toJsonl, type ExportProfile, type ExportRecord } from '../../core/credential/export-rows.js';
 import type { TrustedKey } from '../../core/credential/trust.js';
 import { createVerifier, type Verdict } from '../../core/credential/verify-certificate.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
-import { collectJsonFiles } from '../../store/certificate-files.js';
+import { collectJsonFiles, MAX_CERTIFICATE_BYTES } from '../../store/certificate-files.js';
+import { readRegularFile } from '../../store/regular-file.js';
 import { dataPaths, resolveDataDir } from '../../store/data-dir.js';
 import { loadStatusLists } from '../../store/status-list.js';
 import { readTrustFile } from '../../store/trust-file.js';
 import { ioError, UserError } from '../../errors/user-error.js';
+import { parseRfc3339 } from '../../core/text/rfc3339.js';
+import { parseStrictJson } from '../../core/credential/strict-json.js';
+import { sanitizeLine } from '../../core/text/sanitize.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { overallExitCode } from './verify.js';
@@ -44,8 +48,10 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
     throw new UserError(`export: --profile: expected ${EXPORT_PROFILES.join(', ')}, found "${options.profile}"`, { exitCode: ExitCode.usage });
   }
   const profile = options.profile as ExportProfile;
-  const now = options.at === undefined ? new Date() : new Date(options.at);
-  if (Number.isNaN(now.getTime())) throw new UserError(`export: --at: expected an ISO 8601 date, found "${options.at}"`, { exitCode: ExitCode.usage });
+  const now = options.at === undefined ? new Date() : new Date(parseRfc3339(options.at));
+  if (Number.isNaN(now.getTime())) {
+    throw new UserError(`export: --at: expected an ISO 8601 (RFC 3339) date or date-time like 2026-12-01 or 2026-12-01T09:00:00Z, found "${options.at}"`, { exitCode: ExitCode.usage });
+  }
   const dataDir = resolveDataDir(globals);
   const trustPath = options.trust ?? join(dataDir, 'trust.json');
   const hasTrust = options.trust !== undefined || existsSync(trustPath);
@@ -56,20 +62,19 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
     });
   }
   const statusPaths = options.status?.length ? options.status : [join(dataDir, dataPaths.status)].filter((p) => existsSync(p));
-  const statusLists = await loadStatusLists(statusPaths);
+  const statusLists = await loadStatusLists(statusPaths, (note) => writeErr(`frontline: warning: ${sanitizeLine(note)}\n`));
 
   const files = await collectJsonFiles(paths);
   const progress = startProgress('exporting', 'files', { quiet: options.quiet === true });
   const read = files.map((file, done) => {
     progress.update(done, files.length);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      progress.stop();
-      throw ioError(file, error);
-    }
-    return { file, bytes, text: bytes.toString('utf8') };
+    // Regular files of a sane size only: a FIFO named x.json, a link to /dev/zero or a 600 MB file is left out with its reason.
+    const got = readRegularFile(file, MAX_CERTIFICATE_BYTES);
+    if (got.ok) return { file, bytes: got.bytes, text: got.bytes.toString('utf8') };
+    const unread: Verdict = got.kind === 'too-large'
+      ? { ok: false, reason: 'malformed', message: `${got.message}: not a certificate` }
+      : { ok: false, reason: 'unreadable', message: `cannot read: ${got.message}` };
+    return { file, bytes: Buffer.alloc(0), text: '', unread };
   });
   progress.stop();
   // --unverified: every issuer the files name counts as trusted, so signature, dates and revocation are still checked.
@@ -79,8 +84,8 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
   const records: ExportRecord[] = [];
   const failed: Verdict[] = [];
   const leftOut: Verdict[] = [];
-  for (const { file, bytes, text } of read) {
-    const verdict = verify(text, now);
+  for (const { file, bytes, text, unread } of read) {
+    const verdict = unread ?? verify(text, now);
     if (!verdict.ok) {
       failed.push(verdict);
       const doc = parseObject(text);
@@ -120,13 +125,11 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
+/** The certificate as verify reads it (a byte order mark ignored, duplicate keys refused), so the two never disagree. */
 function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const doc: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-    return typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseStrictJson(text);
+  const doc = parsed.ok ? parsed.value : undefined;
+  return typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
 }
 
 /** The did:key each certificate names as its issuer: the trust list of `--unverified`. */

@@ -1,10 +1,13 @@
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { decodeBankBytes } from '../../core/bank/decode-text.js';
 import { formatDiagnostic } from '../../core/bank/diagnostic.js';
 import { parseBank } from '../../core/bank/parse-bank.js';
 import { importedBankYaml } from '../../core/gift/bank-yaml.js';
 import { giftToBank, slugify, type GiftFinding } from '../../core/gift/gift-to-bank.js';
+import { splitGiftQuestions } from '../../core/gift/split-questions.js';
+import { MAX_BANK_BYTES } from '../../store/bank-file.js';
+import { readRegularFile } from '../../store/regular-file.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
 import { schemaReference } from '../../store/schema-reference.js';
 import { ioError, UserError } from '../../errors/user-error.js';
@@ -21,6 +24,10 @@ interface ImportOptions {
   json?: boolean;
 }
 
+/** A GIFT question is a few hundred bytes; 10,000 of them (the most one bank holds) stay well under this. */
+const MAX_GIFT_BYTES = 8 * 1024 * 1024;
+/** As many items as the largest bank validate is measured on (bench/validate.mjs). */
+const MAX_GIFT_QUESTIONS = 10_000;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const BANK_ID = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 
@@ -44,17 +51,26 @@ export const run: Run<[string, string], ImportOptions> = async ([format, file], 
     throw new UserError(`${options.out}: already exists`, { exitCode: ExitCode.io, hint: 'choose another -o file, or pass --force to overwrite it' });
   }
 
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw ioError(file, error);
+  const read = readRegularFile(file, MAX_GIFT_BYTES);
+  if (!read.ok) {
+    if (read.kind === 'io') throw ioError(file, read.cause);
+    throw new UserError(`${file}: cannot import: ${read.message}`, {
+      exitCode: read.kind === 'too-large' ? ExitCode.invalidInput : ExitCode.io,
+      hint: read.kind === 'too-large' ? `a bank holds at most ${MAX_GIFT_QUESTIONS.toLocaleString('en-US')} questions; split the GIFT file and import each part` : undefined,
+    });
   }
   // Same rule as banks: UTF-8 only, and a file in another encoding is named as such instead of mis-read.
-  const decoded = decodeBankBytes(bytes, file);
+  const decoded = decodeBankBytes(read.bytes, file, 'GIFT');
   if (!decoded.ok) throw new UserError(formatDiagnostic(decoded.error), { exitCode: ExitCode.invalidInput, hint: 'Moodle exports GIFT as UTF-8; re-save the file as UTF-8' });
   const source = decoded.text;
 
+  const questions = splitGiftQuestions(source).length;
+  if (questions > MAX_GIFT_QUESTIONS) {
+    throw new UserError(`${file}: ${questions.toLocaleString('en-US')} questions, more than the ${MAX_GIFT_QUESTIONS.toLocaleString('en-US')} one bank may hold`, {
+      exitCode: ExitCode.invalidInput,
+      hint: 'split the GIFT file and import each part as its own bank',
+    });
+  }
   const title = options.title ?? titleFromFile(file);
   const imported = giftToBank(source, { bankId, title, competency });
   const skipped = imported.findings.filter((f) => f.kind === 'skipped');
@@ -67,6 +83,13 @@ export const run: Run<[string, string], ImportOptions> = async ([format, file], 
   }
 
   const yaml = importedBankYaml(imported.bank, { schemaRef: await schemaReference(options.out), source: file, findings: imported.findings });
+  // Never write a bank `validate` would refuse for its size (a 10.8 MB GIFT file once became a 43 MB bank).
+  if (Buffer.byteLength(yaml) > MAX_BANK_BYTES) {
+    throw new UserError(`${file}: the converted bank would be ${(Buffer.byteLength(yaml) / 1024 / 1024).toFixed(1)} MB, over the ${MAX_BANK_BYTES / 1024 / 1024} MB a bank may be`, {
+      exitCode: ExitCode.invalidInput,
+      hint: 'split the GIFT file and import each part as its own bank',
+    });
+  }
   // The converter's output must be a bank `validate` accepts; if not, that is our bug, not the trainer's.
   const check = parseBank(yaml, options.out);
   if (!check.ok) throw new Error(`converted bank does not validate: ${check.errors.map(formatDiagnostic).join('; ')}`);

@@ -46,9 +46,11 @@ async function loadSet(paths: readonly string[], bank: LoadedBank | undefined, a
   const collector = new AttemptCollector(bank ? { bank: bank.bank, hash: bank.hash } : undefined);
   const threads = readingThreads();
   const progress = startProgress(label === 'report' ? 'reading' : `reading ${label}`, 'records', { quiet });
+  // With the bank, every record taken on it is scored again: its stored result was computed on the candidate's machine.
+  const rescore = bank ? { rescore: { bank: bank.bank, hash: bank.hash } } : {};
   let summary;
   try {
-    summary = await readAttemptSet(paths, collector, { ...(threads === undefined ? {} : { threads }), onProgress: progress.update });
+    summary = await readAttemptSet(paths, collector, { ...(threads === undefined ? {} : { threads }), ...rescore, onProgress: progress.update });
   } finally {
     progress.stop();
   }

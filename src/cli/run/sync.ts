@@ -13,6 +13,7 @@ import { sanitizeText } from '../../core/text/sanitize.js';
 import type { Run } from '../lazy-action.js';
 import { loadBankOrThrow } from '../../app/load-bank.js';
 import { paint, printJson, writeErr, writeOut } from '../output.js';
+import { sanitizeLine } from '../../core/text/sanitize.js';
 
 interface SyncOptions {
   lrs?: string;
@@ -110,7 +111,7 @@ async function addAttempts(dataDir: string, files: string[], bankFile: string | 
     // Item wording is only trusted from the exact bank the attempt was taken on.
     const bank: Bank | undefined = loaded && loaded.hash === record.bank.hash ? loaded.bank : undefined;
     if (loaded && !bank) {
-      writeErr(`${file}: taken on bank ${record.bank.id} ${record.bank.hash}, not ${loaded.file}; items are sent without their wording\n`);
+      writeErr(`${sanitizeLine(`${file}: taken on bank ${record.bank.id} ${record.bank.hash}, not ${loaded.file}`)}; items are sent without their wording\n`);
     }
     try {
       // It may have been sent before: the drain asks the LRS first, so a resend is counted as already stored.
@@ -137,11 +138,11 @@ function printSummary(report: DrainReport, endpoint: string, dir: string, queued
     lines.push(paint('red', sanitizeText(`conflict ${c.statementId} (attempt ${c.attemptId}): ${c.reason}`)) + ` — kept in ${c.file}`);
   }
   for (const r of report.rejected) {
-    lines.push(paint('red', sanitizeText(`rejected ${r.statementId} (attempt ${r.attemptId}): ${r.reason}`)) + ` — kept in ${r.file}`);
+    lines.push(paint('red', sanitizeLine(`rejected ${r.statementId} (attempt ${r.attemptId}): ${r.reason}`)) + ` — kept in ${sanitizeLine(r.file)}`);
   }
-  for (const p of report.problems) lines.push(paint('yellow', `${p.file}: skipped: ${p.message}`));
+  for (const p of report.problems) lines.push(paint('yellow', sanitizeLine(`${p.file}: skipped: ${p.message}`)));
   if (report.unreachable !== undefined) {
-    lines.push(paint('yellow', `could not reach the LRS: ${report.unreachable}`));
+    lines.push(paint('yellow', `could not reach the LRS: ${sanitizeLine(report.unreachable)}`));
     lines.push(`${report.left} statement(s) stay queued in ${dir}; run frontline sync again when the LRS is back`);
   } else {
     lines.push(`${report.left} statement(s) left queued`);

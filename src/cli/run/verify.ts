@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { TrustList } from '../../core/credential/trust.js';
 import { createVerifier, type LoadedStatusList, type Verdict, type VerifierOptions, type VerifyReason } from '../../core/credential/verify-certificate.js';
-import { renderReport, renderVerdict, type VerifyFormat } from '../../core/credential/verify-report.js';
+import { renderReport, renderVerdict, type FileVerdict, type VerifyFormat } from '../../core/credential/verify-report.js';
 import { assertNever } from '../../core/bank/types.js';
 import { collectJsonFiles } from '../../store/certificate-files.js';
 import { dataPaths, resolveDataDir } from '../../store/data-dir.js';
@@ -12,10 +12,14 @@ import { readStatusListCopies } from '../../store/status-list-copies.js';
 import { findStatusConflicts } from '../../core/credential/status-conflicts.js';
 import type { DeliveryMode } from '../../core/bank/types.js';
 import { readTrustFile } from '../../store/trust-file.js';
-import { ioError, UserError } from '../../errors/user-error.js';
+import { MAX_CERTIFICATE_BYTES } from '../../store/certificate-files.js';
+import { readRegularFile } from '../../store/regular-file.js';
+import { UserError } from '../../errors/user-error.js';
+import { parseRfc3339 } from '../../core/text/rfc3339.js';
+import { sanitizeLine } from '../../core/text/sanitize.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import { paint, writeOut } from '../output.js';
+import { paint, writeErr, writeOut } from '../output.js';
 import { startProgress } from '../progress.js';
 
 interface VerifyOptions {
@@ -44,10 +48,14 @@ export function exitCodeFor(reason: VerifyReason): ExitCodeValue {
     case 'truncated':
     case 'malformed':
       return ExitCode.malformed;
+    case 'unreadable':
+      return ExitCode.io;
     case 'bad-signature':
       return ExitCode.badSignature;
     case 'untrusted-issuer':
       return ExitCode.untrustedIssuer;
+    case 'key-compromised':
+      return ExitCode.keyCompromised;
     case 'not-yet-valid':
       return ExitCode.notYetValid;
     case 'expired':
@@ -75,8 +83,10 @@ export function overallExitCode(verdicts: readonly Pick<Verdict, 'ok' | 'reason'
 }
 
 export const run: Run<[string[]], VerifyOptions> = async ([paths], options, globals) => {
-  const now = options.at === undefined ? new Date() : new Date(options.at);
-  if (Number.isNaN(now.getTime())) throw new UserError(`verify: --at: expected an ISO 8601 date, found "${options.at}"`, { exitCode: ExitCode.usage });
+  const now = options.at === undefined ? new Date() : new Date(parseRfc3339(options.at));
+  if (Number.isNaN(now.getTime())) {
+    throw new UserError(`verify: --at: expected an ISO 8601 (RFC 3339) date or date-time like 2026-12-01 or 2026-12-01T09:00:00Z, found "${options.at}"`, { exitCode: ExitCode.usage });
+  }
   const dataDir = resolveDataDir(globals);
   const trustPath = options.trust ?? join(dataDir, 'trust.json');
   if (options.trust === undefined && !existsSync(trustPath)) {
@@ -87,7 +97,7 @@ export const run: Run<[string[]], VerifyOptions> = async ([paths], options, glob
   }
   const trust = await readTrustFile(trustPath);
   const statusPaths = options.status?.length ? options.status : [join(dataDir, dataPaths.status)].filter((p) => existsSync(p));
-  const statusLists = await loadStatusLists(statusPaths);
+  const statusLists = await loadStatusLists(statusPaths, (note) => writeErr(`frontline: warning: ${sanitizeLine(note)}\n`));
   // A path that is missing or unreadable gets its own verdict (unreadable) and the batch goes on.
   const statusConflicts = findStatusConflicts(readStatusListCopies(statusPaths));
   const files = await collectJsonFiles(paths, { keepMissing: true });
@@ -145,7 +155,7 @@ interface Job {
   format: VerifyFormat;
 }
 
-type WorkerMessage = { from: number; outcomes: Outcome[] } | { done: true };
+type WorkerMessage = { from: number; outcomes: Checked[] } | { done: true };
 
 /** Each file's verdict and output, in file order, from one thread or several. */
 async function verifyFiles(
@@ -179,8 +189,8 @@ async function verifyFiles(
     at: now.getTime(),
     format,
   };
-  const slots: Array<Outcome | undefined> = new Array<Outcome | undefined>(files.length).fill(undefined);
-  const place = (from: number, outcomes: Outcome[]) => outcomes.forEach((outcome, i) => (slots[from + i] = outcome));
+  const slots: Array<Checked | undefined> = new Array<Checked | undefined>(files.length).fill(undefined);
+  const place = (from: number, outcomes: Checked[]) => outcomes.forEach((outcome, i) => (slots[from + i] = outcome));
   // A worker runs this module again: the bundle's chunk for `verify`, whose exports keep their names.
   const entry = `import(${JSON.stringify(import.meta.url)}).then((m) => m.verifyWorker())`;
   const workers = Array.from({ length: threads - 1 }, () => new Worker(entry, { eval: true, workerData: job }));
@@ -235,7 +245,7 @@ function defaultThreads(files: number): number {
  * same counter. Each claim is a share of what is left, so the threads finish
  * close together even when a neighbour slows one of them down.
  */
-function claimFiles(job: Job, verify: Verify, onRun: (from: number, outcomes: Outcome[]) => void): void {
+function claimFiles(job: Job, verify: Verify, onRun: (from: number, outcomes: Checked[]) => void): void {
   const next = new Int32Array(job.next);
   const now = new Date(job.at);
   const total = job.files.length;
@@ -247,25 +257,20 @@ function claimFiles(job: Job, verify: Verify, onRun: (from: number, outcomes: Ou
   }
 }
 
-/** Reads, verifies and renders `files` in order; a file that cannot be read is a verdict of its own. */
-function verifySlice(files: readonly string[], verify: Verify, now: Date, format: VerifyFormat): Outcome[] {
-  const out: Outcome[] = [];
+/** Reads, verifies and renders `files` in order; a file that cannot be read gets its own verdict. */
+function verifySlice(files: readonly string[], verify: Verify, now: Date, format: VerifyFormat): Checked[] {
+  const out: Checked[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      const message = ioError(file, error).message.slice(file.length + 2);
-      out.push({ ok: false, reason: 'unreadable', text: renderVerdict({ file, ok: false, reason: 'unreadable', message }, format) });
-      continue;
-    }
-    const verdict = { file, ...verify(text, now) };
+    const read = readRegularFile(file, MAX_CERTIFICATE_BYTES);
+    const verdict: FileVerdict = read.ok
+      ? { file, ...verify(read.bytes.toString('utf8'), now) }
+      : { file, ok: false, reason: read.kind === 'too-large' ? 'malformed' : 'unreadable', message: read.kind === 'too-large' ? `${read.message}: not a certificate` : `cannot read: ${read.message}` };
     out.push({ ok: verdict.ok, reason: verdict.reason, text: renderVerdict(verdict, format) });
   }
   return out;
 }
 
-function settle(outcomes: ReadonlyArray<Outcome | undefined>): Checked[] {
+function settle(outcomes: ReadonlyArray<Checked | undefined>): Checked[] {
   return outcomes.map((outcome, i) => {
     if (outcome === undefined) throw new Error(`verify: file ${i + 1} of ${outcomes.length} came back from no thread`);
     return outcome;

@@ -5,6 +5,7 @@ import { analyseItems, type ItemStats } from './item-analysis.js';
 import { FLAG_LIMITS, flagItem, flagRank, type ItemFlag } from './item-flags.js';
 import { pairedComparison, type PairedComparison } from './paired.js';
 import { cronbachAlpha, errorRatio, standardError } from './reliability.js';
+import { own } from '../own.js';
 
 /** An item must be on at least this share of forms to count toward alpha (forms drawn from a pool differ). */
 const ALPHA_PRESENCE = 0.9;
@@ -112,7 +113,7 @@ export interface Report {
 }
 
 function groupOf(row: AttemptRow, by: string | undefined): string {
-  return by === undefined ? 'all' : (row.tags[by] ?? '(none)');
+  return by === undefined ? 'all' : (own(row.tags, by) ?? '(none)');
 }
 
 /** `present[c]`: attempts whose form had item column c (ItemStats.n). */

@@ -1,5 +1,6 @@
 import type { AttemptRow, ItemColumn } from './attempt-table.js';
 import { momentsFromColumns, momentsFromCounts } from './item-rest-moments.js';
+import { own } from '../own.js';
 
 /** Share of the top and bottom of the score ranking used for the upper–lower index (Kelley's 27%). */
 export const GROUP_SHARE = 0.27;
@@ -264,7 +265,7 @@ export function analyseItems(rows: readonly AttemptRow[], items: readonly ItemCo
       .sort((x, y) => (column.key || x.id === y.id ? 0 : x.id < y.id ? -1 : 1))
       .map(({ id, b }) => ({
         id,
-        ...(column.optionText?.[id] !== undefined ? { text: column.optionText[id] } : {}),
+        ...(own(column.optionText, id) !== undefined ? { text: own(column.optionText, id) } : {}),
         key: keys.includes(id),
         share: count ? optionCount[b]! / count : Number.NaN,
         upperShare: up ? optionUpper[b]! / up : Number.NaN,

@@ -1,4 +1,5 @@
 import type { Report } from './build-report.js';
+import { csvText } from '../text/csv-field.js';
 import { roundFigure } from './round-figures.js';
 
 /**
@@ -10,6 +11,8 @@ export const CSV_HEADER = ['section', 'subject', 'group', 'statistic', 'value'] 
 
 export function csvField(value: string | number | boolean | null): string {
   if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return '';
+  // Text comes from banks and attempt records (ids, tags, employee ids): a formula there must not run.
+  if (typeof value === 'string') return csvText(value);
   const text = String(typeof value === 'number' ? roundFigure(value) : value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,5 +1,6 @@
 import type { Response } from './types.js';
 import type { Item } from '../bank/types.js';
+import { own } from '../own.js';
 
 /**
  * Responses of a rating item left unrated: the item counts as answered once
@@ -9,7 +10,7 @@ import type { Item } from '../bank/types.js';
  */
 export function unratedCount(item: Item, response: Response | null): number {
   if (item.type !== 'rating' || response?.type !== 'rating') return 0;
-  return item.options.filter((option) => response.ratings[option.id] === undefined).length;
+  return item.options.filter((option) => own(response.ratings, option.id) === undefined).length;
 }
 
 /**

@@ -2,6 +2,7 @@ import { resolvePolicy } from '../bank/defaults.js';
 import { assertNever, type Bank, type Item, type Option } from '../bank/types.js';
 import type { Form, FormEntry } from './types.js';
 import { seededRandom, shuffle, type Random } from './random.js';
+import { own } from '../own.js';
 
 /**
  * The questions one candidate gets, in order: a pure function of the bank and
@@ -18,7 +19,7 @@ export function assemble(bank: Bank, seed: string): Form {
   const drawn = new Set<Item>();
   for (const competency of bank.competencies) {
     const pool = bank.items.filter((item) => item.competency === competency.id);
-    const count = Math.min(policy.draws[competency.id] ?? pool.length, pool.length);
+    const count = Math.min(own(policy.draws, competency.id) ?? pool.length, pool.length);
     const picked = count === pool.length ? pool : shuffle(pool, random).slice(0, count);
     for (const item of picked) drawn.add(item);
   }

@@ -10,7 +10,9 @@ import {
   type ScenarioChoice,
   type ScenarioItem,
 } from '../bank/types.js';
+import { bestFromEachStep, walkScenario } from '../bank/scenario-graph.js';
 import type { AnswerRecord, CompetencyResult, FailReason, Form, Gap, ItemResult, Response, Result } from './types.js';
+import { byId, own } from '../own.js';
 
 /** One decimal, for presentation only: pass decisions use unrounded values. */
 export const round1 = (value: number): number => Math.round(value * 10) / 10;
@@ -89,7 +91,7 @@ function scoreOrdering(item: OrderingItem, order: readonly string[]): number {
 function scoreRating(item: RatingItem, ratings: Readonly<Record<string, number>>): number {
   const span = item.scale.max - item.scale.min;
   const total = item.options.reduce((sum, option) => {
-    const given = ratings[option.id];
+    const given = own(ratings, option.id);
     if (given === undefined) return sum;
     // Clamped so a rating off the scale (only a hand-edited record has one) cannot cost more than the option.
     return sum + (span === 0 ? 1 : Math.max(0, 1 - Math.abs(given - option.key) / span));
@@ -97,27 +99,15 @@ function scoreRating(item: RatingItem, ratings: Readonly<Record<string, number>>
   return total / item.options.length;
 }
 
-/**
- * Best total a single path through the scenario can earn for each competency.
- * Steps form a DAG (the bank checks forbid cycles), so memoised recursion is exact.
- */
+/** Best total a single path through the scenario can earn for each competency (steps form a DAG: the bank checks forbid loops). */
 export function scenarioMaxima(item: ScenarioItem): Record<CompetencyId, number> {
-  const steps = new Map(item.steps.map((s) => [s.id, s]));
   const competencies = new Set<CompetencyId>();
   for (const step of item.steps) for (const choice of step.choices ?? []) for (const c of Object.keys(choice.points ?? {})) competencies.add(c);
-  const maxima: Record<CompetencyId, number> = {};
+  const maxima: Record<CompetencyId, number> = Object.create(null);
+  const walk = walkScenario(item);
   for (const competency of competencies) {
-    const memo = new Map<string, number>();
-    const best = (stepId: string, depth: number): number => {
-      const cached = memo.get(stepId);
-      if (cached !== undefined) return cached;
-      const step = steps.get(stepId);
-      if (!step?.choices?.length || depth > item.steps.length) return 0;
-      const value = Math.max(...step.choices.map((ch) => (ch.points?.[competency] ?? 0) + (ch.next ? best(ch.next, depth + 1) : 0)));
-      memo.set(stepId, value);
-      return value;
-    };
-    maxima[competency] = best(item.start, 0);
+    const best = bestFromEachStep(item, (choice) => (Object.hasOwn(choice.points ?? {}, competency) ? choice.points![competency]! : 0), walk);
+    maxima[competency] = Math.max(0, best.get(item.start) ?? 0);
   }
   return maxima;
 }
@@ -137,7 +127,7 @@ export function scoreScenario(item: ScenarioItem, response: Response | null): Sc
   const maxima = scenarioMaxima(item);
   const path = response?.type === 'scenario' ? response.path : [];
   const steps = new Map(item.steps.map((s) => [s.id, s]));
-  const raw: Record<CompetencyId, number> = {};
+  const raw = byId<number>();
   const redFlags: string[] = [];
   // Only a walk the conversation allows counts: a record is not trusted to
   // repeat a step or skip to one, so scoring stops at the first move that
@@ -150,8 +140,8 @@ export function scoreScenario(item: ScenarioItem, response: Response | null): Sc
     if (choice.redFlag) redFlags.push(choice.redFlag);
     for (const [c, points] of Object.entries(choice.points ?? {})) raw[c] = (raw[c] ?? 0) + points;
   }
-  const earned: Record<CompetencyId, number> = {};
-  const available: Record<CompetencyId, number> = {};
+  const earned = byId<number>();
+  const available = byId<number>();
   for (const [c, max] of Object.entries(maxima)) {
     if (max <= 0) continue;
     available[c] = weight;
@@ -206,10 +196,10 @@ export function scoreAttempt(bank: Bank, form: Form, answers: readonly AnswerRec
     let available = 0;
     let count = 0;
     for (const r of itemResults) {
-      const a = r.available[competency.id];
+      const a = own(r.available, competency.id);
       if (a === undefined) continue;
       available += a;
-      earned += r.earned[competency.id] ?? 0;
+      earned += own(r.earned, competency.id) ?? 0;
       if (r.competency === competency.id) count += 1;
     }
     if (available === 0) continue;

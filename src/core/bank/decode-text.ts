@@ -7,7 +7,7 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; error: Diag
  * dropped); anything else is refused with a message that says what the file
  * looks like instead, rather than letting YAML report nonsense about it.
  */
-export function decodeBankBytes(bytes: Uint8Array, file: string): DecodeResult {
+export function decodeBankBytes(bytes: Uint8Array, file: string, kind: 'YAML' | 'GIFT' = 'YAML'): DecodeResult {
   const fail = (line: number, col: number, code: string, message: string): DecodeResult => ({
     ok: false,
     error: { file, line, col, severity: 'error', code, message },
@@ -25,7 +25,7 @@ export function decodeBankBytes(bytes: Uint8Array, file: string): DecodeResult {
     const { line, col } = positionOf(body, nul);
     return looksLikeUtf16(body.subarray(0, 512))
       ? fail(1, 1, 'wrong-encoding', 'the file looks like UTF-16 without a byte-order mark (every other byte is zero); save it as UTF-8')
-      : fail(line, col, 'binary-file', `the file contains a NUL byte, so it is binary${binaryKind(body)}, not YAML text`);
+      : fail(line, col, 'binary-file', `the file contains a NUL byte, so it is binary${binaryKind(body)}, not ${kind} text`);
   }
 
   try {

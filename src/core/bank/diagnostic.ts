@@ -1,3 +1,5 @@
+import { sanitizeLine } from '../text/sanitize.js';
+
 export type Severity = 'error' | 'warning';
 
 /** Errors placed per check stage; a badly broken bank can yield thousands, and past this many more help nobody. */
@@ -24,12 +26,12 @@ function place(d: Diagnostic): string {
 
 /** `file:line:col: message`, the form editors and terminals turn into links. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${place(d)}: ${d.message}`;
+  return sanitizeLine(`${place(d)}: ${d.message}`);
 }
 
 /** `file:line:col: error|warning: message [code]`, as `validate` prints each finding. */
 export function formatFinding(d: Diagnostic): string {
-  return `${place(d)}: ${d.severity}: ${d.message} [${d.code}]`;
+  return sanitizeLine(`${place(d)}: ${d.severity}: ${d.message} [${d.code}]`);
 }
 
 /** File order, then position: the order a reader fixes them in. */

@@ -8,6 +8,13 @@ import { flattenStrings } from './flat-strings.js';
  * many items, and still stops a "billion laughs" file long before it costs memory.
  */
 const MAX_ALIAS_COUNT = 1000;
+/**
+ * Lines and commas a bank may hold, counted before parsing: yaml spends about
+ * 1 KB of memory and some microseconds per entry, and a 9.8 MB file of 4.9
+ * million flow-sequence entries ran it out of heap after a minute. The 10,000-
+ * item bank bench/generate-bank.mjs writes (6.8 MB) has about 172,000.
+ */
+export const MAX_YAML_ENTRIES = 500_000;
 /** Item trees kept for placing findings in a large bank. */
 const MAX_CACHED_ITEMS = 64;
 /** A broken file can produce an error per line; the first few say enough. */
@@ -37,6 +44,11 @@ const OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: true } as const;
  * instead, so messages never depend on the split.
  */
 export function parseYaml(text: string, file: string): ParsedYaml {
+  const tooMany = overBudget(text);
+  if (tooMany) {
+    const message = `more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} YAML entries (lines and comma-separated values) by here; a 10,000-item bank has about 170,000, so this is not a question bank (or needs splitting)`;
+    return { ok: false, errors: [{ file, ...tooMany, severity: 'error', code: 'too-many-entries', message }], warnings: [] };
+  }
   const split = splitItems(text);
   if (split) {
     const fast = parseSplit(text, split);
@@ -245,4 +257,23 @@ function firstLine(message: string): string {
 
 function clip(text: string, max = 40): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Where the text passes MAX_YAML_ENTRIES lines and commas, or undefined when it stays within. */
+function overBudget(text: string): Position | undefined {
+  let entries = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      line += 1;
+      lineStart = i + 1;
+    } else if (c !== 0x2c) {
+      continue;
+    }
+    entries += 1;
+    if (entries > MAX_YAML_ENTRIES) return { line, col: i - lineStart + 1 };
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import type { CompetencyId, ScenarioItem } from './types.js';
+import { byId, own } from '../own.js';
 
 /** One complete walk through a scenario: the choice ids taken and the raw points per competency. */
 export interface ScenarioPath {
@@ -22,23 +23,27 @@ export function scenarioPaths(item: ScenarioItem, limit = 1000): { paths: Scenar
   const steps = new Map(item.steps.map((s) => [s.id, s]));
   const paths: ScenarioPath[] = [];
   let truncated = false;
-  const walk = (stepId: string | undefined, moves: ScenarioPath['moves'], points: Record<CompetencyId, number>, redFlag: boolean): void => {
+  // Depth-first with an explicit stack, in choice order: a linear scenario of thousands of steps must not exhaust the call stack.
+  type Frame = { stepId: string | undefined; moves: ScenarioPath['moves']; points: Record<CompetencyId, number>; redFlag: boolean };
+  const stack: Frame[] = [{ stepId: item.start, moves: [], points: byId<number>(), redFlag: false }];
+  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
     if (paths.length >= limit) {
       truncated = true;
-      return;
+      break;
     }
+    const { stepId, moves, points, redFlag } = frame;
     const step = stepId === undefined ? undefined : steps.get(stepId);
     if (!step?.choices?.length || moves.length > item.steps.length) {
       if (moves.length > 0) paths.push({ moves, points, redFlag });
-      return;
+      continue;
     }
-    for (const choice of step.choices) {
-      const next = { ...points };
-      for (const [c, p] of Object.entries(choice.points ?? {})) next[c] = (next[c] ?? 0) + p;
-      walk(choice.next, [...moves, { step: step.id, choice: choice.id }], next, redFlag || choice.redFlag !== undefined);
+    for (let i = step.choices.length - 1; i >= 0; i -= 1) {
+      const choice = step.choices[i]!;
+      const next = Object.assign(byId<number>(), points);
+      for (const [c, p] of Object.entries(choice.points ?? {})) next[c] = (own(next, c) ?? 0) + p;
+      stack.push({ stepId: choice.next, moves: [...moves, { step: step.id, choice: choice.id }], points: next, redFlag: redFlag || choice.redFlag !== undefined });
     }
-  };
-  walk(item.start, [], {}, false);
+  }
   return { paths, truncated };
 }
 
@@ -51,7 +56,7 @@ export function scenarioCompetencies(item: ScenarioItem): CompetencyId[] {
 
 /** The highest raw total any path earns per competency (what scoring divides by). */
 export function pathMaxima(paths: readonly ScenarioPath[], competencies: readonly CompetencyId[]): Record<CompetencyId, number> {
-  const maxima: Record<CompetencyId, number> = {};
-  for (const c of competencies) maxima[c] = Math.max(0, ...paths.map((p) => p.points[c] ?? 0));
+  const maxima = byId<number>();
+  for (const c of competencies) maxima[c] = Math.max(0, ...paths.map((p) => own(p.points, c) ?? 0));
   return maxima;
 }

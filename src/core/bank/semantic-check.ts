@@ -1,4 +1,5 @@
-import type { Bank, Item, Option, ScenarioItem } from './types.js';
+import type { Bank, Item, Option, ScenarioChoice, ScenarioItem } from './types.js';
+import { bestFromEachStep, walkScenario } from './scenario-graph.js';
 import { assertNever } from './types.js';
 import { collector, MAX_ERRORS, type DataPath, type Diagnostic, type Locate, type Report } from './diagnostic.js';
 import { describePath, didYouMean, listIds, quote } from './describe.js';
@@ -186,33 +187,18 @@ function checkScenario(bank: Bank, item: ScenarioItem, at: DataPath, label: stri
   });
   if (broken) return;
 
-  // Depth-first from the start: grey = on the current path (a back edge is a loop), black = done.
-  const colour = new Map<string, 'grey' | 'black'>();
-  let looped = false;
-  const visit = (id: string): void => {
-    colour.set(id, 'grey');
-    const s = index.get(id)!;
-    (item.steps[s]!.choices ?? []).forEach((choice, c) => {
-      if (choice.next === undefined) return;
-      const state = colour.get(choice.next);
-      if (state === 'grey') {
-        const choiceAt: DataPath = [...at, 'steps', s, 'choices', c];
-        report([...choiceAt, 'next'], 'scenario-loop', `${describePath(bank, choiceAt)}: next ${quote(choice.next)} leads back to an earlier step, so the conversation could go round for ever`);
-        looped = true;
-      } else if (state === undefined) {
-        visit(choice.next);
-      }
-    });
-    colour.set(id, 'black');
-  };
-  visit(item.start);
-
+  const walk = walkScenario(item);
+  for (const { step: s, choice: c } of walk.loops) {
+    const choiceAt: DataPath = [...at, 'steps', s, 'choices', c];
+    const next = item.steps[s]!.choices![c]!.next!;
+    report([...choiceAt, 'next'], 'scenario-loop', `${describePath(bank, choiceAt)}: next ${quote(next)} leads back to an earlier step, so the conversation could go round for ever`);
+  }
   item.steps.forEach((step, s) => {
-    if (!colour.has(step.id)) {
+    if (!walk.reached.has(step.id)) {
       report([...at, 'steps', s, 'id'], 'unreachable-step', `${label}: step ${quote(step.id)} cannot be reached from start ${quote(item.start)}`);
     }
   });
-  if (looped) return;
+  if (walk.loops.length > 0) return;
 
   if (bestPathPoints(item) <= 0) {
     report([...at, 'start'], 'scenario-without-points', `${label}: no path through the scenario earns any points, so it cannot be scored`);
@@ -221,26 +207,11 @@ function checkScenario(bank: Bank, item: ScenarioItem, at: DataPath, label: stri
 
 /** The most points any path from the start can earn (all competencies together). Assumes no loops. */
 export function bestPathPoints(item: ScenarioItem, competency?: string): number {
-  const steps = new Map(item.steps.map((step) => [step.id, step]));
-  const best = new Map<string, number>();
-  const from = (id: string): number => {
-    const known = best.get(id);
-    if (known !== undefined) return known;
-    const step = steps.get(id);
-    let value = 0;
-    if (step?.choices?.length) {
-      value = -Infinity;
-      for (const choice of step.choices) {
-        const points = Object.entries(choice.points ?? {})
-          .filter(([c]) => competency === undefined || c === competency)
-          .reduce((sum, [, p]) => sum + p, 0);
-        value = Math.max(value, points + (choice.next === undefined ? 0 : from(choice.next)));
-      }
-    }
-    best.set(id, value);
-    return value;
-  };
-  return from(item.start);
+  const worth = (choice: ScenarioChoice) =>
+    Object.entries(choice.points ?? {})
+      .filter(([c]) => competency === undefined || c === competency)
+      .reduce((sum, [, p]) => sum + p, 0);
+  return bestFromEachStep(item, worth).get(item.start) ?? 0;
 }
 
 /**

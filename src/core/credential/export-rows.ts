@@ -1,3 +1,5 @@
+import { csvText } from '../text/csv-field.js';
+import { terminalSafeJson } from '../text/sanitize.js';
 import { EMPLOYEE_ID_TYPE } from './build-certificate.js';
 import { deliveryOf } from './delivery-of.js';
 
@@ -140,14 +142,8 @@ export function profileColumns(profile: ExportProfile): Array<[string, (r: Expor
   }
 }
 
-/**
- * One CSV field (RFC 4180). Text a spreadsheet would run as a formula (=, +,
- * -, @, tab, CR first) gets a leading apostrophe (OWASP CSV injection advice).
- */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** One CSV field: see csvText (formulas neutralised, controls removed). */
+export const csvField = csvText;
 
 /** RFC 4180: CRLF after every record, header first. */
 export function toCsv(records: readonly ExportRecord[], profile: ExportProfile): string {
@@ -164,7 +160,8 @@ export function toJsonl(records: readonly ExportRecord[], profile: ExportProfile
     .map((r) => {
       const row: Record<string, unknown> = Object.fromEntries(columns.map(([name, get]) => [name, get(r)]));
       if (profile === 'generic') row['competency_scores'] = Object.fromEntries(r.competencies.map((c) => [c.id, c.score]));
-      return `${JSON.stringify(row)}\n`;
+      // The same values, with what a terminal would act on (C1 controls, bidi overrides) as \u escapes.
+      return `${terminalSafeJson(JSON.stringify(row))}\n`;
     })
     .join('');
 }

@@ -1,3 +1,5 @@
+import { parseRfc3339 } from '../text/rfc3339.js';
+
 /** One signing key an organisation trusts, with the window in which it may have signed. */
 export interface TrustedKey {
   /** did:key of the public key. */
@@ -7,6 +9,12 @@ export interface TrustedKey {
   validFrom?: string;
   /** Proofs created after this are not trusted: the key was retired or rotated out. */
   validUntil?: string;
+  /**
+   * The private key leaked (true, or when that was found, RFC 3339). Its holder
+   * can backdate `proof.created` into any window, so nothing it signed is
+   * trusted, whatever the date.
+   */
+  compromised?: true | string;
 }
 
 export interface TrustList {
@@ -28,30 +36,40 @@ export function parseTrustList(data: unknown): TrustParse {
     if (typeof entry !== 'object' || entry === null) return { ok: false, message: `${at}: expected an object` };
     if (typeof entry.id !== 'string' || !DID_KEY.test(entry.id)) return { ok: false, message: `${at}.id: expected a did:key (did:key:z6Mk…)` };
     if (entry.name !== undefined && typeof entry.name !== 'string') return { ok: false, message: `${at}.name: expected a string` };
+    const compromised = (entry as { compromised?: unknown }).compromised;
+    if (compromised !== undefined && compromised !== true && (typeof compromised !== 'string' || Number.isNaN(parseRfc3339(compromised)))) {
+      return { ok: false, message: `${at}.compromised: expected true or the RFC 3339 date-time it was found, like 2026-11-01T00:00:00Z, found ${JSON.stringify(compromised)}` };
+    }
     for (const field of ['validFrom', 'validUntil'] as const) {
       const value = entry[field];
-      if (value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
-        return { ok: false, message: `${at}.${field}: expected an ISO 8601 date-time` };
+      if (value !== undefined && (typeof value !== 'string' || Number.isNaN(parseRfc3339(value)))) {
+        return { ok: false, message: `${at}.${field}: expected an ISO 8601 (RFC 3339) date-time like 2026-11-01T00:00:00Z, found ${JSON.stringify(value)}` };
       }
     }
   }
   return { ok: true, trust: { issuers } };
 }
 
-export type TrustCheck = { ok: true; key: TrustedKey } | { ok: false; message: string };
+export type TrustCheck = { ok: true; key: TrustedKey } | { ok: false; compromised: boolean; message: string };
 
 /** Whether `did` was trusted to sign at `signedAt` (the proof's `created`). */
 export function checkTrust(trust: TrustList, did: string, signedAt: string): TrustCheck {
   const entries = trust.issuers.filter((k) => k.id === did);
-  if (entries.length === 0) return { ok: false, message: `signed by ${did}, which the trust list does not name` };
-  const at = Date.parse(signedAt);
+  if (entries.length === 0) return { ok: false, compromised: false, message: `signed by ${did}, which the trust list does not name` };
+  const leaked = entries.find((k) => k.compromised !== undefined);
+  if (leaked) {
+    const since = leaked.compromised === true ? '' : ` (found ${leaked.compromised})`;
+    return { ok: false, compromised: true, message: `signed by ${leaked.name ?? did}, a key the trust file marks compromised${since}: nothing it signed is trusted, whatever its date` };
+  }
+  const at = parseRfc3339(signedAt);
   const inWindow = entries.find(
-    (k) => (k.validFrom === undefined || Date.parse(k.validFrom) <= at) && (k.validUntil === undefined || at <= Date.parse(k.validUntil)),
+    (k) => (k.validFrom === undefined || parseRfc3339(k.validFrom) <= at) && (k.validUntil === undefined || at <= parseRfc3339(k.validUntil)),
   );
   if (!inWindow) {
     const k = entries[0] as TrustedKey;
     return {
       ok: false,
+      compromised: false,
       message: `signed at ${signedAt} by ${k.name ?? did}, outside that key's trusted window (${k.validFrom ?? '…'} to ${k.validUntil ?? '…'})`,
     };
   }

@@ -7,6 +7,9 @@ import { decodeStatusList, getStatusBit } from './status-list.js';
 import { checkTrust, type TrustList } from './trust.js';
 import type { DeliveryMode } from '../bank/types.js';
 import { deliveryOf } from './delivery-of.js';
+import { parseRfc3339 } from '../text/rfc3339.js';
+import { hasLoneSurrogate } from '../text/lone-surrogate.js';
+import { parseStrictJson } from './strict-json.js';
 
 /**
  * Why a certificate passed or failed: stable codes for scripts (documented in
@@ -16,9 +19,12 @@ export type VerifyReason =
   | 'ok'
   | 'not-json'
   | 'truncated'
+  /** The file could not be read: a FIFO, a device, no permission (verify's own verdict; never from the verifier). */
+  | 'unreadable'
   | 'malformed'
   | 'bad-signature'
   | 'untrusted-issuer'
+  | 'key-compromised'
   | 'not-yet-valid'
   | 'expired'
   | 'status-unknown'
@@ -49,6 +55,9 @@ export interface LoadedStatusList {
   /** did:key that signed it: only that issuer's certificates may point to it. */
   issuer: string;
   list: Uint8Array;
+  /** When the issuer says this copy was made (its `validFrom` and `proof.created`): the newer copy of a list wins. */
+  validFrom?: string;
+  created?: string;
 }
 
 export interface VerifierOptions {
@@ -89,7 +98,7 @@ export function createVerifier(options: VerifierOptions): (text: string, now: Da
     const shape = checkShape(doc);
     if (shape) return fail('malformed', shape);
 
-    const prepared = prepareVerification(doc);
+    const prepared = prepareOrRefuse(doc);
     if (!prepared.ok) return fail(prepared.problem === 'unsupported-proof' || prepared.problem === 'no-proof' ? 'malformed' : 'bad-signature', prepared.message);
     const proof = prepared.proof;
     const method = methodFor(proof.verificationMethod);
@@ -99,10 +108,10 @@ export function createVerifier(options: VerifierOptions): (text: string, now: Da
     const issuerId = issuerIdOf(doc);
     if (issuerId !== method.did) return fail('bad-signature', `signed by ${method.did}, but the issuer is ${issuerId}`);
     const trusted = checkTrust(options.trust, method.did, proof.created);
-    if (!trusted.ok) return fail('untrusted-issuer', trusted.message);
+    if (!trusted.ok) return fail(trusted.compromised ? 'key-compromised' : 'untrusted-issuer', trusted.message);
     const at = now.getTime();
-    if (Date.parse(doc['validFrom'] as string) > at) return fail('not-yet-valid', `not valid until ${doc['validFrom'] as string}`);
-    if (typeof doc['validUntil'] === 'string' && Date.parse(doc['validUntil']) < at) return fail('expired', `expired on ${doc['validUntil']}`);
+    if (parseRfc3339(doc['validFrom'] as string) > at) return fail('not-yet-valid', `not valid until ${doc['validFrom'] as string}`);
+    if (typeof doc['validUntil'] === 'string' && parseRfc3339(doc['validUntil']) < at) return fail('expired', `expired on ${doc['validUntil']}`);
     const status = checkStatus(doc['credentialStatus'], method.did, options.statusLists, options.statusConflicts);
     if (status) return fail(status.reason, status.message);
     if (options.requireDelivery) {
@@ -117,30 +126,10 @@ export function createVerifier(options: VerifierOptions): (text: string, now: Da
 }
 
 function parseJson(text: string): { ok: true; value: Json } | { ok: false; verdict: Verdict } {
-  const body = text.replace(/^\uFEFF/, '').trim();
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch (error) {
-    const message = (error as Error).message;
-    // A JSON text cut short (a partial copy, a full disk) is worth telling apart from something that never was JSON.
-    const truncated = /^[[{]/.test(body) && errorAtEnd(message, body.length);
-    return {
-      ok: false,
-      verdict: truncated
-        ? { ok: false, reason: 'truncated', message: 'the JSON ends early: the file is truncated' }
-        : { ok: false, reason: 'not-json', message: body.length === 0 ? 'the file is empty' : `not JSON (${message})` },
-    };
-  }
-  if (!isObject(value)) return { ok: false, verdict: { ok: false, reason: 'malformed', message: 'not a JSON object' } };
-  return { ok: true, value };
-}
-
-/** V8's JSON errors say where the parser stopped: at the very end means the text is a cut-short JSON text. */
-function errorAtEnd(message: string, length: number): boolean {
-  if (/end of JSON input/i.test(message)) return true;
-  const at = /at position (\d+)/.exec(message);
-  return at !== null && Number(at[1]) >= length;
+  const parsed = parseStrictJson(text);
+  if (!parsed.ok) return { ok: false, verdict: { ok: false, reason: parsed.problem, message: parsed.message } };
+  if (!isObject(parsed.value)) return { ok: false, verdict: { ok: false, reason: 'malformed', message: 'not a JSON object' } };
+  return { ok: true, value: parsed.value };
 }
 
 /** The fields verify relies on; @returns what is wrong, or undefined. */
@@ -154,9 +143,9 @@ function checkShape(doc: Json): string | undefined {
   }
   if (typeof doc['id'] !== 'string') return 'id is missing';
   if (typeof issuerIdOf(doc) !== 'string') return 'issuer.id is missing';
-  if (typeof doc['validFrom'] !== 'string' || Number.isNaN(Date.parse(doc['validFrom']))) return 'validFrom is missing or not a date';
-  if (doc['validUntil'] !== undefined && (typeof doc['validUntil'] !== 'string' || Number.isNaN(Date.parse(doc['validUntil'])))) {
-    return 'validUntil is not a date';
+  if (typeof doc['validFrom'] !== 'string' || Number.isNaN(parseRfc3339(doc['validFrom']))) return 'validFrom is missing or not an RFC 3339 date-time';
+  if (doc['validUntil'] !== undefined && (typeof doc['validUntil'] !== 'string' || Number.isNaN(parseRfc3339(doc['validUntil'])))) {
+    return 'validUntil is not an RFC 3339 date-time';
   }
   if (!isObject(doc['credentialSubject'])) return 'credentialSubject is missing';
   if (doc['proof'] === undefined) return 'has no proof: not signed';
@@ -193,6 +182,31 @@ function checkStatus(
     if (list.issuer !== issuer) return { reason: 'status-unknown', message: `status list ${url} is signed by ${list.issuer}, not by this certificate's issuer` };
     if (index >= list.list.length * 8) return { reason: 'status-unknown', message: `status index ${index} is beyond the end of ${url}` };
     if (getStatusBit(list.list, index)) return { reason: 'revoked', message: `marked in the issuer's status list ${url} at index ${index}` };
+  }
+  return undefined;
+}
+
+/**
+ * RFC 8785 has no form for a lone surrogate or a number past 1.8e308 (`1e400`
+ * parses as Infinity), so such a document cannot have been signed: it is
+ * malformed, not a reason to stop checking the files after it.
+ */
+function prepareOrRefuse(doc: Json): ReturnType<typeof prepareVerification> {
+  try {
+    return prepareVerification(doc);
+  } catch (error) {
+    const why = hasUnsignableValue(doc) ?? (error as Error).message;
+    return { ok: false, problem: 'unsupported-proof', message: `cannot be put in canonical form (RFC 8785): ${why}` };
+  }
+}
+
+function hasUnsignableValue(value: unknown): string | undefined {
+  if (typeof value === 'string') return hasLoneSurrogate(value) ? 'text holds a lone surrogate' : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : 'a number is too large for JSON';
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = hasUnsignableValue(key) ?? hasUnsignableValue(inner);
+    if (found) return found;
   }
   return undefined;
 }
@@ -255,5 +269,6 @@ export function readStatusListCredential(doc: unknown): StatusListParse {
   }
   const list = decodeStatusList(encoded);
   if (!list) return { ok: false, message: 'encodedList is not base64url GZIP data' };
-  return { ok: true, list: { url: doc['id'], issuer: method.did, list } };
+  const validFrom = typeof doc['validFrom'] === 'string' ? doc['validFrom'] : undefined;
+  return { ok: true, list: { url: doc['id'], issuer: method.did, list, ...(validFrom ? { validFrom } : {}), created: proof.proof.created } };
 }

@@ -1,4 +1,4 @@
-import { sanitizeText } from '../text/sanitize.js';
+import { sanitizeText, terminalSafeJson } from '../text/sanitize.js';
 import { oneLine } from '../text/one-line.js';
 import { wrapWords } from '../text/wrap.js';
 
@@ -28,7 +28,7 @@ export interface VerifySummary {
  * JSON of the result indented for its place in `results`.
  */
 export function renderVerdict(verdict: FileVerdict, format: VerifyFormat): string {
-  if (format.json) return `    ${JSON.stringify(verdict, null, 2).replace(/\n/g, '\n    ')}`;
+  if (format.json) return `    ${terminalSafeJson(JSON.stringify(verdict, null, 2)).replace(/\n/g, '\n    ')}`;
   const mark = verdict.ok ? format.marks.valid : format.marks.invalid;
   const who = [verdict.subject?.name, verdict.subject?.employeeId && `(${verdict.subject.employeeId})`].filter(Boolean).join(' ');
   const what = [verdict.achievement?.name, verdict.achievement?.version].filter(Boolean).join(' ');

@@ -2,6 +2,7 @@ import type { OptionId, RatingItem } from '../../core/bank/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { Lines, type Line } from '../layout/line.js';
 import { noteLines, optionRows } from './option-rows.js';
+import { own } from '../../core/own.js';
 
 export interface RatingProps {
   scale: RatingItem['scale'];
@@ -26,7 +27,7 @@ export function layoutRating({ scale, options, highlighted, ratings, width, plai
     ...noteLines(scaleLegend(scale), width),
     ...optionRows(
       options.map((o) => {
-        const r = ratings[o.id];
+        const r = own(ratings, o.id);
         return { text: o.text, mark: 'none' as const, suffix: r === undefined ? '(not rated)' : `(rated ${r})` };
       }),
       highlighted,

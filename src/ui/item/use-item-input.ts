@@ -17,6 +17,7 @@ import {
   toggleChoice,
 } from './respond.js';
 import { trueFalseValues } from './true-false.js';
+import { own } from '../../core/own.js';
 
 /** Start on the answer already given, so Enter on a revisited item keeps it; on a rating list, on what is left to rate. */
 export function initialHighlight(p: Pick<ItemScreenProps, 'item' | 'entry' | 'response'>): number {
@@ -27,7 +28,7 @@ export function initialHighlight(p: Pick<ItemScreenProps, 'item' | 'entry' | 're
   if (item.type === 'true-false' && response?.type === 'true-false') return response.value ? 0 : 1;
   // Back on a partly rated list, the next digit rates what is still unrated rather than redoing the first.
   if (item.type === 'rating' && response?.type === 'rating') {
-    return Math.max(0, shownOptions(item.options, entry).findIndex((o) => response.ratings[o.id] === undefined));
+    return Math.max(0, shownOptions(item.options, entry).findIndex((o) => own(response.ratings, o.id) === undefined));
   }
   return 0;
 }
@@ -52,7 +53,8 @@ function responseForChoice(p: ItemScreenProps, index: number, response: Response
       return { type: 'scenario', path: [...path, { step: step.id, choice: choice.id, at: new Date(p.now()).toISOString() }] };
     }
     case 'ordering':
-      return { type: 'ordering', order: currentOrder(entry, item, response) };
+      // Only moving an entry answers: the scrambled start order, confirmed as it stands, would earn partial credit for nothing.
+      return response?.type === 'ordering' ? response : undefined;
     case 'multiple':
     case 'rating':
       return undefined;
@@ -117,7 +119,7 @@ export function runItemCommand(
           dispatch({ type: 'highlight', index: 0 });
           return;
         }
-      } else if (item.type !== 'ordering' || response === null) {
+      } else if (item.type !== 'ordering') {
         answer((current) => responseForChoice(p, state.highlighted, current));
       }
       p.onNext();
@@ -146,7 +148,7 @@ export function runItemCommand(
       if (command.type === 'rate' && (command.value < item.scale.min || command.value > item.scale.max)) return;
       answer((current) => {
         const ratings = current?.type === 'rating' ? current.ratings : {};
-        const value = command.type === 'rate' ? command.value : stepRating(item.scale, ratings[option.id], command.delta);
+        const value = command.type === 'rate' ? command.value : stepRating(item.scale, own(ratings, option.id), command.delta);
         return { type: 'rating', ratings: { ...ratings, [option.id]: value } };
       });
       // A digit rates and moves on to the next response, so a list is rated in one pass.

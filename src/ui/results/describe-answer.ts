@@ -1,6 +1,7 @@
 import { assertNever, type Item, type Option, type OptionId } from '../../core/bank/types.js';
 import type { Response } from '../../core/attempt/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
+import { own } from '../../core/own.js';
 
 const optionText = (options: readonly Option[], id: OptionId): string =>
   sanitizeText(options.find((o) => o.id === id)?.text ?? id);
@@ -41,7 +42,7 @@ export function describeResponse(item: Item, response: Response | null, shown?: 
         : response.order.join(', ');
     case 'rating':
       return item.type === 'rating'
-        ? inShownOrder(item.options, shown).map((o) => `${quote(sanitizeText(o.text))} ${response.ratings[o.id] ?? '-'}`).join('; ')
+        ? inShownOrder(item.options, shown).map((o) => `${quote(sanitizeText(o.text))} ${own(response.ratings, o.id) ?? '-'}`).join('; ')
         : JSON.stringify(response.ratings);
     case 'scenario':
       if (item.type !== 'scenario') return `${response.path.length} moves`;

@@ -2,7 +2,7 @@ import { useReducer } from 'react';
 import { useKeys } from '../hooks/use-keys.js';
 import type { Bank } from '../../core/bank/types.js';
 import { competencyFloor, resolvePolicy } from '../../core/bank/defaults.js';
-import { sanitizeText } from '../../core/text/sanitize.js';
+import { sanitizeLine, sanitizeText } from '../../core/text/sanitize.js';
 import { Lines, line, type Line } from '../layout/line.js';
 import { wrapHanging, wrapText } from '../layout/wrap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
@@ -56,7 +56,7 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
   const wrap = (text: string, style: Omit<Line, 'text'> = {}) => wrapText(text, width).map((t) => line(t, style));
   const field = (label: string, key: 'name' | 'employeeId') => {
     const here = form.focus === key;
-    return line(`${here ? '>' : ' '} ${label.padEnd(12)} ${form[key]}${here ? '_' : ''}`, { bold: here });
+    return line(`${here ? '>' : ' '} ${label.padEnd(12)} ${sanitizeLine(form[key])}${here ? '_' : ''}`, { bold: here });
   };
   const timeAndPass = [
     ...wrap(`${plural(itemCount, 'question')} in ${time}${perItem}.`),

@@ -47,6 +47,13 @@ describe('csvField (RFC 4180)', () => {
     [Number.NaN, ''],
     [null, ''],
     [0.5, '0.5'],
+    [-0.25, '-0.25'],
+    // Tags and employee ids come from attempt records: as in `export`, a formula stays text (issue 17.20).
+    ['=1+1', "'=1+1"],
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['-2', "'-2"],
+    ['\u001b]0;owned\u0007tag', 'tag'],
   ])('%j → %j', (value, expected) => {
     expect(csvField(value)).toBe(expected);
   });

@@ -157,6 +157,16 @@ describe('item screen', () => {
     await screen.waitFor(() => calls.includes('next'));
   });
 
+  it.each(['enter', 'space'] as const)('leaves an ordering item never moved unanswered on %s (its start order earns nothing)', async (key) => {
+    current = mount('q-order');
+    const { screen, answers, calls } = current;
+    await screen.waitFor('Put these in order');
+    screen.press(key);
+    if (key === 'enter') await screen.waitFor(() => calls.includes('next'));
+    else await screen.waitFor('Put these in order');
+    expect(answers).toEqual([]);
+  });
+
   it('says how many responses are still unrated in the title, and "answered" once all are', async () => {
     current = mount('q-rating');
     const { screen } = current;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { StartScreen } from '../../../src/ui/start/start-screen.js';
+import { layoutStart, StartScreen } from '../../../src/ui/start/start-screen.js';
+import { initialStartForm } from '../../../src/ui/start/start-form-state.js';
 import { loadUiTour } from '../helpers/fixture-bank.js';
 import { renderScreen, type Screen } from '../helpers/ink-screen.js';
 
@@ -127,5 +128,16 @@ describe('start screen', () => {
     await screen.waitFor('Name:');
     screen.press('ctrlC');
     await screen.waitFor(() => quits() === 1);
+  });
+});
+
+describe('start screen with hostile defaults (issue 17.19)', () => {
+  // --name, --employee-id and the config's prefill arrive here as typed: escapes, C1 CSI, a bidi override, a lone surrogate.
+  const hostile = 'A\u001b[31mRED\u001b]0;owned\u0007\u009b2J\u202Eevil\uD800Z\u0008\r!';
+  it('draws the name and employee id as text, never as escapes', () => {
+    const lines = layoutStart(bank, 6, 1, initialStartForm(hostile, hostile), 79);
+    const text = lines.map((l) => l.text).join('\n');
+    expect(text).toMatch(/Name:\s+AREDevil\uFFFDZ !/);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]|[\uD800-\uDFFF]/u);
   });
 });

@@ -1,0 +1,83 @@
+/** Far deeper than a certificate or status list (about 6 levels); a hostile file nests 200,000. */
+export const MAX_JSON_DEPTH = 64;
+
+export type StrictJson =
+  | { ok: true; value: unknown }
+  | { ok: false; problem: 'not-json' | 'truncated' | 'malformed'; message: string };
+
+/**
+ * JSON text as verify and export read a certificate: a leading UTF-8 byte
+ * order mark is ignored (RFC 8259 section 8.1 allows a parser to), and
+ * anything two readers could take differently is refused: a key given twice
+ * in one object (JSON.parse keeps the last, other readers the first), nesting
+ * deeper than MAX_JSON_DEPTH.
+ */
+export function parseStrictJson(text: string): StrictJson {
+  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).trim();
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    const message = (error as Error).message;
+    // A JSON text cut short (a partial copy, a full disk) is worth telling apart from something that never was JSON.
+    if (/^[[{]/.test(body) && errorAtEnd(message, body.length)) return { ok: false, problem: 'truncated', message: 'the JSON ends early: the file is truncated' };
+    return { ok: false, problem: 'not-json', message: body.length === 0 ? 'the file is empty' : `not JSON (${message})` };
+  }
+  const structure = checkStructure(body);
+  if (structure) return { ok: false, problem: 'malformed', message: structure };
+  return { ok: true, value };
+}
+
+/** V8's JSON errors say where the parser stopped: at the very end means the text is a cut-short JSON text. */
+function errorAtEnd(message: string, length: number): boolean {
+  if (/end of JSON input/i.test(message)) return true;
+  const at = /at position (\d+)/.exec(message);
+  return at !== null && Number(at[1]) >= length;
+}
+
+/**
+ * Scans text JSON.parse has accepted for a duplicate key or too deep a
+ * nesting; @returns what is wrong, or undefined. Strings are skipped with
+ * indexOf, so a certificate costs a few microseconds.
+ */
+function checkStructure(text: string): string | undefined {
+  // One entry per open bracket: the keys seen so far for an object, null for an array.
+  const open: Array<Set<string> | null> = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const end = closingQuote(text, i);
+      if (expectKey) {
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        const keys = open[open.length - 1]!;
+        if (keys.has(key)) return `key ${JSON.stringify(key)} appears twice in one object (readers disagree on which counts)`;
+        keys.add(key);
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (open.length >= MAX_JSON_DEPTH) return `nested more than ${MAX_JSON_DEPTH} levels deep`;
+      const isObject = c === 0x7b;
+      open.push(isObject ? new Set() : null);
+      expectKey = isObject;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      open.pop();
+    } else if (c === 0x2c /* , */) {
+      expectKey = open[open.length - 1] instanceof Set;
+    }
+  }
+  return undefined;
+}
+
+/** The index of the quote that closes the string opening at `from` (an odd run of backslashes escapes a quote). */
+function closingQuote(text: string, from: number): number {
+  let at = text.indexOf('"', from + 1);
+  for (;;) {
+    let slashes = 0;
+    while (text.charCodeAt(at - 1 - slashes) === 0x5c) slashes += 1;
+    if (slashes % 2 === 0) return at;
+    at = text.indexOf('"', at + 1);
+  }
+}

@@ -1,0 +1,81 @@
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs'; // sync: verify starts sooner without node:fs/promises
+
+// O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer, for ever.
+// Windows has no such flag (and no FIFOs by that name), so it is 0 there.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+export type RegularFileRead =
+  | { ok: true; bytes: Buffer }
+  /** A FIFO, a device, a socket or a directory: not read at all. */
+  | { ok: false; kind: 'not-regular'; message: string }
+  | { ok: false; kind: 'too-large'; message: string }
+  | { ok: false; kind: 'io'; message: string; cause: unknown };
+
+/** What a file that is not a regular file is, in words. */
+export function describeFileType(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * The bytes of a regular file of at most `maxBytes`, or why not. Never blocks
+ * on a FIFO, never reads a device (a link to /dev/zero has no end), and stops
+ * one byte past the limit even if the file grows while it is read.
+ */
+export function readRegularFile(path: string, maxBytes: number): RegularFileRead {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { ok: false, kind: 'not-regular', message: `${describeFileType(stats)}, not a file` };
+    if (stats.size > maxBytes) return tooLarge(maxBytes);
+    const buffer = Buffer.allocUnsafe(stats.size + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length === buffer.length) {
+        if (length > maxBytes) return tooLarge(maxBytes);
+        // It grew since fstat: read on, still bounded.
+        const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, length * 2));
+        buffer.copy(grown, 0, 0, length);
+        return readRest(fd, grown, length, maxBytes);
+      }
+    }
+    return { ok: true, bytes: buffer.subarray(0, length) };
+  } catch (error) {
+    return { ok: false, kind: 'io', message: ioWhy(error), cause: error };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function readRest(fd: number, buffer: Buffer, from: number, maxBytes: number): RegularFileRead {
+  let length = from;
+  while (length < buffer.length) {
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) return { ok: true, bytes: buffer.subarray(0, length) };
+    length += n;
+  }
+  return tooLarge(maxBytes);
+}
+
+function tooLarge(maxBytes: number): RegularFileRead {
+  const size = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MB` : `${maxBytes / 1024} KB`;
+  return { ok: false, kind: 'too-large', message: `larger than ${size}` };
+}
+
+/** Why a file system call failed, in words (as ioError words it). */
+export function ioWhy(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' ? 'no such file or directory'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'EISDIR' ? 'is a directory'
+    : code === 'ELOOP' ? 'too many levels of symbolic links'
+    : code === 'ENOTDIR' ? 'a part of the path is not a directory'
+    : (error as Error | undefined)?.message ?? String(error);
+}
