@@ -10,6 +10,8 @@ import { collectJsonFiles, MAX_CERTIFICATE_BYTES } from '../../store/certificate
 import { readRegularFile } from '../../store/regular-file.js';
 import { dataPaths, resolveDataDir } from '../../store/data-dir.js';
 import { loadStatusLists } from '../../store/status-list.js';
+import { readStatusListCopies } from '../../store/status-list-copies.js';
+import { findStatusConflicts } from '../../core/credential/status-conflicts.js';
 import { readTrustFile } from '../../store/trust-file.js';
 import { ioError, UserError } from '../../errors/user-error.js';
 import { parseRfc3339 } from '../../core/text/rfc3339.js';
@@ -79,7 +81,7 @@ export const run: Run<[string[]], ExportOptions> = async ([paths], options, glob
   progress.stop();
   // --unverified: every issuer the files name counts as trusted, so signature, dates and revocation are still checked.
   const trust = hasTrust ? await readTrustFile(trustPath) : { issuers: selfNamedIssuers(read.map((r) => r.text)) };
-  const verify = createVerifier({ trust, statusLists });
+  const verify = createVerifier({ trust, statusLists, statusConflicts: findStatusConflicts(readStatusListCopies(statusPaths)) });
 
   const records: ExportRecord[] = [];
   const failed: Verdict[] = [];
