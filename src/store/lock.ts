@@ -8,6 +8,14 @@ export interface LockOptions {
   waitMs?: number;
   /** What the lock protects, for the message when it cannot be had. @default the path */
   what?: string;
+  /** The whole message when the lock cannot be had. @default "<what>: another frontline process has held it for over <wait> s" */
+  busy?: string;
+  /**
+   * Keep going when the lock was taken over because this process stalled past
+   * the stale time (a laptop asleep during a test), instead of stopping.
+   * @default false
+   */
+  survivesStall?: boolean;
 }
 
 /**
@@ -22,36 +30,47 @@ export interface LockOptions {
  * not exist.
  */
 export async function withLock<T>(path: string, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const release = await acquireLock(path, options);
+  try {
+    return await work();
+  } finally {
+    await release();
+  }
+}
+
+/**
+ * Takes the lock `withLock` takes, for work that does not fit one call (a
+ * `take` session holds its attempt's journal from start to save). Returns the
+ * release; a process that exits releases it too (proper-lockfile removes its
+ * locks on exit), and one killed leaves it stale after 10 s.
+ */
+export async function acquireLock(path: string, options: LockOptions = {}): Promise<() => Promise<void>> {
   // A CommonJS module: its exports are the default export when the ES module bundle (take) imports it.
   const { lock } = (await import('proper-lockfile')).default;
   await mkdir(dirname(path), { recursive: true });
   const waitMs = options.waitMs ?? 30_000;
-  let release: () => Promise<void>;
   try {
-    release = await lock(path, {
+    const release = await lock(path, {
       realpath: false,
       stale: 10_000,
       update: 2_000,
-      retries: { retries: Math.max(1, Math.ceil(waitMs / 100)), factor: 1, minTimeout: 50, maxTimeout: 100, randomize: true },
+      retries: waitMs <= 0 ? 0 : { retries: Math.max(1, Math.ceil(waitMs / 100)), factor: 1, minTimeout: 50, maxTimeout: 100, randomize: true },
       onCompromised: (error) => {
+        if (options.survivesStall) return;
         // The lock was taken over (this process stalled for longer than `stale`):
         // stop rather than write over whatever the other holder wrote.
         throw error;
       },
     });
+    return () => release().catch(() => undefined);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new UserError(`${options.what ?? path}: another frontline process has held it for over ${Math.round(waitMs / 1000)} s`, {
+      throw new UserError(options.busy ?? `${options.what ?? path}: another frontline process has held it for over ${Math.round(waitMs / 1000)} s`, {
         exitCode: ExitCode.locked,
         hint: 'wait for it to finish, then run this again',
         cause: error,
       });
     }
     throw error;
-  }
-  try {
-    return await work();
-  } finally {
-    await release().catch(() => undefined);
   }
 }
