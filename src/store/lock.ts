@@ -1,6 +1,7 @@
-import { mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { UserError } from '../errors/user-error.js';
+import { ioError, UserError } from '../errors/user-error.js';
 import { ExitCode } from '../errors/exit-codes.js';
 
 export interface LockOptions {
@@ -47,7 +48,12 @@ export async function withLock<T>(path: string, work: () => Promise<T>, options:
 export async function acquireLock(path: string, options: LockOptions = {}): Promise<() => Promise<void>> {
   // A CommonJS module: its exports are the default export when the ES module bundle (take) imports it.
   const { lock } = (await import('proper-lockfile')).default;
-  await mkdir(dirname(path), { recursive: true });
+  // A read-only or unwritable folder fails here at once; proper-lockfile would retry it for `waitMs`.
+  await mkdir(dirname(path), { recursive: true })
+    .then(() => access(dirname(path), constants.W_OK))
+    .catch((error: unknown) => {
+      throw ioError(dirname(path), error, 'write to');
+    });
   const waitMs = options.waitMs ?? 30_000;
   try {
     const release = await lock(path, {
@@ -71,6 +77,8 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
         cause: error,
       });
     }
+    // A read-only or full data dir: the lock (a directory) cannot be made.
+    if ((error as NodeJS.ErrnoException).code) throw ioError(`${path}.lock`, error, 'create');
     throw error;
   }
 }
