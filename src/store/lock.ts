@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { ioError, UserError } from '../errors/user-error.js';
 import { ExitCode } from '../errors/exit-codes.js';
@@ -68,7 +69,14 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
         throw error;
       },
     });
-    return () => release().catch(() => undefined);
+    // Who holds it, so a waiting process can tell a live holder from a killed one. Beside
+    // the lock, not in it: proper-lockfile removes its lock with rmdir, which needs it empty.
+    const owner = ownerPath(path);
+    await writeFile(owner, JSON.stringify({ host: hostname(), pid: process.pid })).catch(() => undefined);
+    return async () => {
+      await rm(owner, { force: true }).catch(() => undefined);
+      await release().catch(() => undefined);
+    };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
       throw new UserError(options.busy ?? `${options.what ?? path}: another frontline process has held it for over ${Math.round(waitMs / 1000)} s`, {
@@ -82,3 +90,26 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
     throw error;
   }
 }
+
+/**
+ * Whether the process holding the lock on `path` may still be running: false
+ * only when it ran on this machine and is gone (killed, crashed), so its lock
+ * will go stale; true when alive, elsewhere, or unknown.
+ */
+export async function lockHolderAlive(path: string): Promise<boolean> {
+  let owner: { host?: unknown; pid?: unknown };
+  try {
+    owner = JSON.parse(await readFile(ownerPath(path), 'utf8')) as typeof owner;
+  } catch {
+    return true;
+  }
+  if (owner.host !== hostname() || typeof owner.pid !== 'number') return true;
+  try {
+    process.kill(owner.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+const ownerPath = (path: string): string => `${path}.lock-owner`;
