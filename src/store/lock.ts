@@ -18,6 +18,8 @@ export interface LockOptions {
    * @default false
    */
   survivesStall?: boolean;
+  /** Write `<path>.lock-owner` (host and pid) while held, for `lockHolderAlive`. @default false */
+  recordOwner?: boolean;
 }
 
 /**
@@ -71,6 +73,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
     });
     // Who holds it, so a waiting process can tell a live holder from a killed one. Beside
     // the lock, not in it: proper-lockfile removes its lock with rmdir, which needs it empty.
+    if (!options.recordOwner) return () => release().catch(() => undefined);
     const owner = ownerPath(path);
     await writeFile(owner, JSON.stringify({ host: hostname(), pid: process.pid })).catch(() => undefined);
     return async () => {
