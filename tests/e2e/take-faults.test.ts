@@ -1,6 +1,8 @@
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors/exit-codes.js';
 import { spawnFrontline, tempHome, type PtySession } from './pty-harness.js';
 
@@ -103,5 +105,59 @@ describe('a damaged journal (issue 17.6, 17.17)', () => {
     // Nothing was changed, and no second journal appeared.
     expect(readFileSync(journal, 'utf8')).toBe(before);
     expect(readdirSync(join(dir, 'journals')).filter((n) => n.endsWith('.jsonl'))).toHaveLength(1);
+  });
+});
+
+/** A tmpfs of `size` mounted at a new folder (root only); undefined where that is not possible. */
+function smallDisk(size: string): { dir: string; unmount: () => void } | undefined {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'frontline-take-full-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return undefined;
+  }
+  return { dir, unmount: () => (execFileSync('umount', [dir], { stdio: 'ignore' }), rmSync(dir, { recursive: true, force: true })) };
+}
+
+const disk = smallDisk('1m');
+afterAll(() => disk?.unmount());
+
+describe.skipIf(!disk)('a disk that fills up during take (issue 17.6)', () => {
+  it('stops the session with one line and exit io; after space is freed, --resume has every answer shown', async () => {
+    const dir = join(disk!.dir, 'home');
+    const s = take([SHORT, '--name', 'Sam Roe', '--employee-id', 'E-7'], dir);
+    await s.waitForText('Employee id:');
+    s.press('\r');
+    await s.waitForText('Question 1 of 2');
+    s.press('\r');
+    await s.waitForText('Question 2 of 2');
+    // Fill the disk to the last byte, then keep flagging (each flag is journaled) until a write fails.
+    const fillers: string[] = [];
+    for (let i = 0; ; i++) {
+      try {
+        writeFileSync(join(disk!.dir, `filler-${i}`), Buffer.alloc(4096, 120));
+        fillers.push(join(disk!.dir, `filler-${i}`));
+      } catch {
+        break;
+      }
+    }
+    let exit: { exitCode: number } | undefined;
+    void s.exited.then((e) => (exit = e));
+    for (let i = 0; i < 400 && !exit; i++) {
+      s.press('f');
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+    await s.exited;
+    expect(exit?.exitCode).toBe(ExitCode.io);
+    const text = s.screenText().replace(/\n/g, '');
+    expect(text).toMatch(/cannot write: no space left on device; the session stopped, and every answer shown before is saved/);
+    expect(text).not.toMatch(/internal error/);
+    for (const f of fillers) rmSync(f);
+
+    const resumed = take(['--resume'], dir);
+    const screen = await resumed.waitForText(/Question \d of 2/, 25_000);
+    expect(screen).toMatch(/1\/2 answered/);
   });
 });
