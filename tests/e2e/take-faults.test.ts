@@ -51,8 +51,9 @@ describe('two sessions on one attempt (issue 17.7)', () => {
     const second = take(['--resume'], dir);
     const { exitCode } = await second.exited;
     expect(exitCode).toBe(ExitCode.locked);
-    expect(second.screenText().replace(/\n/g, '')).toMatch(/frontline: attempt [\w-]+ is open in another frontline session; finish or quit it there first/);
-    expect(second.screenText()).not.toMatch(/internal error|\n\s+at /);
+    const said = second.raw().replace(/\r?\n/g, '');
+    expect(said).toMatch(/frontline: attempt [\w-]+ is open in another frontline session; finish or quit it there first/);
+    expect(said).not.toMatch(/internal error|\s+at /);
     // The first session is untouched and finishes.
     first.press('\r');
     await first.waitForText(/Review before submitting|Submit your answers\?/);
@@ -97,10 +98,15 @@ describe('a damaged journal (issue 17.6, 17.17)', () => {
     const before = readFileSync(journal, 'utf8');
     const resumed = take(['--resume', SHORT], dir);
     expect((await resumed.exited).exitCode).toBe(ExitCode.damaged);
-    expect(resumed.screenText().replace(/\n/g, '')).toContain(`frontline: ${journal}`);
-    expect(resumed.screenText().replace(/\n/g, '')).toMatch(message);
-    const fresh = take([SHORT], dir);
-    // An unreadable journal may be this candidate's counted attempt: no new start beside it.
+    expect(resumed.raw().replace(/\r?\n/g, '')).toContain(`frontline: ${journal}`);
+    expect(resumed.raw().replace(/\r?\n/g, '')).toMatch(message);
+    // The same person starts again: refused before the start screen (an unreadable journal may be
+    // theirs), or once they give their id (their attempt's form is damaged).
+    const fresh = take([SHORT, '--name', 'Sam Roe', '--employee-id', 'E-7'], dir);
+    let gone = false;
+    void fresh.exited.then(() => (gone = true));
+    await Promise.race([fresh.exited, fresh.waitForText('Employee id:').catch(() => undefined)]);
+    if (!gone) fresh.press('\r');
     expect((await fresh.exited).exitCode).toBe(ExitCode.damaged);
     // Nothing was changed, and no second journal appeared.
     expect(readFileSync(journal, 'utf8')).toBe(before);
@@ -118,7 +124,7 @@ function smallDisk(size: string): { dir: string; unmount: () => void } | undefin
     rmSync(dir, { recursive: true, force: true });
     return undefined;
   }
-  return { dir, unmount: () => (execFileSync('umount', [dir], { stdio: 'ignore' }), rmSync(dir, { recursive: true, force: true })) };
+  return { dir, unmount: () => (execFileSync('umount', ['-l', dir], { stdio: 'ignore' }), rmSync(dir, { recursive: true, force: true })) };
 }
 
 const disk = smallDisk('1m');
@@ -151,7 +157,7 @@ describe.skipIf(!disk)('a disk that fills up during take (issue 17.6)', () => {
     }
     await s.exited;
     expect(exit?.exitCode).toBe(ExitCode.io);
-    const text = s.screenText().replace(/\n/g, '');
+    const text = s.raw().replace(/\r?\n/g, '');
     expect(text).toMatch(/cannot write: no space left on device; the session stopped, and every answer shown before is saved/);
     expect(text).not.toMatch(/internal error/);
     for (const f of fillers) rmSync(f);
@@ -159,5 +165,8 @@ describe.skipIf(!disk)('a disk that fills up during take (issue 17.6)', () => {
     const resumed = take(['--resume'], dir);
     const screen = await resumed.waitForText(/Question \d of 2/, 25_000);
     expect(screen).toMatch(/1\/2 answered/);
+    // Let go of the small disk before it is unmounted.
+    resumed.kill();
+    await resumed.exited;
   });
 });
