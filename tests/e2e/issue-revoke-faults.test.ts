@@ -33,6 +33,20 @@ export function attemptFile(dir: string, id: string): string {
   return path;
 }
 
+/** One key per data dir: a key's registry and status list live in one data dir only. */
+const keys = new Map<string, string>();
+function keyFor(dataDir: string): string {
+  let key = keys.get(dataDir);
+  if (!key) {
+    const dir = `${dataDir}-keys`;
+    const r = runCli(['keys', 'generate', '--org', 'Acme Support', '--out', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    key = join(dir, 'issuer-key.pem');
+    keys.set(dataDir, key);
+  }
+  return key;
+}
+
 const registryOf = (dataDir: string): IssuedEntry[] => {
   const path = join(dataDir, 'certificate-registry.json');
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { entries: IssuedEntry[] }).entries : [];
@@ -88,7 +102,7 @@ describe('issue --out onto an existing file', () => {
     const target = join(home, 'precious.pem');
     writeFileSync(target, 'PRIVATE KEY\n');
     const attempt = attemptFile(join(home, 'attempts'), 'a-exists');
-    const refused = runCli(['--data-dir', dataDir, 'issue', attempt, '--bank', bankFile, '--key', keyFile, '--out', target]);
+    const refused = runCli(['--data-dir', dataDir, 'issue', attempt, '--bank', bankFile, '--key', keyFor(dataDir), '--out', target]);
     expect(refused.status, refused.stderr).toBe(ExitCode.exists);
     expect(refused.stderr).toContain(`${target}: already exists; not overwritten`);
     expect(refused.stderr).toContain('--force');
@@ -96,7 +110,7 @@ describe('issue --out onto an existing file', () => {
     expect(registryOf(dataDir)).toEqual([]);
     expect(certificatesIn(join(dataDir, 'certificates'))).toEqual([]);
 
-    const forced = runCli(['--data-dir', dataDir, 'issue', attempt, '--bank', bankFile, '--key', keyFile, '--out', target, '--force', '--json']);
+    const forced = runCli(['--data-dir', dataDir, 'issue', attempt, '--bank', bankFile, '--key', keyFor(dataDir), '--out', target, '--force', '--json']);
     expect(forced.status, forced.stderr).toBe(0);
     expect((JSON.parse(readFileSync(target, 'utf8')) as { id: string }).id).toBe((JSON.parse(forced.stdout) as { id: string }).id);
   });
@@ -150,14 +164,14 @@ describe.skipIf(!disk)('issue on a full disk (a 64 KiB tmpfs, filled)', () => {
     mkdirSync(outDir);
     fill(disk!.dir);
     const attempt = attemptFile(join(home, 'attempts'), 'a-full-out');
-    const failed = runCli(['--data-dir', dataDir, 'issue', attempt, '--bank', bankFile, '--key', keyFile, '--out', join(outDir, 'cert.json')]);
+    const failed = runCli(['--data-dir', dataDir, 'issue', attempt, '--bank', bankFile, '--key', keyFor(dataDir), '--out', join(outDir, 'cert.json')]);
     expect(failed.status, failed.stderr).toBe(ExitCode.io);
     expect(failed.stderr).toContain(`${join(outDir, 'cert.json')}: cannot write: no space left on device`);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(certificatesIn(join(dataDir, 'certificates'))).toEqual([]);
     expect(registryOf(dataDir)).toEqual([]);
 
-    const retry = runCli(['--data-dir', dataDir, 'issue', attempt, '--bank', bankFile, '--key', keyFile, '--out', join(home, 'full-out-cert.json'), '--json']);
+    const retry = runCli(['--data-dir', dataDir, 'issue', attempt, '--bank', bankFile, '--key', keyFor(dataDir), '--out', join(home, 'full-out-cert.json'), '--json']);
     expect(retry.status, retry.stderr).toBe(0);
     const { id } = JSON.parse(retry.stdout) as { id: string };
     expect(certificatesIn(join(dataDir, 'certificates'))).toEqual([id]);
@@ -168,10 +182,10 @@ describe.skipIf(!disk)('issue on a full disk (a 64 KiB tmpfs, filled)', () => {
     for (const name of readdirSync(disk!.dir)) rmSync(join(disk!.dir, name), { recursive: true, force: true });
     const dataDir = join(disk!.dir, 'data');
     // The first certificate fits; then the disk is filled.
-    const first = runCli(['--data-dir', dataDir, 'issue', attemptFile(join(home, 'attempts'), 'a-full-1'), '--bank', bankFile, '--key', keyFile]);
+    const first = runCli(['--data-dir', dataDir, 'issue', attemptFile(join(home, 'attempts'), 'a-full-1'), '--bank', bankFile, '--key', keyFor(dataDir)]);
     expect(first.status, first.stderr).toBe(0);
     fill(disk!.dir);
-    const second = runCli(['--data-dir', dataDir, 'issue', attemptFile(join(home, 'attempts'), 'a-full-2'), '--bank', bankFile, '--key', keyFile]);
+    const second = runCli(['--data-dir', dataDir, 'issue', attemptFile(join(home, 'attempts'), 'a-full-2'), '--bank', bankFile, '--key', keyFor(dataDir)]);
     expect(second.status, second.stderr).toBe(ExitCode.io);
     expect(second.stderr).toMatch(/: cannot write: no space left on device/);
     expect(second.stderr).not.toMatch(/\n\s+at /);
