@@ -35,6 +35,8 @@ const outboxFiles = (dataDir: string) => readdirSync(join(dataDir, 'outbox')).fi
 
 async function listen(handle: (ids: string[], reply: (status: number, body: string) => void) => void): Promise<string> {
   server = createServer((req, res) => {
+    // GET statements?statementId=… (sync's check of what the LRS holds): this LRS holds nothing else.
+    if (req.method === 'GET') return void res.writeHead(404).end();
     let data = '';
     req.on('data', (chunk: Buffer) => (data += chunk.toString()));
     req.on('end', () => {
