@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { AttemptRecord } from '../core/attempt/types.js';
 import { bankHash } from '../core/bank/hash.js';
@@ -9,7 +9,17 @@ import type { Certificate } from '../core/credential/certificate-types.js';
 import { verificationMethodOf } from '../core/credential/ed25519.js';
 import { signDocument } from '../core/credential/eddsa-jcs-2022.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
-import { allocateStatusIndex, certificatePath, readRegistry, registryPath, writeRegistry } from '../store/certificates.js';
+import {
+  allocateStatusIndex,
+  certificatePath,
+  holdsCertificate,
+  readRegistry,
+  registryPath,
+  removeTemps,
+  settlePending,
+  writeRegistry,
+  type IssuedEntry,
+} from '../store/certificates.js';
 import { withLock } from '../store/lock.js';
 import { loadIssuerProfile, loadPrivateKey } from '../store/keys.js';
 import { admitAttempt } from './admit-attempt.js';
@@ -34,6 +44,8 @@ export interface IssueRequest {
   includeEmail?: boolean;
   /** @default false */
   reissue?: boolean;
+  /** Replace an existing `outPath`. @default false */
+  force?: boolean;
   /** The caller ran the attempt itself, as an exam host does: only then may it be `hosted`. @default false */
   hostAttested?: boolean;
   now?: Date;
@@ -56,8 +68,11 @@ export async function issueCertificate(request: IssueRequest): Promise<Issued> {
   const issuer = await loadIssuerProfile(request.keyPath, did, request.issuerPath, request.issuerName);
   // The registry, the status-list index and the certificate are one transaction:
   // concurrent `issue` runs would otherwise allocate from, and write back, the same old registry.
-  return withLock(registryPath(request.dataDir), async () => {
-    const registry = await readRegistry(request.dataDir);
+  const dataDir = request.dataDir;
+  return withLock(registryPath(dataDir), async () => {
+    const registry = await readRegistry(dataDir);
+    // What a killed `issue` left pending is settled first (see settlePending).
+    if (await settlePending(registry)) await writeRegistry(dataDir, registry);
     const earlier = registry.find((e) => e.attempt === attempt.id && !e.revoked);
     if (earlier && !request.reissue) {
       throw new UserError(`attempt ${attempt.id} already has certificate ${earlier.id} (${earlier.file})`, {
@@ -67,38 +82,23 @@ export async function issueCertificate(request: IssueRequest): Promise<Issued> {
     }
     const now = toIsoSeconds(request.now ?? new Date());
     const checked = await admitAttempt({ ...request, did, registry, now: request.now ?? new Date() });
-    const index = allocateStatusIndex(registry, issuer.statusListUrl);
-    const unsigned = buildCertificate({
-      bank,
-      bankHash: request.bankHash,
-      attempt,
-      result: checked.result,
-      delivery: checked.delivery,
-      issuer: { id: issuer.id, name: issuer.name, ...(issuer.url ? { url: issuer.url } : {}), ...(issuer.email ? { email: issuer.email } : {}) },
-      id: `urn:uuid:${randomUUID()}`,
-      status: { listUrl: issuer.statusListUrl, index },
-      now,
-      ...(request.includeEmail === false ? {} : { emailSalt: randomBytes(16).toString('hex') }),
-    });
-    const certificate = signDocument(unsigned as unknown as Record<string, unknown>, key, {
-      verificationMethod: verificationMethodOf(did),
-      created: now,
-    }) as unknown as Certificate;
-
-    await ensureStatusList(request.dataDir, { key, issuer }, now);
-    const text = `${JSON.stringify(certificate, null, 2)}\n`;
-    const files = [certificatePath(request.dataDir, certificate.id)];
-    if (request.outPath) files.push(await outFile(request.outPath, files[0] as string));
-    for (const file of files) {
-      try {
-        await writeFileAtomic(file, text);
-      } catch (error) {
-        throw ioError(file, error, 'write');
-      }
+    const id = `urn:uuid:${randomUUID()}`;
+    const file = certificatePath(dataDir, id);
+    const out = request.outPath ? await outFile(request.outPath, file) : undefined;
+    if (out && !request.force && (await exists(out))) {
+      throw new UserError(`${out}: already exists; not overwritten`, {
+        exitCode: ExitCode.exists,
+        hint: 'choose another --out, or pass --force to replace the file',
+      });
     }
-    registry.push({
-      id: certificate.id,
-      file: files[0] as string,
+    const index = allocateStatusIndex(registry, issuer.statusListUrl);
+    await ensureStatusList(dataDir, { key, issuer }, now);
+
+    // Recorded before signing, so that no crash or full disk can leave a signed
+    // certificate the registry does not know (see settlePending for the next run).
+    const entry: IssuedEntry = {
+      id,
+      file,
       issuer: did,
       statusListCredential: issuer.statusListUrl,
       statusListIndex: index,
@@ -107,11 +107,64 @@ export async function issueCertificate(request: IssueRequest): Promise<Issued> {
       attempt: attempt.id,
       issuedAt: now,
       ...checked.entry,
+      pending: out ? { out } : {},
+    };
+    registry.push(entry);
+    await writeRegistry(dataDir, registry);
+
+    const unsigned = buildCertificate({
+      bank,
+      bankHash: request.bankHash,
+      attempt,
+      result: checked.result,
+      delivery: checked.delivery,
+      issuer: { id: issuer.id, name: issuer.name, ...(issuer.url ? { url: issuer.url } : {}), ...(issuer.email ? { email: issuer.email } : {}) },
+      id,
+      status: { listUrl: issuer.statusListUrl, index },
+      now,
+      ...(request.includeEmail === false ? {} : { emailSalt: randomBytes(16).toString('hex') }),
     });
-    await writeRegistry(request.dataDir, registry);
+    const certificate = signDocument(unsigned as unknown as Record<string, unknown>, key, {
+      verificationMethod: verificationMethodOf(did),
+      created: now,
+    }) as unknown as Certificate;
+    const text = `${JSON.stringify(certificate, null, 2)}\n`;
+    // The data-dir copy first: settlePending completes an entry whose copy exists.
+    const files = out ? [file, out] : [file];
+    try {
+      for (const path of files) {
+        try {
+          await writeFileAtomic(path, text);
+        } catch (error) {
+          throw ioError(path, error, 'write');
+        }
+      }
+      delete entry.pending;
+      await writeRegistry(dataDir, registry);
+    } catch (error) {
+      await rollBack(dataDir, registry, entry, files);
+      throw error;
+    }
     return { certificate, files };
-  }, { what: `the certificate registry in ${request.dataDir}` });
+  }, { what: `the certificate registry in ${dataDir}` });
 }
+
+/**
+ * Undoes a failed issue: the copies go first (on a full disk that frees the
+ * space the registry's rewrite needs), then the entry. If the rewrite fails
+ * too, the entry stays pending with no copy, and the next run clears it.
+ */
+async function rollBack(dataDir: string, registry: IssuedEntry[], entry: IssuedEntry, files: readonly string[]): Promise<void> {
+  for (const path of files) {
+    if (await holdsCertificate(path, entry.id)) await rm(path, { force: true }).catch(() => undefined);
+    await removeTemps(path).catch(() => undefined);
+  }
+  const at = registry.indexOf(entry);
+  if (at >= 0) registry.splice(at, 1);
+  await writeRegistry(dataDir, registry).catch(() => undefined);
+}
+
+const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
 
 /** `--out` names a file, or a folder (one that exists, or a path ending in a separator) that gets the certificate under its data-dir name. */
 async function outFile(out: string, kept: string): Promise<string> {

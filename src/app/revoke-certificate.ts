@@ -1,5 +1,5 @@
 import { toIsoSeconds } from '../core/credential/build-certificate.js';
-import { findIssued, readRegistry, registryPath, writeRegistry, type IssuedEntry } from '../store/certificates.js';
+import { findIssued, readRegistry, registryPath, settlePending, writeRegistry, type IssuedEntry } from '../store/certificates.js';
 import { dirname, join } from 'node:path';
 import { claimOrCheckOwner, ownerElsewhere } from '../store/key-owner.js';
 import { keyFiles, loadIssuerProfile, loadPrivateKey } from '../store/keys.js';
@@ -41,6 +41,8 @@ export async function revokeCertificate(request: RevokeRequest): Promise<Revoked
   return withLock(registryPath(dataDir), async () => {
     // The certificate first: a data dir that never issued it must not claim the key by a mistaken revoke.
     const registry = await readRegistry(dataDir);
+    // A certificate a crashed `issue` left on disk is recorded first, so it can be revoked.
+    if (await settlePending(registry)) await writeRegistry(dataDir, registry);
     const entry = findIssued(registry, id);
     if (!entry) {
       const profilePath = request.issuerPath ?? join(dirname(request.keyPath), keyFiles.profile);

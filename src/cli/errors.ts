@@ -1,6 +1,6 @@
 import { ConfigFileError } from '../errors/config-file-error.js';
 import { ExitCode, type ExitCodeValue } from '../errors/exit-codes.js';
-import { UserError } from '../errors/user-error.js';
+import { ioError, UserError } from '../errors/user-error.js';
 import { oneLine } from '../core/text/one-line.js';
 import { sanitizeLine } from '../core/text/sanitize.js';
 
@@ -8,6 +8,8 @@ export interface ErrorReport {
   lines: string[];
   exitCode: ExitCodeValue;
 }
+
+const FS_CODES = new Set(['EROFS', 'ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR']);
 
 /** How an error that reached the top level is shown. Pure, so it can be tested. */
 export function describeError(error: unknown, debug: boolean): ErrorReport {
@@ -22,6 +24,11 @@ export function describeError(error: unknown, debug: boolean): ErrorReport {
     const lines = [`frontline: ${sanitizeLine(error.message)}`];
     if (debug && error.stack) lines.push(error.stack);
     return { lines, exitCode: ExitCode.invalidInput };
+  }
+  // A file-system refusal no command anticipated (a read-only or full disk, say) is still the user's to fix.
+  const fsError = error as NodeJS.ErrnoException | undefined;
+  if (typeof fsError?.path === 'string' && FS_CODES.has(fsError.code ?? '')) {
+    return describeError(ioError(fsError.path, error, fsError.syscall === 'open' || fsError.syscall === 'read' ? 'open' : 'write'), debug);
   }
   const message = error instanceof Error ? error.message : String(error);
   const lines = [`frontline: internal error: ${sanitizeLine(message)}`];

@@ -21,7 +21,7 @@ export const ExitCode = {
   notAllowed: 7,
   /** `issue`: the attempt already has a certificate (pass --reissue to sign another). */
   alreadyIssued: 8,
-  /** The file or key to be written already exists, and replacing it was not asked for (`keys generate` without --force). */
+  /** The file or key to be written already exists, and replacing it was not asked for (`keys generate`, `issue --out` without --force). */
   exists: 9,
 
   // `verify`: when every failing certificate fails for one reason, its code; mixed reasons give `failed`.
@@ -72,6 +72,8 @@ export const ExitCode = {
   conflict: 21,
   /** Another frontline process holds the attempt or the shared state it needs, and did not let go in time. */
   locked: 22,
+  /** A journal or record is damaged past repair at the place named (file:line); nothing was changed. */
+  damaged: 23,
   /** The thing named (a certificate id, an agent) is not here. `revoke`: no certificate with that id was issued from this data dir. */
   notFound: 24,
 

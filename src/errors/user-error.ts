@@ -34,7 +34,8 @@ export function ioError(path: string, error: unknown, verb = 'read'): UserError 
     code === 'ENOENT' ? 'no such file or directory'
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
     : code === 'EISDIR' ? 'is a directory'
-    : code === 'ENOSPC' ? 'no space left on device'
+    : code === 'ENOSPC' || code === 'EDQUOT' ? 'no space left on device'
+    : code === 'EROFS' ? 'read-only file system'
     : code === 'ENOTDIR' ? 'a part of the path is not a directory'
     : (error as Error | undefined)?.message ?? String(error);
   return new UserError(`${path}: cannot ${verb}: ${why}`, { exitCode: ExitCode.io, cause: error });

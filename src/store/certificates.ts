@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { STATUS_LIST_BITS } from '../core/credential/status-list.js';
 import { ioError, UserError } from '../errors/user-error.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -26,6 +26,12 @@ export interface IssuedEntry {
   assignment?: string;
   attemptNumber?: number;
   revoked?: { at: string; reason: string };
+  /**
+   * Set while `issue` signs and writes the certificate: the entry is recorded
+   * before anything is signed, so a crash can never leave a signed certificate
+   * the registry does not know. `out` is the `--out` copy being written.
+   */
+  pending?: { out?: string };
 }
 
 interface Registry {
@@ -83,4 +89,47 @@ export function allocateStatusIndex(entries: readonly IssuedEntry[], listUrl: st
 export function findIssued(entries: readonly IssuedEntry[], id: string): IssuedEntry | undefined {
   const bare = id.replace(/^urn:uuid:/, '');
   return entries.find((e) => e.id === id || e.id === `urn:uuid:${bare}`);
+}
+
+/**
+ * Settles entries a crashed or failed `issue` left pending; call under the
+ * registry lock. An entry whose data-dir copy exists is completed: that copy
+ * is written before `--out`, so the certificate may have left the machine and
+ * must stay revocable. An entry without it is cleared (with any half-written
+ * temp files): nothing signed reached the disk. Returns whether anything changed.
+ */
+export async function settlePending(entries: IssuedEntry[]): Promise<boolean> {
+  let changed = false;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i] as IssuedEntry;
+    if (!entry.pending) continue;
+    changed = true;
+    const { out } = entry.pending;
+    await removeTemps(entry.file);
+    if (out) await removeTemps(out);
+    if (await holdsCertificate(entry.file, entry.id)) {
+      delete entry.pending;
+      continue;
+    }
+    // `--force` may have pointed --out at someone's file: remove it only when it is this certificate.
+    if (out && (await holdsCertificate(out, entry.id))) await rm(out, { force: true });
+    entries.splice(i, 1);
+  }
+  return changed;
+}
+
+/** Whether `file` is the certificate `id` (written whole: `writeFileAtomic` renames a finished file into place). */
+export async function holdsCertificate(file: string, id: string): Promise<boolean> {
+  try {
+    return (JSON.parse(await readFile(file, 'utf8')) as { id?: unknown }).id === id;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes the temp files `writeFileAtomic` leaves behind when killed while writing `file`. */
+export async function removeTemps(file: string): Promise<void> {
+  const prefix = `.${basename(file)}.`;
+  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => rm(join(dirname(file), n), { force: true })));
 }

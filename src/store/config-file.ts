@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
+import { configTypeProblem } from '../core/config/config-keys.js';
 import { ConfigFileError } from '../errors/config-file-error.js';
 import type { FrontlineConfig } from './config.js';
 import { resolveDataDir } from './data-dir.js';
@@ -36,5 +37,7 @@ export function readConfigFile(globals: { dataDir?: string | undefined } = {}, e
     throw new ConfigFileError(file, `not valid JSON (${(error as Error).message}); fix or delete it`, { cause: error });
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigFileError(file, 'not a JSON object; fix or delete it');
+  const problem = configTypeProblem(data as Record<string, unknown>);
+  if (problem) throw new ConfigFileError(file, `${problem}; fix it in the file`);
   return data as FrontlineConfig;
 }

@@ -1,4 +1,5 @@
 import Conf from 'conf';
+import { configTypeProblem } from '../core/config/config-keys.js';
 import { ConfigFileError } from '../errors/config-file-error.js';
 import { configFilePath } from './config-file.js';
 import { resolveDataDir } from './data-dir.js';
@@ -32,8 +33,9 @@ export type ConfigStore = Conf<FrontlineConfig>;
 export function openConfig(globals: { dataDir?: string | undefined } = {}, env: NodeJS.ProcessEnv = process.env): ConfigStore {
   const isolated = Boolean(globals.dataDir) || Boolean(env['FRONTLINE_HOME']);
   const cwd = isolated ? resolveDataDir(globals, env) : undefined;
+  let store: ConfigStore;
   try {
-    return new Conf<FrontlineConfig>({
+    store = new Conf<FrontlineConfig>({
       projectName: 'frontline',
       projectSuffix: '',
       // lrs.auth is a credential.
@@ -46,6 +48,10 @@ export function openConfig(globals: { dataDir?: string | undefined } = {}, env: 
     const reason = error instanceof SyntaxError ? `not valid JSON (${error.message}); fix or delete it` : (error as Error).message;
     throw new ConfigFileError(file, reason, { cause: error });
   }
+  // A value of the wrong type (`"endpoint": 5`) would fail deep inside a command; say where it is.
+  const problem = configTypeProblem(store.store as Record<string, unknown>);
+  if (problem) throw new ConfigFileError(store.path, `${problem}; fix it in the file`);
+  return store;
 }
 
 export interface CandidateDefaults {

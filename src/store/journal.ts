@@ -93,48 +93,69 @@ function isJson(text: string): boolean {
 }
 
 export type JournalRead =
-  | { ok: true; header: JournalHeader; events: Event[]; tornTail: boolean }
+  | {
+      ok: true;
+      header: JournalHeader;
+      events: Event[];
+      tornTail: boolean;
+      /** Damaged lines in the middle (`file:line: why`), skipped: every intact line around them is kept. */
+      skipped: string[];
+    }
+  /** The journal cannot be continued; `message` starts with `file:line`. */
   | { ok: false; message: string };
+
+const EVENT_TYPES: ReadonlySet<string> = new Set<Event['type']>(['answer', 'scenario-choose', 'go', 'flag', 'review', 'submit', 'tick', 'resume']);
 
 /**
  * Parses a journal. A torn last line (the process died mid-write) is dropped;
- * a bad line anywhere else means the file was damaged, and is an error that
- * names the line.
+ * a line in the middle that is not JSON (a damaged disk block, an edit) is
+ * skipped and named, so the answers on every other line survive. A damaged
+ * header, or an event this version does not know (replaying without it could
+ * change the attempt), cannot be continued: an error naming the line.
  */
 export function parseJournal(text: string, path: string): JournalRead {
   const lines = text.split('\n');
   const complete = text.endsWith('\n');
   if (complete) lines.pop();
   let tornTail = false;
-  const entries: JournalEntry[] = [];
+  const skipped: string[] = [];
+  let header: JournalHeader | undefined;
+  const events: Event[] = [];
   for (const [i, line] of lines.entries()) {
-    const last = i === lines.length - 1;
+    const where = `${path}:${i + 1}`;
     let entry: unknown;
     try {
       entry = JSON.parse(line);
     } catch {
-      if (last) {
+      if (i === 0) return { ok: false, message: `${where}: not a frontline attempt journal (the first line is damaged)` };
+      if (i === lines.length - 1) {
         tornTail = true;
         break;
       }
-      return { ok: false, message: `${path}:${i + 1}: journal line is damaged (not JSON)` };
+      skipped.push(`${where}: damaged line skipped (not JSON)`);
+      continue;
     }
-    if (typeof entry !== 'object' || entry === null || !('kind' in entry)) {
-      return { ok: false, message: `${path}:${i + 1}: journal line is not a journal entry` };
+    if (i === 0) {
+      const h = entry as Partial<JournalHeader> | null;
+      if (h?.kind !== 'header' || h.format !== 'frontline.journal/1' || !Array.isArray(h.form) || typeof h.deadline !== 'number') {
+        return { ok: false, message: `${where}: not a frontline attempt journal` };
+      }
+      header = h as JournalHeader;
+      continue;
     }
-    entries.push(entry as JournalEntry);
-  }
-  const [header, ...rest] = entries;
-  if (header?.kind !== 'header' || header.format !== 'frontline.journal/1') {
-    return { ok: false, message: `${path}:1: not a frontline attempt journal` };
-  }
-  const events: Event[] = [];
-  for (const entry of rest) {
-    if (entry.kind !== 'event') continue;
-    const { kind: _kind, ...event } = entry;
+    const e = entry as { kind?: unknown; type?: unknown; at?: unknown } | null;
+    if (typeof e !== 'object' || e === null || e.kind !== 'event') {
+      skipped.push(`${where}: damaged line skipped (not a journal event)`);
+      continue;
+    }
+    if (typeof e.type !== 'string' || !EVENT_TYPES.has(e.type) || typeof e.at !== 'number' || !Number.isFinite(e.at)) {
+      return { ok: false, message: `${where}: unknown journal event ${JSON.stringify(String(e.type)).slice(0, 60)} (written by a newer frontline, or edited)` };
+    }
+    const { kind: _kind, ...event } = e;
     events.push(event as Event);
   }
-  return { ok: true, header, events, tornTail };
+  if (!header) return { ok: false, message: `${path}:1: not a frontline attempt journal (empty)` };
+  return { ok: true, header, events, tornTail, skipped };
 }
 
 export async function readJournal(path: string): Promise<JournalRead> {

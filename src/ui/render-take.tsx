@@ -4,6 +4,8 @@ import { TakeApp, type TakeAppProps, type TakeOutcome } from './take/take-app.js
 export interface RenderTakeOptions {
   /** Plain linear text for screen readers. @default INK_SCREEN_READER === 'true' */
   screenReader?: boolean;
+  /** Aborting ends the app at once with outcome `failed` and the signal's reason (a journal that cannot be written). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -27,6 +29,13 @@ export async function renderTake(props: Omit<TakeAppProps, 'onExit'>, options: R
       isScreenReaderEnabled: options.screenReader ?? process.env['INK_SCREEN_READER'] === 'true',
     },
   );
+  const stop = () => {
+    outcome = { kind: 'failed', error: options.signal?.reason instanceof Error ? options.signal.reason : new Error(String(options.signal?.reason)) };
+    instance.unmount();
+  };
+  if (options.signal?.aborted) stop();
+  else options.signal?.addEventListener('abort', stop, { once: true });
   await instance.waitUntilExit();
+  options.signal?.removeEventListener('abort', stop);
   return outcome;
 }

@@ -38,12 +38,26 @@ describe('describeError', () => {
   });
 });
 
+describe('a file-system error no command caught (issue 17.17)', () => {
+  it.each([
+    ['EROFS', 'mkdir', '/data/journals', 'frontline: /data/journals: cannot write: read-only file system'],
+    ['ENOSPC', 'write', '/data/attempts/a.json', 'frontline: /data/attempts/a.json: cannot write: no space left on device'],
+    ['EACCES', 'open', '/data/config.json', 'frontline: /data/config.json: cannot open: permission denied'],
+  ])('%s from %s is an io error naming the path, not an internal one', (code, syscall, path, line) => {
+    const raw = Object.assign(new Error(`${code}: raw, ${syscall} '${path}'`), { code, syscall, path });
+    const report = describeError(raw, false);
+    expect(report.exitCode).toBe(ExitCode.io);
+    expect(report.lines).toEqual([line]);
+  });
+});
+
 describe('ioError', () => {
   it.each([
     ['ENOENT', 'no such file or directory'],
     ['EACCES', 'permission denied'],
     ['EISDIR', 'is a directory'],
     ['ENOSPC', 'no space left on device'],
+    ['EROFS', 'read-only file system'],
   ])('names the file and says %s plainly', (code, words) => {
     const error = ioError('banks/a.yaml', Object.assign(new Error('raw'), { code }));
     expect(error.message).toBe(`banks/a.yaml: cannot read: ${words}`);

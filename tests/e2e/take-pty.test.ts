@@ -74,7 +74,8 @@ async function answerShownQuestion(s: PtySession, screen: string): Promise<void>
 }
 
 function onlyFile(dir: string): string {
-  const files = readdirSync(dir);
+  // A running session's lock (`<journal>.lock/`, `.lock-owner`) sits beside its journal.
+  const files = readdirSync(dir).filter((n) => !/\.lock(-owner)?$/.test(n));
   expect(files).toHaveLength(1);
   return join(dir, files[0] as string);
 }
@@ -148,7 +149,8 @@ describe('take in a real terminal (80x24, CI unset)', () => {
     await offer.exited;
 
     const second = take(['--resume'], dir);
-    const resumed = await second.waitForText(/Question \d+ of 8/);
+    // The killed session's lock goes stale 10 s after its last refresh: the resume waits that out.
+    const resumed = await second.waitForText(/Question \d+ of 8/, 25_000);
     expect(progress(resumed)).toBe(answeredBefore);
     expect(resumed).toContain('(flagged)');
     second.press('r');

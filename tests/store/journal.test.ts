@@ -47,7 +47,7 @@ describe('Journal', () => {
     const text = await readFile(journal.path, 'utf8');
     expect(text.split('\n')).toHaveLength(4);
     const read = await readJournal(journal.path);
-    expect(read).toEqual({ ok: true, header: header('a1'), events: [pick('l1', 'b', T0 + 1_000), { type: 'go', at: T0 + 2_000, index: 1 }], tornTail: false });
+    expect(read).toEqual({ ok: true, header: header('a1'), events: [pick('l1', 'b', T0 + 1_000), { type: 'go', at: T0 + 2_000, index: 1 }], tornTail: false, skipped: [] });
   });
 
   it('refuses to start a second journal for the same attempt id', async () => {
@@ -127,15 +127,24 @@ describe('parseJournal', () => {
     ['a torn last line', `${headerLine}\n${eventLine(pick('l1', 'b', T0))}\n{"kind":"ev`],
     ['a last line of garbage', `${headerLine}\n${eventLine(pick('l1', 'b', T0))}\n\u0000\u0000\u0000`],
   ])('drops %s and says so', (_name, text) => {
-    expect(parseJournal(text, 'j.jsonl')).toEqual({ ok: true, header: header('a1'), events: [pick('l1', 'b', T0)], tornTail: true });
+    expect(parseJournal(text, 'j.jsonl')).toEqual({ ok: true, header: header('a1'), events: [pick('l1', 'b', T0)], tornTail: true, skipped: [] });
   });
 
   it.each([
-    ['a damaged line before the last', `${headerLine}\n{"kind":"ev\n${eventLine(pick('l1', 'b', T0))}\n`, 'j.jsonl:2: journal line is damaged (not JSON)'],
-    ['a line that is JSON but no entry', `${headerLine}\nnull\n${eventLine(pick('l1', 'b', T0))}\n`, 'j.jsonl:2: journal line is not a journal entry'],
+    ['a damaged line before the last', `${headerLine}\n{"kind":"ev\n${eventLine(pick('l1', 'b', T0))}\n`, 'j.jsonl:2: damaged line skipped (not JSON)'],
+    ['a line that is JSON but no entry', `${headerLine}\nnull\n${eventLine(pick('l1', 'b', T0))}\n`, 'j.jsonl:2: damaged line skipped (not a journal event)'],
+    ['two events glued onto one line', `${headerLine}\n${eventLine(pick('l0', 'a', T0))}${eventLine(pick('l0', 'c', T0))}\n${eventLine(pick('l1', 'b', T0))}\n`, 'j.jsonl:2: damaged line skipped (not JSON)'],
+  ])('skips %s, names it, and keeps every intact answer', (_name, text, message) => {
+    expect(parseJournal(text, 'j.jsonl')).toEqual({ ok: true, header: header('a1'), events: [pick('l1', 'b', T0)], tornTail: false, skipped: [message] });
+  });
+
+  it.each([
     ['a file that is not a journal', `${eventLine(pick('l1', 'b', T0))}\n`, 'j.jsonl:1: not a frontline attempt journal'],
-    ['an empty file', '', 'j.jsonl:1: not a frontline attempt journal'],
-  ])('reports %s with the file and line', (_name, text, message) => {
+    ['a damaged first line', `{"kind":"hea\n${eventLine(pick('l1', 'b', T0))}\n`, 'j.jsonl:1: not a frontline attempt journal (the first line is damaged)'],
+    ['an empty file', '', 'j.jsonl:1: not a frontline attempt journal (the first line is damaged)'],
+    ['an unknown event', `${headerLine}\n${JSON.stringify({ kind: 'event', type: 'teleport', at: T0 })}\n`, 'j.jsonl:2: unknown journal event "teleport" (written by a newer frontline, or edited)'],
+    ['an event without a time', `${headerLine}\n${JSON.stringify({ kind: 'event', type: 'submit' })}\n`, 'j.jsonl:2: unknown journal event "submit" (written by a newer frontline, or edited)'],
+  ])('cannot continue %s, and names the file and line', (_name, text, message) => {
     expect(parseJournal(text, 'j.jsonl')).toEqual({ ok: false, message });
   });
 

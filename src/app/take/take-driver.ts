@@ -40,10 +40,12 @@ const SLEEP_GAP_MS = 60_000;
  * system clock back, or an NTP step, neither adds time to an attempt nor takes
  * it away. The monotonic clock stops while the machine sleeps (Linux, macOS),
  * and the test's clock should not: a wall clock that has run ahead by more than
- * a minute is taken as sleep, and followed.
+ * a minute is taken as sleep, and followed. It starts no earlier than `floor`
+ * (the last journaled event of a resumed attempt), so a clock set back while
+ * the attempt was closed gives no time back.
  */
-export function attemptClock(wall: () => number = Date.now, monotonic: () => number = () => performance.now()): () => number {
-  let wallAt = wall();
+export function attemptClock(wall: () => number = Date.now, monotonic: () => number = () => performance.now(), floor = -Infinity): () => number {
+  let wallAt = Math.max(wall(), floor);
   let monotonicAt = monotonic();
   return () => {
     const elapsed = wallAt + (monotonic() - monotonicAt);
@@ -101,7 +103,10 @@ const visible = (state: State): string =>
  * against the newest state, queued writes included, so quick keys compose.
  */
 export function createTakeDriver(initial: State, log: EventLog, options: { now?: () => number; onError: (error: Error) => void }): TakeDriver {
-  const now = options.now ?? attemptClock();
+  const now = options.now ?? attemptClock(Date.now, () => performance.now(), initial.lastAt);
+  // After a failed write nothing more is logged or shown: a later line could
+  // be glued onto a torn one, and the screen would show answers not on disk.
+  let failed = false;
   let applied = initial;
   // State with queued (not yet logged) events applied: answers build on this.
   let latest = initial;
@@ -130,17 +135,22 @@ export function createTakeDriver(initial: State, log: EventLog, options: { now?:
 
   const dispatch = (event: Event) => {
     // A finished attempt takes no more events (its journal is retired once the record is saved).
-    if (latest.phase === 'finished') return;
+    if (latest.phase === 'finished' || failed) return;
     latest = reduce(latest, event);
     pending += 1;
     queue = queue
-      .then(() => log.append(event))
-      .then(() => {
+      .then(async () => {
+        if (failed) return;
+        await log.append(event);
         pending -= 1;
         applied = reduce(applied, event);
         publish();
       })
-      .catch((error: unknown) => options.onError(error instanceof Error ? error : new Error(String(error))));
+      .catch((error: unknown) => {
+        if (failed) return;
+        failed = true;
+        options.onError(error instanceof Error ? error : new Error(String(error)));
+      });
   };
 
   return {
@@ -172,7 +182,7 @@ export function createTakeDriver(initial: State, log: EventLog, options: { now?:
     submit: () => dispatch({ type: 'submit', at: now() }),
     resume: () => dispatch({ type: 'resume', at: now() }),
     tick() {
-      if (latest.phase === 'finished') return;
+      if (latest.phase === 'finished' || failed) return;
       const at = now();
       const event: Event = { type: 'tick', at };
       const next = reduce(latest, event);

@@ -10,6 +10,7 @@ export function registerIssue(program: Command): void {
     .requiredOption('--key <file>', 'issuer private key (PEM, mode 0600)')
     .option('--issuer <file>', 'issuer profile (default: issuer.json next to the key)')
     .option('--out <path>', 'also write the certificate here: a file, or a folder (existing, or ending in /) to put <id>.json in; it is always kept in the data dir')
+    .option('--force', 'replace the --out file when it exists')
     .option('--no-email', "leave the candidate's salted e-mail hash out")
     .option('--reissue', 'issue again for an attempt that already has a certificate')
     .option('--json', 'print as JSON')

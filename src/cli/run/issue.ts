@@ -15,6 +15,7 @@ interface IssueOptions {
   out?: string;
   email: boolean;
   reissue?: boolean;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -32,6 +33,7 @@ export const run: Run<[string], IssueOptions> = async ([attemptPath], options, g
     ...(options.out ? { outPath: options.out } : {}),
     includeEmail: options.email,
     reissue: options.reissue === true,
+    force: options.force === true,
   });
   const c = issued.certificate;
   const score = c.credentialSubject.result[0]?.value;

@@ -4,6 +4,7 @@ import { readAttemptFile } from '../../store/attempts.js';
 import { openConfig } from '../../store/config.js';
 import { resolveDataDir } from '../../store/data-dir.js';
 import { findStored, sendStatements } from '../../store/lrs/client.js';
+import { withLock } from '../../store/lock.js';
 import { resolveLrsSettings, resolveXapiOptions, type LrsConfigSection } from '../../store/lrs/settings.js';
 import { queueAttempt } from '../../app/queue-statements.js';
 import { countQueued, drainOutbox, outboxDir, type DrainReport } from '../../store/outbox.js';
@@ -56,10 +57,16 @@ export const run: Run<[], SyncOptions> = async (_positionals, options, globals) 
   let report: DrainReport;
   try {
     const client = { maxTries: retries + 1 };
-    report = await drainOutbox(dataDir, (batch) => sendStatements(settings, batch, client), {
-      batchSize,
-      findStored: (statements) => findStored(settings, statements, client),
-    });
+    // One sync at a time per outbox: two would each read and send the whole queue, and count it twice.
+    report = await withLock(
+      outboxDir(dataDir),
+      () =>
+        drainOutbox(dataDir, (batch) => sendStatements(settings, batch, client), {
+          batchSize,
+          findStored: (statements) => findStored(settings, statements, client),
+        }),
+      { what: `the outbox ${outboxDir(dataDir)}` },
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code) throw ioError(outboxDir(dataDir), error, 'update');
     throw error;

@@ -9,9 +9,10 @@ import type { ConfigStore } from '../../store/config.js';
 import { readConfigFile } from '../../store/config-file.js';
 import { resolveDataDir } from '../../store/data-dir.js';
 import { Journal, readJournal, unfinishedJournals } from '../../store/journal.js';
+import { acquireLock, lockHolderAlive } from '../../store/lock.js';
 import type { ResumeOffer, TakeAppProps, TakeOutcome } from '../../ui/take/take-app.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
-import { UserError } from '../../errors/user-error.js';
+import { ioError, UserError } from '../../errors/user-error.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { loadBankOrThrow, type LoadedBank } from '../../app/load-bank.js';
@@ -25,6 +26,8 @@ interface Unfinished {
   path: string;
   header: JournalHeader;
   events: Parameters<typeof replay>[2];
+  /** Damaged lines skipped (file:line: why); the rest of the journal is intact. */
+  skipped: string[];
 }
 
 /** An attempt being taken: its journal, its driver, and how to save it. */
@@ -32,6 +35,8 @@ interface Running {
   header: JournalHeader;
   journal: Journal;
   driver: TakeDriver;
+  /** Lets go of the attempt's lock (held from start or resume until saved or quit). */
+  release: () => Promise<void>;
 }
 
 export const run: Run<[string | undefined], TakeOptions> = async ([file], options, globals) => {
@@ -70,6 +75,8 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
     if (!bankFile) throw new UserError('the unfinished attempt does not name its bank file; give it: `frontline take <bank> --resume`', { exitCode: ExitCode.usage });
     loaded = await loadBankOrThrow(bankFile);
     assertSameBank(loaded, resumeNow.header);
+    assertFormInBank(loaded.bank, resumeNow);
+    for (const note of resumeNow.skipped) writeErr(`frontline: note: ${note}; the answers on every other line are kept\n`);
   } else {
     if (!file) {
       throw new UserError('take: which bank? give the question bank file', {
@@ -78,6 +85,14 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
       });
     }
     loaded = await loadBankOrThrow(file);
+    // A new attempt beside one that cannot be read would quietly sidestep attempts.max.
+    const { damaged } = await readUnfinished(dataDir);
+    if (damaged[0]) {
+      throw new UserError(`${damaged[0]}; no new attempt starts beside an unfinished one that cannot be read`, {
+        exitCode: ExitCode.damaged,
+        hint: 'the file is kept as it is: show it to your trainer',
+      });
+    }
   }
   const { bank } = loaded;
   const { readAssignmentForTake } = await import('../../app/take/take-assignment.js');
@@ -94,10 +109,17 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
   const offered = new Map<string, Unfinished>();
 
   let running: Running | undefined;
+  // A journal that cannot be written is fatal: the session stops, and says so.
+  const stop = new AbortController();
   const onError = (error: Error) => {
-    // A journal that cannot be written is fatal: answers would no longer be safe.
-    writeErr(`frontline: cannot write the attempt journal: ${error.message}\n`);
-    process.exitCode = ExitCode.io;
+    const failed = ioError(running?.journal.path ?? dataDir, error, 'write');
+    stop.abort(
+      new UserError(`${failed.message}; the session stopped, and every answer shown before is saved`, {
+        exitCode: ExitCode.io,
+        hint: `free some space, then continue with: ${resumeCommand}`,
+        cause: error,
+      }),
+    );
   };
 
   const resumeCommandFor = (employeeId: string) =>
@@ -116,6 +138,7 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
       const mine = await newestUnfinished(dataDir, { bankHash: loaded.hash, employeeId: candidate.employeeId });
       // An unfinished attempt under another assignment, or none, is not this one.
       if (mine && (!assignment || mine.header.assignment?.id === assignment.id)) {
+        assertFormInBank(bank, mine);
         offered.set(mine.header.attemptId, mine);
         return { ok: false as const, offer: describeOffer(bank, mine) };
       }
@@ -155,16 +178,22 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
       deadline: deadlineFor(bank, startedAt, extraTime),
     };
     const journal = await Journal.create(dataDir, header);
+    const release = await lockAttempt(journal.path, header.attemptId);
     const state = startSession({ bank, form, startedAt, extraTime });
-    running = { header, journal, driver: createTakeDriver(state, journal, { onError }) };
+    running = { header, journal, driver: createTakeDriver(state, journal, { onError }), release };
     return { ok: true as const, driver: running.driver };
   };
 
   const resume = async (unfinished: Unfinished) => {
+    // Before reopening: reopen cuts a torn tail, which must not happen under a live session.
+    const release = await lockAttempt(unfinished.path, unfinished.header.attemptId);
+    // Read again under the lock: the other session may have written more since.
+    const read = await readJournal(unfinished.path);
+    if (!read.ok) throw new UserError(read.message, { exitCode: ExitCode.damaged });
     const journal = await Journal.reopen(unfinished.path);
-    const state = replay(bank, unfinished.header, unfinished.events);
+    const state = replay(bank, read.header, read.events);
     const driver = createTakeDriver(state, journal, { onError });
-    running = { header: unfinished.header, journal, driver };
+    running = { header: read.header, journal, driver, release };
     // Logged, so the time away is not charged to the item that was showing.
     driver.resume();
     return driver;
@@ -175,8 +204,19 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
     await driver.settled();
     const [{ buildAttemptRecord }, { writeAttemptRecord }] = await Promise.all([import('../../core/attempt/record.js'), import('../../store/attempts.js')]);
     const record = buildAttemptRecord(driver.state(), running.header);
-    const savedTo = await writeAttemptRecord(dataDir, record);
+    let savedTo: string;
+    try {
+      savedTo = await writeAttemptRecord(dataDir, record);
+    } catch (error) {
+      const failed = ioError((error as NodeJS.ErrnoException).path ?? dataDir, error, 'write');
+      throw new UserError(`${failed.message}; the attempt is not saved yet, but every answer is in its journal`, {
+        exitCode: ExitCode.io,
+        hint: `free some space, then run: ${resumeCommand}`,
+        cause: error,
+      });
+    }
     await running.journal.retire();
+    await running.release();
     const notes = await runAfterAttemptSaved({ record, savedTo, bank, dataDir, config: await openConfig() });
     return { record, result: record.result, savedTo, notes };
   };
@@ -198,7 +238,7 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
       finish: (driver) => finish(driver as TakeDriver),
       resumeCommand: () => resumeCommand,
     },
-    options.screenReader ? { screenReader: true } : {},
+    { ...(options.screenReader ? { screenReader: true } : {}), signal: stop.signal },
   );
   return report(outcome, running, resumeCommand);
 };
@@ -231,18 +271,59 @@ function assertSameBank(loaded: LoadedBank, header: JournalHeader): void {
   }
 }
 
-async function readUnfinished(dataDir: string): Promise<Unfinished[]> {
+/** Every unfinished attempt that can be continued, newest first, and those that cannot (file:line: why). */
+async function readUnfinished(dataDir: string): Promise<{ found: Unfinished[]; damaged: string[] }> {
   const found: Unfinished[] = [];
+  const damaged: string[] = [];
   for (const path of await unfinishedJournals(dataDir)) {
-    const read = await readJournal(path).catch(() => undefined);
-    if (read?.ok) found.push({ path, header: read.header, events: read.events });
+    let read: Awaited<ReturnType<typeof readJournal>>;
+    try {
+      read = await readJournal(path);
+    } catch (error) {
+      throw ioError(path, error);
+    }
+    if (read.ok) found.push({ path, header: read.header, events: read.events, skipped: read.skipped });
+    else damaged.push(read.message);
   }
-  return found;
+  return { found, damaged };
+}
+
+/** A form naming an item the bank lacks (an edited journal) cannot be replayed. */
+function assertFormInBank(bank: Bank, unfinished: Unfinished): void {
+  const ids = new Set(bank.items.map((i) => i.id));
+  const missing = unfinished.header.form.find((entry) => !ids.has(entry.itemId));
+  if (missing) {
+    throw new UserError(`${unfinished.path}:1: the attempt's form names item ${JSON.stringify(missing.itemId)}, which the bank does not have`, {
+      exitCode: ExitCode.damaged,
+      hint: 'the file is kept as it is: show it to your trainer',
+    });
+  }
+}
+
+/**
+ * Holds the attempt for this session: a second `take` on it is refused at
+ * once. A lock left by a session that was killed goes stale within 10 s: then
+ * this one waits for that, instead of refusing.
+ */
+async function lockAttempt(journalPath: string, attemptId: string): Promise<() => Promise<void>> {
+  const options = {
+    busy: `attempt ${attemptId} is open in another frontline session; finish or quit it there first`,
+    // A laptop asleep mid-test stalls the lock's refresh; the session must survive that.
+    survivesStall: true,
+    recordOwner: true,
+  };
+  try {
+    return await acquireLock(journalPath, { ...options, waitMs: 0 });
+  } catch (error) {
+    if (!(error instanceof UserError) || error.exitCode !== ExitCode.locked || (await lockHolderAlive(journalPath))) throw error;
+    writeErr('frontline: the last session on this attempt ended without closing it; taking it over (up to 10 s)\n');
+    return acquireLock(journalPath, { ...options, waitMs: 15_000 });
+  }
 }
 
 /** The newest unfinished attempt of this employee id on this bank: nobody is offered another person's attempt. */
 async function newestUnfinished(dataDir: string, which: { bankHash: string; employeeId: string }): Promise<Unfinished | undefined> {
-  return (await readUnfinished(dataDir)).find((u) => u.header.bank.hash === which.bankHash && u.header.candidate.employeeId === which.employeeId);
+  return (await readUnfinished(dataDir)).found.find((u) => u.header.bank.hash === which.bankHash && u.header.candidate.employeeId === which.employeeId);
 }
 
 /**
@@ -250,9 +331,15 @@ async function newestUnfinished(dataDir: string, which: { bankHash: string; empl
  * given, or, without one, of the only person with attempts open here.
  */
 async function unfinishedToResume(dataDir: string, employeeId: string | undefined): Promise<Unfinished> {
-  const all = await readUnfinished(dataDir);
+  const { found: all, damaged } = await readUnfinished(dataDir);
   const mine = employeeId === undefined ? all : all.filter((u) => u.header.candidate.employeeId === employeeId);
   const first = mine[0];
+  if (!first && damaged[0]) {
+    throw new UserError(damaged[0], {
+      exitCode: ExitCode.damaged,
+      hint: 'this attempt cannot be continued; the file is kept as it is: show it to your trainer',
+    });
+  }
   if (!first) {
     throw new UserError(`no unfinished attempt${employeeId === undefined ? '' : ` of employee id ${sanitizeText(employeeId)}`} to resume in ${dataDir}`, {
       exitCode: ExitCode.usage,
@@ -284,7 +371,8 @@ function describeOffer(bank: Bank, unfinished: Unfinished): ResumeOffer {
     startedAt: utcMinute(unfinished.header.startedAt),
     answered: countStatuses(statuses).answered,
     total: state.entries.length,
-    remainingMs: unfinished.header.deadline - Date.now(),
+    // Never more than when it was closed, even if the clock was set back since.
+    remainingMs: unfinished.header.deadline - Math.max(Date.now(), state.lastAt),
     maxAttempts: bank.policy.attempts?.max,
   };
 }
@@ -306,6 +394,7 @@ async function report(outcome: TakeOutcome, running: Running | undefined, resume
       if (running) {
         await running.driver.settled();
         await running.journal.close();
+        await running.release();
         writeOut(`Your answers are saved. Continue with: ${resumeCommand} (the deadline stays the original one)\n`);
       }
       return ExitCode.interrupted;

@@ -73,3 +73,38 @@ export function flattenConfig(value: unknown, prefix = ''): Array<[string, unkno
     .sort()
     .flatMap((k) => flattenConfig((value as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k));
 }
+
+/** The JSON type each setting must have in config.json (sections are objects). */
+const VALUE_TYPES: Readonly<Record<string, 'string' | 'boolean'>> = {
+  'candidate.name': 'string',
+  'candidate.employeeId': 'string',
+  'signing.keyFile': 'string',
+  'issuer.name': 'string',
+  'lrs.endpoint': 'string',
+  'lrs.auth': 'string',
+  'lrs.homePage': 'string',
+  'lrs.activityBase': 'string',
+  'lrs.includeItems': 'boolean',
+};
+
+const describeJson = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value === 'string' ? 'text' : `a ${typeof value}`;
+
+/**
+ * The first setting in a parsed config.json whose value has the wrong type
+ * (`{"lrs":{"endpoint":5}}`), as "key: expected ..., found ..."; undefined
+ * when every known setting has its type. Unknown keys are left alone.
+ */
+export function configTypeProblem(config: Record<string, unknown>): string | undefined {
+  for (const [key, value] of flattenConfig(config)) {
+    const section = key.split('.')[0] ?? key;
+    if (['candidate', 'tags', 'signing', 'issuer', 'lrs'].includes(section) && !key.includes('.')) {
+      return `${key}: expected an object, found ${describeJson(value)}`;
+    }
+    const want = section === 'tags' ? 'string' : VALUE_TYPES[key];
+    if (want !== undefined && typeof value !== want) {
+      return `${key}: expected ${want === 'string' ? 'text' : 'true or false'}, found ${describeJson(value)}`;
+    }
+  }
+  return undefined;
+}

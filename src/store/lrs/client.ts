@@ -45,6 +45,13 @@ export interface SendResult {
 
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 
+/**
+ * The most of a response body read: ids of a 50-statement batch take 2 KB and
+ * an error reason is cut to 500 characters, so 1 MiB is generous; a server that
+ * sends more (an endless body) is cut off instead of filling memory.
+ */
+export const MAX_RESPONSE_BYTES = 1 << 20;
+
 export function statementsUrl(endpoint: string): string {
   return `${endpoint.replace(/\/+$/, '')}/statements`;
 }
@@ -81,9 +88,14 @@ export async function postStatements(
         body,
         signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
       });
-      const text = await response.text();
-      if (response.ok) return { kind: 'stored' };
-      const reason = `${response.status} ${lrsReason(text, response.statusText)}`;
+      const text = await readCapped(response, MAX_RESPONSE_BYTES);
+      if (response.ok) {
+        // A 200 that is not the xAPI answer (a captive portal's login page, a proxy) stored nothing:
+        // the statements stay queued, as when the LRS cannot be reached.
+        const refused = storedIdsProblem(text, statements);
+        return refused === undefined ? { kind: 'stored' } : { kind: 'unreachable', reason: `${response.status}, but ${refused}` };
+      }
+      const reason = `${response.status} ${lrsReason(text ?? '', response.statusText)}`;
       if (response.status === 409) return { kind: 'conflict', reason };
       if (!RETRYABLE.has(response.status)) return { kind: 'rejected', status: response.status, reason };
       lastReason = reason;
@@ -94,6 +106,46 @@ export async function postStatements(
     if (attempt + 1 < maxTries) await sleep(backoffDelayMs(attempt, random, options.backoff, retryAfter));
   }
   return { kind: 'unreachable', reason: lastReason };
+}
+
+/**
+ * Why a 2xx body is not the xAPI answer to POST /statements (a JSON array of
+ * the ids sent, in order: xAPI 1.0.3 §2.1.3, "Statement Resource"); undefined
+ * when it is.
+ */
+export function storedIdsProblem(body: string | undefined, statements: readonly Statement[]): string | undefined {
+  if (body === undefined) return 'the answer was longer than any list of statement ids (not an LRS?)';
+  let ids: unknown;
+  try {
+    ids = JSON.parse(body);
+  } catch {
+    const looksHtml = /^\s*</.test(body);
+    return looksHtml ? 'the answer is an HTML page, not the LRS (a captive portal or proxy?)' : 'the answer is not JSON (not an LRS?)';
+  }
+  const sent = statements.map((s) => s.id);
+  if (!Array.isArray(ids) || ids.length !== sent.length || ids.some((id, i) => typeof id !== 'string' || id.toLowerCase() !== sent[i]!.toLowerCase())) {
+    return 'the answer is not the list of the statement ids sent (not an LRS?)';
+  }
+  return undefined;
+}
+
+/** The body as text, or undefined when it runs past `max` bytes (the rest is not read). */
+async function readCapped(response: Response, max: number): Promise<string | undefined> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { attemptClock } from '../../../src/app/take/take-driver.js';
+import { attemptClock, createTakeDriver } from '../../../src/app/take/take-driver.js';
+import { replay, type JournalHeader } from '../../../src/core/attempt/journal-entry.js';
+import { deadlineFor, startSession, type Event } from '../../../src/core/attempt/session.js';
+import { makeBank, single } from '../../fixtures/bank-builder.js';
 
 /** A wall clock and a monotonic clock that a test moves by hand. */
 function clocks(wallStart = Date.parse('2026-11-25T09:00:00Z')) {
@@ -55,5 +58,54 @@ describe('the attempt clock', () => {
       expect(t).toBeGreaterThanOrEqual(last);
       last = t;
     }
+  });
+});
+
+describe('a resumed attempt after the clock was set back (issue 17.11)', () => {
+  const bank = makeBank({ items: [single('q1', 'listen'), single('q2', 'listen')], policy: { timeLimitMinutes: 60 } });
+  const form = bank.items.map((i) => ({ itemId: i.id }));
+
+  it('the attempt clock starts at the last journaled event when the wall clock is behind it', () => {
+    const lastEvent = Date.parse('2026-11-25T09:30:00Z');
+    const now = attemptClock(() => lastEvent - 86_400_000, () => 0, lastEvent);
+    expect(now()).toBe(lastEvent);
+  });
+
+  it('shows no more time left than when the attempt was closed, with the system clock a day back', () => {
+    // Started 30 minutes "ago" by the machine's clock at that time, then the clock went back a day.
+    const startedAt = Date.now() + 86_400_000 - 30 * 60_000;
+    const state = replay(bank, { deadline: deadlineFor(bank, startedAt), form, startedAt, extraTime: 1 } as JournalHeader, [
+      { type: 'answer', at: startedAt + 20 * 60_000, itemId: 'q1', response: { type: 'single', choice: 'a' } },
+      { type: 'tick', at: startedAt + 30 * 60_000 },
+    ]);
+    const driver = createTakeDriver(state, { append: async () => undefined }, { onError: () => undefined });
+    expect(driver.view().testRemainingMs).toBeLessThanOrEqual(30 * 60_000);
+    expect(driver.view().testRemainingMs).toBeGreaterThan(29 * 60_000);
+  });
+});
+
+describe('a journal write that fails (issue 17.6)', () => {
+  const bank = makeBank({ items: [single('q1', 'listen'), single('q2', 'listen'), single('q3', 'listen')] });
+  const form = bank.items.map((i) => ({ itemId: i.id }));
+
+  it('stops the session: reported once, nothing logged or shown after it', async () => {
+    const written: string[] = [];
+    const errors: Error[] = [];
+    const log = {
+      append: async (event: Event) => {
+        if (written.length === 1) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        written.push(JSON.stringify(event));
+      },
+    };
+    const state = startSession({ bank, form, startedAt: Date.now() });
+    const driver = createTakeDriver(state, log, { onError: (e) => errors.push(e) });
+    for (const id of ['q1', 'q2', 'q3']) driver.answer(id, () => ({ type: 'single', choice: 'a' }));
+    await driver.settled();
+    driver.answer('q3', () => ({ type: 'single', choice: 'b' }));
+    driver.tick();
+    await driver.settled();
+    expect(errors.map((e) => e.message)).toEqual(['ENOSPC: no space left on device, write']);
+    expect(written).toHaveLength(1);
+    expect(driver.view().answers.map((a) => a.response !== null)).toEqual([true, false, false]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG_KEYS, findConfigKey, flattenConfig, parseConfigValue } from '../../../src/core/config/config-keys.js';
+import { configTypeProblem } from '../../../src/core/config/config-keys.js';
 
 describe('config keys', () => {
   it('knows every documented key and any well-formed tag name', () => {
@@ -38,5 +39,22 @@ describe('config keys', () => {
       ['tags.site', 'Leeds'],
       ['tags.team', 'B'],
     ]);
+  });
+});
+
+describe('configTypeProblem (issue 17.17)', () => {
+  it.each([
+    [{ lrs: { endpoint: 5 } }, 'lrs.endpoint: expected text, found a number'],
+    [{ lrs: { includeItems: 'yes' } }, 'lrs.includeItems: expected true or false, found text'],
+    [{ lrs: 'https://lrs.example.com' }, 'lrs: expected an object, found text'],
+    [{ candidate: { name: ['A'] } }, 'candidate.name: expected text, found a list'],
+    [{ tags: { site: 7 } }, 'tags.site: expected text, found a number'],
+    [{ signing: { keyFile: null } }, 'signing.keyFile: expected text, found null'],
+  ])('names the key and the types of %j', (config, message) => {
+    expect(configTypeProblem(config as Record<string, unknown>)).toBe(message);
+  });
+
+  it.each([[{}], [{ lrs: { endpoint: 'https://x.example', includeItems: true }, tags: { site: 'Leeds' } }], [{ somethingNew: 5 }]])('accepts %j', (config) => {
+    expect(configTypeProblem(config)).toBeUndefined();
   });
 });

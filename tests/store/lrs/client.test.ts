@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Statement } from '../../../src/core/xapi/statement.js';
-import { authorizationHeader, findStored, postStatements, sendStatements, statementsUrl } from '../../../src/store/lrs/client.js';
+import { authorizationHeader, findStored, MAX_RESPONSE_BYTES, postStatements, sendStatements, statementsUrl } from '../../../src/store/lrs/client.js';
 
 interface Reply {
   status: number;
@@ -61,7 +61,7 @@ function recordSleeps(): { sleeps: number[]; sleep: (ms: number) => Promise<void
 
 describe('postStatements', () => {
   it('POSTs JSON to <endpoint>/statements with the xAPI version and the Authorization header', async () => {
-    const server = await lrs(() => ({ status: 200, body: ['id'] }));
+    const server = await lrs((r) => ({ status: 200, body: r.body.map((x) => x.id) }));
     const outcome = await postStatements({ endpoint: server.endpoint, authorization: authorizationHeader('user:secret') }, [statement(1)]);
     expect(outcome).toEqual({ kind: 'stored' });
     const [request] = server.received;
@@ -72,7 +72,7 @@ describe('postStatements', () => {
   });
 
   it.each([500, 502, 503, 504, 429, 408])('retries a %i with growing backoff, then succeeds', async (status) => {
-    const server = await lrs((_r, i) => (i < 2 ? { status, body: { message: 'busy' } } : { status: 200, body: [] }));
+    const server = await lrs((r, i) => (i < 2 ? { status, body: { message: 'busy' } } : { status: 200, body: r.body.map((x) => x.id) }));
     const { sleeps, sleep } = recordSleeps();
     const outcome = await postStatements({ endpoint: server.endpoint }, [statement(1)], { sleep, random: () => 0.5 });
     expect(outcome).toEqual({ kind: 'stored' });
@@ -81,7 +81,7 @@ describe('postStatements', () => {
   });
 
   it('waits at least what Retry-After asks', async () => {
-    const server = await lrs((_r, i) => (i === 0 ? { status: 429, headers: { 'Retry-After': '3' } } : { status: 200, body: [] }));
+    const server = await lrs((r, i) => (i === 0 ? { status: 429, headers: { 'Retry-After': '3' } } : { status: 200, body: r.body.map((x) => x.id) }));
     const { sleeps, sleep } = recordSleeps();
     await postStatements({ endpoint: server.endpoint }, [statement(1)], { sleep, random: () => 0 });
     expect(sleeps).toEqual([3000]);
@@ -109,6 +109,47 @@ describe('postStatements', () => {
     const server = await lrs(() => ({ status: 409, body: { message: 'x is conflicting' } }));
     expect(await postStatements({ endpoint: server.endpoint }, [statement(1)])).toEqual({ kind: 'conflict', reason: '409 x is conflicting' });
     expect(server.received).toHaveLength(1);
+  });
+
+  // xAPI 1.0.3 §2.1.3: a stored POST answers 200 with the array of the statements' ids, in order.
+  it.each([
+    ['an HTML captive portal', '<!doctype html><html><body>Log in to the hotel Wi-Fi</body></html>', /an HTML page, not the LRS/],
+    ['garbage', 'garbage', /not JSON/],
+    ['an empty body', '', /not JSON/],
+    ['an empty array', '[]', /not the list of the statement ids sent/],
+    ['other ids', JSON.stringify(['00000000-0000-5000-8000-000000000009']), /not the list of the statement ids sent/],
+    ['a JSON object', '{"ok":true}', /not the list of the statement ids sent/],
+  ])('calls a 200 with %s unreachable (nothing stored), without retrying', async (_, body, reason) => {
+    server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'Content-Type': 'text/html' }).end(body));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const outcome = await postStatements({ endpoint: `http://127.0.0.1:${port}` }, [statement(1)], { sleep: async () => {} });
+    expect(outcome.kind).toBe('unreachable');
+    expect((outcome as { reason: string }).reason).toMatch(reason);
+  });
+
+  it.each([200, 500])('stops reading an endless %i body at the cap', async (status) => {
+    let written = 0;
+    server = createServer((req, res) => {
+      req.resume();
+      res.writeHead(status);
+      const chunk = Buffer.alloc(64 * 1024, 97);
+      const pump = () => {
+        while (!res.destroyed && written < 1 << 30 && res.write(chunk)) written += chunk.length;
+        if (!res.destroyed && written < 1 << 30) res.once('drain', pump);
+      };
+      pump();
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const outcome = await postStatements({ endpoint: `http://127.0.0.1:${port}` }, [statement(1)], { sleep: async () => {}, maxTries: 1 });
+    expect(outcome.kind).toBe('unreachable');
+    if (status === 200) expect((outcome as { reason: string }).reason).toMatch(/longer than any list of statement ids/);
+    expect(written).toBeLessThan(64 * MAX_RESPONSE_BYTES);
+    server.closeAllConnections();
   });
 
   it('times out a request that never answers and calls the LRS unreachable', async () => {
