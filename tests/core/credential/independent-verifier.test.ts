@@ -9,7 +9,7 @@ import jsigs from 'jsonld-signatures';
 import { describe, expect, it } from 'vitest';
 import { parseDidKeyMethod } from '../../../src/core/credential/ed25519.js';
 import { issueTestCertificate, makeIssuer } from './certificate-fixture.js';
-import { readVectorJson, vectorsDir } from './vectors.js';
+import { readVectorJson, vectorsDir } from '../../vectors/vectors.js';
 
 const contexts: Record<string, unknown> = {
   'https://www.w3.org/ns/credentials/v2': JSON.parse(readFileSync(`${vectorsDir}contexts/credentials-v2.jsonld`, 'utf8')),

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { canonicalize } from '../../../src/core/credential/jcs.js';
 import { jsonWithAwkwardKeys } from '../../fixtures/json-arbitraries.js';
 import { issueTestCertificate, makeIssuer } from './certificate-fixture.js';
-import { readVector, vectorsDir } from './vectors.js';
+import { readVector, vectorsDir } from '../../vectors/vectors.js';
 
 // The package, watched: which values take the fast path (JSON.stringify) shows in its calls.
 vi.mock('canonicalize', async (importOriginal) => {
