@@ -4,7 +4,7 @@ import stripAnsi from 'strip-ansi';
 // whole escape sequences first; this catches the lone bytes it leaves (a bare
 // ESC, BEL, backspace, carriage return) that could still move the cursor or
 // rewrite what the candidate sees.
-const LONE_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+const LONE_CONTROLS = /[^\P{Cc}\t\n]/gu;
 
 /**
  * Makes text from a bank, a candidate or a certificate safe to draw in a

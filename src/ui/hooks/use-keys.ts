@@ -18,7 +18,10 @@ import { keyQueue, splitKeys } from './split-keys.js';
 export function useKeys(handler: (input: string, key: Key) => void, isActive = true, take: 'as-screen' | 'from-screens' = 'as-screen'): void {
   const router = useKeyRouter();
   const latest = useRef(handler);
-  latest.current = handler;
+  // A layout effect runs as the frame is committed, before Ink reads the next key.
+  useLayoutEffect(() => {
+    latest.current = handler;
+  });
   useLayoutEffect(() => {
     if (!router || !isActive) return undefined;
     // 'from-screens': something drawn over the screens takes every key from them (see KeyRouter.capture).

@@ -1,5 +1,4 @@
 import { useIsScreenReaderEnabled } from 'ink';
-import { useKeys } from '../hooks/use-keys.js';
 import type { CaseStudy, Item } from '../../core/bank/types.js';
 import type { FormEntry, Response } from '../../core/attempt/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
@@ -180,7 +179,7 @@ export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[] } & ItemLa
   }
 
   const stem = wrapText(sanitizeText(p.item.stem), width).map((t) => line(t, { bold: true }));
-  let body = layoutItemBody({ ...p, width, plain: false });
+  const body = layoutItemBody({ ...p, width, plain: false });
   // One row is kept free: a frame as tall as the terminal makes Ink clear the whole screen on each update.
   const free = p.rows - 1 - header.length - footer.length - stem.length - body.length;
   let caseBlock: Line[] = [];
