@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-// The implementation module loads only when a config subcommand runs.
-const runs = () => import('../run/config.js');
-
-export function registerConfig(program: Command): void {
+/** `load` gives the implementation module, loaded only when a config subcommand runs. */
+export function registerConfig(program: Command, load: LoadRun<typeof import('../run/config.js')>): void {
   const config = program
     .command('config')
     .description('show or change settings kept on this machine')
@@ -25,25 +23,25 @@ export function registerConfig(program: Command): void {
     .command('list')
     .description('every setting (secrets shown as "(set)")')
     .option('--json', 'print as JSON')
-    .action(lazyAction(async () => ({ run: (await runs()).runList })));
+    .action(lazyAction(async () => ({ run: (await load()).runList })));
   config
     .command('get')
     .description('print one setting')
     .argument('<key>', 'dotted key, e.g. lrs.endpoint')
-    .action(lazyAction(async () => ({ run: (await runs()).runGet })));
+    .action(lazyAction(async () => ({ run: (await load()).runGet })));
   config
     .command('set')
     .description('change one setting')
     .argument('<key>', 'dotted key, e.g. tags.site')
     .argument('<value>', 'the value')
-    .action(lazyAction(async () => ({ run: (await runs()).runSet })));
+    .action(lazyAction(async () => ({ run: (await load()).runSet })));
   config
     .command('unset')
     .description('remove one setting')
     .argument('<key>', 'dotted key')
-    .action(lazyAction(async () => ({ run: (await runs()).runUnset })));
+    .action(lazyAction(async () => ({ run: (await load()).runUnset })));
   config
     .command('path')
     .description('print where the config file is')
-    .action(lazyAction(async () => ({ run: (await runs()).runPath })));
+    .action(lazyAction(async () => ({ run: (await load()).runPath })));
 }

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 import { repeatable } from './repeatable.js';
 
-export function registerExport(program: Command): void {
+export function registerExport(program: Command, load: LoadRun<typeof import('../run/export.js')>): void {
   program
     .command('export')
     .description('export certificates for HR systems')
@@ -14,5 +14,5 @@ export function registerExport(program: Command): void {
     .option('--status <path>', 'status list file or folder (repeatable)', repeatable)
     .option('--at <date>', 'status as of this date (ISO 8601)')
     .option('--quiet', 'no progress line on stderr (there is none anyway unless stderr is a terminal)')
-    .action(lazyAction(() => import('../run/export.js')));
+    .action(lazyAction(load));
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-export function registerImport(program: Command): void {
+export function registerImport(program: Command, load: LoadRun<typeof import('../run/import.js')>): void {
   program
     .command('import')
     .description('convert question banks from other formats')
@@ -19,5 +19,5 @@ export function registerImport(program: Command): void {
         'becomes a competency. Questions that cannot be converted are listed with their line numbers,\n' +
         'on screen and at the top of the written file.',
     )
-    .action(lazyAction(() => import('../run/import.js')));
+    .action(lazyAction(load));
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-export function registerSync(program: Command): void {
+export function registerSync(program: Command, load: LoadRun<typeof import('../run/sync.js')>): void {
   program
     .command('sync')
     .description('send queued xAPI statements to the Learning Record Store')
@@ -17,5 +17,5 @@ export function registerSync(program: Command): void {
       '\nStatements wait in the outbox in the data directory until the LRS accepts them;\n' +
         'a resend never duplicates. Exit 20 when the LRS cannot be reached (the outbox is kept).',
     )
-    .action(lazyAction(() => import('../run/sync.js')));
+    .action(lazyAction(load));
 }
