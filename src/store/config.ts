@@ -53,10 +53,6 @@ export interface CandidateDefaults {
   employeeId: string;
 }
 
-export function candidateDefaults(config: ConfigStore): CandidateDefaults {
-  return { name: config.get('candidate.name') ?? '', employeeId: config.get('candidate.employeeId') ?? '' };
-}
-
 /** Remembers who took the test on this machine, so the next start screen is prefilled. */
 export function rememberCandidate(config: ConfigStore, candidate: CandidateDefaults): void {
   config.set('candidate.name', candidate.name);

@@ -2,7 +2,7 @@ import { sanitizeText } from '../text/sanitize.js';
 import { shortHash } from './attempt-table.js';
 import type { CompetencySummary, PrePost, Report } from './build-report.js';
 import type { ItemFlagKind } from './item-flags.js';
-import { bar, divergingBar, floorBar, padEnd, sparkline, table, truncate, width, wrap } from './render-chart.js';
+import { bar, divergingBar, floorBar, padEnd, sparkline, table, truncate, wrap } from './render-chart.js';
 
 /** The report as a terminal page of `columns` cells (80 by default). No colour: meaning is in the glyphs. */
 export interface TextOptions {
@@ -43,7 +43,7 @@ export function signed(value: number, digits = 1): string {
   return Number.isFinite(value) ? `${value > 0 ? '+' : ''}${value.toFixed(digits)}` : dash;
 }
 
-export function pct(share: number, digits = 0): string {
+function pct(share: number, digits = 0): string {
   return Number.isFinite(share) ? `${(share * 100).toFixed(digits)}%` : dash;
 }
 
@@ -299,5 +299,3 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   ];
   return `${lines.map((l) => truncate(l, cols)).join('\n')}\n`;
 }
-
-export { width as textWidth };

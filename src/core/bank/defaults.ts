@@ -1,4 +1,4 @@
-import type { Bank, Competency, FeedbackPolicy, Item, Policy } from './types.js';
+import type { Competency, FeedbackPolicy, Item, Policy } from './types.js';
 
 /** A policy with every optional field decided, so no caller re-derives a default. */
 export interface ResolvedPolicy {
@@ -47,8 +47,4 @@ export const itemPoints = (item: Item): number => item.points ?? 1;
 /** The item's handle-time limit in seconds, if any (item overrides policy). */
 export function itemTimeLimitSeconds(item: Item, policy: Policy): number | undefined {
   return item.timeLimitSeconds ?? policy.itemTimeLimitSeconds;
-}
-
-export function findItem(bank: Bank, id: string): Item | undefined {
-  return bank.items.find((item) => item.id === id);
 }

@@ -220,7 +220,7 @@ function checkScenario(bank: Bank, item: ScenarioItem, at: DataPath, label: stri
 }
 
 /** The most points any path from the start can earn (all competencies together). Assumes no loops. */
-export function bestPathPoints(item: ScenarioItem, competency?: string): number {
+function bestPathPoints(item: ScenarioItem, competency?: string): number {
   const steps = new Map(item.steps.map((step) => [step.id, step]));
   const best = new Map<string, number>();
   const from = (id: string): number => {

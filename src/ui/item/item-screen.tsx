@@ -150,7 +150,7 @@ function hints(p: ItemLayoutInput): KeyHint[] {
 }
 
 /** The rows of the item screen, fitted to the terminal: the case gives way so the question and options always show. */
-export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[] } & ItemLayoutFacts {
+function layoutItemScreen(p: ItemLayoutInput): { lines: Line[] } & ItemLayoutFacts {
   const width = Math.max(20, p.columns - 1);
   const header = headerLines(p, width);
   const footer = keyHintRows(hints(p), width).map((t) => line(t, { dim: true }));

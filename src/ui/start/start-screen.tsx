@@ -44,7 +44,7 @@ function feedbackWords(bank: Bank): string {
   }
 }
 
-export function layoutStart(bank: Bank, itemCount: number, extraTime: number, form: StartFormState, width: number, rows = 24): Line[] {
+function layoutStart(bank: Bank, itemCount: number, extraTime: number, form: StartFormState, width: number, rows = 24): Line[] {
   const policy = resolvePolicy(bank.policy);
   const minutes = policy.timeLimitMinutes * extraTime;
   const time = extraTime === 1 ? plural(policy.timeLimitMinutes, 'minute') : `${formatClock(minutes * 60_000)} (${policy.timeLimitMinutes} min x ${extraTime} extra time)`;

@@ -4,7 +4,7 @@ import type { Bank, Item, ScenarioItem } from '../../../src/core/bank/types.js';
 import { scoreAttempt } from '../../../src/core/attempt/scoring.js';
 
 /** The best response to an item, as an expert would give it. */
-export function bestResponse(item: Item, at: string): Response {
+function bestResponse(item: Item, at: string): Response {
   switch (item.type) {
     case 'single':
       return { type: 'single', choice: item.answer };

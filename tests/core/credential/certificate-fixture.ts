@@ -33,7 +33,7 @@ export function makeIssuer(name = 'Acme Support'): TestIssuer {
   return { did: didKeyFromPublicKey(publicKey), privateKey, name, listUrl: 'https://status.example/acme/1' };
 }
 
-export const ISSUED_AT = '2026-11-20T10:00:00Z';
+const ISSUED_AT = '2026-11-20T10:00:00Z';
 
 /** A certificate for a perfect attempt on the starter bank, signed by `issuer`. */
 export function issueTestCertificate(issuer: TestIssuer, options: { index?: number; now?: string; signer?: KeyObject } = {}): Certificate {
