@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { syncDirectory } from './file-system.js';
 
 export interface AtomicWriteOptions {
   /** File mode for a new file, e.g. 0o600 for private keys. @default 0o644 */
@@ -38,18 +39,4 @@ export async function writeFileAtomic(
     throw error;
   }
   await syncDirectory(dir);
-}
-
-async function syncDirectory(dir: string): Promise<void> {
-  // Some file systems refuse fsync on a directory; the rename has happened either way.
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    /* best effort */
-  }
 }

@@ -1,4 +1,4 @@
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { decodeBankBytes } from '../../core/bank/decode-text.js';
 import { formatDiagnostic } from '../../core/bank/diagnostic.js';
@@ -6,6 +6,7 @@ import { parseBank } from '../../core/bank/parse-bank.js';
 import { importedBankYaml } from '../../core/gift/bank-yaml.js';
 import { giftToBank, slugify, type GiftFinding } from '../../core/gift/gift-to-bank.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
+import { exists } from '../../store/file-system.js';
 import { schemaReference } from '../../store/schema-reference.js';
 import { ioError, UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
@@ -107,13 +108,4 @@ function printFindings(file: string, findings: GiftFinding[]): void {
 function titleFromFile(file: string): string {
   const name = basename(file, extname(file)).replace(/[-_]+/g, ' ').trim();
   return name ? name[0]!.toUpperCase() + name.slice(1) : 'Imported questions';
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
