@@ -10,6 +10,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import * as esbuild from 'esbuild';
+import { compile as schemaToTypeScript } from 'json-schema-to-typescript';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
@@ -43,6 +44,9 @@ async function compileSchemas() {
     );
     await writeIfChanged(join(out, `${name}.fields.js`), `export const fieldNames = ${JSON.stringify(fieldNames(original))};\n`);
     await writeIfChanged(join(out, `${name}.fields.d.ts`), '/** Every field name the schema defines, for "did you mean" hints. */\nexport declare const fieldNames: readonly string[];\n');
+    // The schema's own TypeScript types, which tests/schemas/ holds our hand-written types to.
+    const types = await schemaToTypeScript(original, 'SchemaRoot', { bannerComment: `// Generated from schemas/${file} by scripts/build.mjs.`, additionalProperties: false, format: false });
+    await writeIfChanged(join(out, `${name}.schema-types.d.ts`), types);
   }
 }
 
