@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useInput, type Key } from 'ink';
 import { useKeyRouter } from './keys-router.js';
 import { keyQueue, splitKeys } from './split-keys.js';
@@ -27,7 +27,11 @@ export function useKeys(handler: (input: string, key: Key) => void, isActive = t
     // 'from-screens': something drawn over the screens takes every key from them (see KeyRouter.capture).
     return take === 'from-screens' ? router.capture(latest) : router.register(latest);
   }, [router, isActive, take]);
-  const queue = useMemo(() => keyQueue((i, k) => latest.current(i, k)), []);
-  const stable = useCallback((input: string, key: Key) => queue(splitKeys(input, key)), [queue]);
+  // Made at the first key, not during render: the queue only keeps the handler to call later.
+  const queue = useRef<ReturnType<typeof keyQueue> | null>(null);
+  const stable = useCallback((input: string, key: Key) => {
+    queue.current ??= keyQueue((i, k) => latest.current(i, k));
+    queue.current(splitKeys(input, key));
+  }, []);
   useInput(stable, { isActive: isActive && !router });
 }
