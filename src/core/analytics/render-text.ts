@@ -2,7 +2,7 @@ import { sanitizeText } from '../text/sanitize.js';
 import { shortHash } from './attempt-table.js';
 import type { CompetencySummary, PrePost, Report } from './build-report.js';
 import type { ItemFlagKind } from './item-flags.js';
-import { bar, divergingBar, floorBar, padEnd, sparkline, table, truncate, wrap } from './render-chart.js';
+import { bar, divergingBar, floorBar, padEnd, sparkline, table, truncate, width, wrap } from './render-chart.js';
 
 /** The report as a terminal page of `columns` cells (80 by default). No colour: meaning is in the glyphs. */
 export interface TextOptions {
