@@ -10,6 +10,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import * as esbuild from 'esbuild';
+import { compile as schemaToTypeScript } from 'json-schema-to-typescript';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
@@ -43,6 +44,9 @@ async function compileSchemas() {
     );
     await writeIfChanged(join(out, `${name}.fields.js`), `export const fieldNames = ${JSON.stringify(fieldNames(original))};\n`);
     await writeIfChanged(join(out, `${name}.fields.d.ts`), '/** Every field name the schema defines, for "did you mean" hints. */\nexport declare const fieldNames: readonly string[];\n');
+    // The schema's own TypeScript types, which tests/schemas/ holds our hand-written types to.
+    const types = await schemaToTypeScript(original, 'SchemaRoot', { bannerComment: `// Generated from schemas/${file} by scripts/build.mjs.`, additionalProperties: false, format: false });
+    await writeIfChanged(join(out, `${name}.schema-types.d.ts`), types);
   }
 }
 
@@ -104,15 +108,12 @@ async function filesUnder(dir) {
 
 await compileSchemas();
 const dist = join(root, 'dist');
-const commandsDir = join(root, 'src', 'cli', 'commands');
+/** Every command, and whether it draws with Ink (src/cli/commands/manifest.json; the CLI registers the same list). */
+const { commands } = JSON.parse(await readFile(join(root, 'src', 'cli', 'commands', 'manifest.json'), 'utf8'));
 /** Commands that draw with Ink: ES modules, as Ink and yoga (top-level await) must be on Node 20. */
-const INK_COMMANDS = ['take', 'preview'];
-/** Every other command's run module, as the command definitions import it. */
-const plainCommands = [];
-for (const file of await readdir(commandsDir)) {
-  const source = await readFile(join(commandsDir, file), 'utf8');
-  for (const [, name] of source.matchAll(/import\('\.\.\/run\/([\w-]+)\.js'\)/g)) if (!INK_COMMANDS.includes(name)) plainCommands.push(name);
-}
+const inkCommands = commands.filter((c) => c.ink).map((c) => c.run);
+/** Every other command's run module: one CommonJS file each, required by main.cjs when it runs. */
+const plainCommands = commands.filter((c) => !c.ink).map((c) => c.run);
 
 const shared = {
   write: false,
@@ -172,10 +173,6 @@ const cli = esbuild.build({
     {
       name: 'frontline-cli',
       setup(build) {
-        // A command definition's import('../run/<name>.js') is that command's own file, not part of main.cjs.
-        build.onResolve({ filter: /^\.\.\/run\/[\w-]+\.js$/ }, (args) =>
-          args.importer.startsWith(commandsDir) ? { path: `./run/${basename(args.path, '.js')}.cjs`, external: true } : undefined,
-        );
         // A lazy part is its own file beside the command's.
         build.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) =>
           args.importer.startsWith(join(root, 'src', 'cli', 'run')) && LAZY_PARTS.includes(basename(args.path, '.js'))
@@ -196,10 +193,10 @@ const cli = esbuild.build({
   ],
 });
 
-/** take and preview: ES modules, split into chunks that share Ink and React. */
+/** The Ink commands (take, preview): ES modules, split into chunks that share Ink and React. */
 const ink = esbuild.build({
   ...shared,
-  entryPoints: Object.fromEntries(INK_COMMANDS.map((name) => [`esm/${name}`, `src/cli/run/${name}.ts`])),
+  entryPoints: Object.fromEntries(inkCommands.map((name) => [`esm/${name}`, `src/cli/run/${name}.ts`])),
   format: 'esm',
   splitting: true,
   chunkNames: 'esm/[name]-[hash]',

@@ -27,7 +27,6 @@ import { ensureStatusList } from './status-list.js';
 import type { AfterAttemptSaved } from '../app/take/after-attempt.js';
 import { ioError, UserError } from '../errors/user-error.js';
 import { ExitCode } from '../errors/exit-codes.js';
-import { loadBankOrThrow } from '../app/load-bank.js';
 
 export interface IssueRequest {
   dataDir: string;

@@ -11,6 +11,9 @@ export interface GlobalOptions {
 
 export type RunResult = ExitCodeValue | void;
 
+/** Gives a command's run module (see load-run-module.ts); typed by the module it stands for. */
+export type LoadRun<Module> = () => Promise<Module>;
+
 /** What a command's run module exports: positionals as commander parsed them, then options. */
 export type Run<P extends unknown[] = unknown[], O = Record<string, unknown>> = (
   positionals: P,

@@ -27,16 +27,19 @@ export class UserError extends Error {
   }
 }
 
-/** Turns a failed fs call into a UserError that names the file. */
-export function ioError(path: string, error: unknown, verb = 'read'): UserError {
+/** What a failed fs call's error means, in words a user reads after the file name. */
+export function describeIoError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const why =
-    code === 'ENOENT' ? 'no such file or directory'
+  return code === 'ENOENT' ? 'no such file or directory'
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
     : code === 'EISDIR' ? 'is a directory'
     : code === 'ENOSPC' || code === 'EDQUOT' ? 'no space left on device'
     : code === 'EROFS' ? 'read-only file system'
     : code === 'ENOTDIR' ? 'a part of the path is not a directory'
     : (error as Error | undefined)?.message ?? String(error);
-  return new UserError(`${path}: cannot ${verb}: ${why}`, { exitCode: ExitCode.io, cause: error });
+}
+
+/** Turns a failed fs call into a UserError that names the file. */
+export function ioError(path: string, error: unknown, verb = 'read'): UserError {
+  return new UserError(`${path}: cannot ${verb}: ${describeIoError(error)}`, { exitCode: ExitCode.io, cause: error });
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { syncDirectory } from './file-system.js';
 
 export interface AtomicWriteOptions {
   /** File mode for a new file, e.g. 0o600 for private keys. @default 0o644 */
@@ -57,16 +58,3 @@ export async function makeDirectory(dir: string): Promise<void> {
   }
 }
 
-async function syncDirectory(dir: string): Promise<void> {
-  // Some file systems refuse fsync on a directory; the rename has happened either way.
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    /* best effort */
-  }
-}

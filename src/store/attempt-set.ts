@@ -12,6 +12,7 @@ import type { AttemptRecord } from '../core/attempt/types.js';
 import { scoreAttempt } from '../core/attempt/scoring.js';
 import type { Bank } from '../core/bank/types.js';
 import validateAttempt from '../generated/attempt.validate.js';
+import { describeIoError } from '../errors/user-error.js';
 
 /** Where one record came from: a file, or a line of a JSONL file (`file:line`). */
 export interface RecordSink {
@@ -71,7 +72,7 @@ async function expand(path: string, files: string[], unreadable: string[]): Prom
   try {
     info = await stat(path);
   } catch (error) {
-    unreadable.push(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (error as Error).message}`);
+    unreadable.push(`${path}: ${describeIoError(error)}`);
     return;
   }
   if (!info.isDirectory()) {

@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'; /
 import { decodeBankBytes } from '../core/bank/decode-text.js';
 import { describeFileType } from './regular-file.js';
 import type { Diagnostic } from '../core/bank/diagnostic.js';
+import { describeIoError } from '../errors/user-error.js';
 
 /**
  * Largest bank file read. A 10,000-item bank is about 4 MB; anything far past
@@ -51,12 +52,5 @@ function tooLarge(file: string): BankFileRead {
 }
 
 function ioFailure(file: string, cause: unknown): BankFileRead {
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  const why =
-    code === 'ENOENT' ? 'no such file or directory'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'EISDIR' ? 'is a directory'
-    : code === 'ENOTDIR' ? 'a part of the path is not a directory'
-    : (cause as Error | undefined)?.message ?? String(cause);
-  return { ok: false, kind: 'io', cause, error: { file, line: 0, col: 0, severity: 'error', code: 'io', message: `cannot read: ${why}` } };
+  return { ok: false, kind: 'io', cause, error: { file, line: 0, col: 0, severity: 'error', code: 'io', message: `cannot read: ${describeIoError(cause)}` } };
 }

@@ -1,27 +1,11 @@
 import Conf from 'conf';
-import { configTypeProblem } from '../core/config/config-keys.js';
+import { configTypeProblem, type FrontlineConfig } from '../core/config/config-keys.js';
 import { ConfigFileError } from '../errors/config-file-error.js';
 import { configFilePath } from './config-file.js';
 import { resolveDataDir } from './data-dir.js';
 
-/**
- * Settings kept between runs (`config.json`). Keys, as dotted paths:
- * - `candidate.remember`: prefill the start screen of `take` with the last person who started a test here
- *   (off by default: on a shared machine the next person would start as them)
- * - `candidate.name`, `candidate.employeeId`: that prefill (kept only while `candidate.remember` is on)
- * - `tags`: labels added to every attempt, e.g. { site: "Leeds", cohort: "2026-11" }
- * - `signing.keyFile`: private key used to issue a certificate at the end of `take` (proctored machines)
- * - `issuer.name`: the organisation named as issuer on certificates
- * - `lrs.endpoint`, `lrs.auth`: the Learning Record Store that receives xAPI statements
- * - `lrs.homePage`, `lrs.activityBase`, `lrs.includeItems`: how statements name people and activities
- */
-export interface FrontlineConfig {
-  candidate?: { name?: string; employeeId?: string; remember?: boolean };
-  tags?: Record<string, string>;
-  signing?: { keyFile?: string };
-  issuer?: { name?: string };
-  lrs?: { endpoint?: string; auth?: string; homePage?: string; activityBase?: string; includeItems?: boolean };
-}
+/** Settings kept between runs (`config.json`): the keys are declared once, in core/config/config-keys.ts. */
+export type { FrontlineConfig };
 
 export type ConfigStore = Conf<FrontlineConfig>;
 
@@ -57,10 +41,6 @@ export function openConfig(globals: { dataDir?: string | undefined } = {}, env: 
 export interface CandidateDefaults {
   name: string;
   employeeId: string;
-}
-
-export function candidateDefaults(config: ConfigStore): CandidateDefaults {
-  return { name: config.get('candidate.name') ?? '', employeeId: config.get('candidate.employeeId') ?? '' };
 }
 
 /** Remembers who took the test on this machine, so the next start screen is prefilled. */

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { isDurableEvent, type JournalEntry, type JournalHeader } from '../core/attempt/journal-entry.js';
 import type { Event } from '../core/attempt/session.js';
 import { dataPaths } from './data-dir.js';
+import { syncDirectory } from './file-system.js';
 
 /**
  * An attempt's append-only journal: one JSON line per event. Answers are
@@ -67,19 +68,6 @@ export class Journal {
     await this.handle.close().catch(() => undefined);
     await rename(this.path, this.path.replace(/\.jsonl$/, '.done.jsonl'));
     await syncDirectory(dirname(this.path));
-  }
-}
-
-async function syncDirectory(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Some file systems (and Windows) refuse fsync on a directory; the file is written either way.
   }
 }
 

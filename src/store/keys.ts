@@ -6,6 +6,7 @@ import type { IssuerProfile } from '../core/credential/certificate-types.js';
 import { ioError, UserError } from '../errors/user-error.js';
 import { ExitCode } from '../errors/exit-codes.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { exists } from './file-system.js';
 
 export const keyFiles = {
   privatePem: 'issuer-key.pem',
@@ -161,15 +162,6 @@ export async function loadIssuerProfile(
 export function isUrl(text: string): boolean {
   try {
     return /^https?:$/.test(new URL(text).protocol);
-  } catch {
-    return false;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
   } catch {
     return false;
   }

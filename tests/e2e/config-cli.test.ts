@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CONFIG_KEYS } from '../../src/core/config/config-keys.js';
 import { ExitCode } from '../../src/errors/exit-codes.js';
 import { runCli } from './run-cli.js';
 
@@ -55,5 +56,17 @@ describe('frontline config (built binary)', () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
     expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe('{"tags": ');
+  });
+
+  it('lists every key of the one table in --help, with its description, within 80 columns', () => {
+    const result = config('--help');
+    expect(result.status).toBe(ExitCode.ok);
+    const keys = result.stdout.slice(result.stdout.indexOf('Keys:\n')).split('\n\n')[0]!;
+    for (const { key, description } of CONFIG_KEYS) {
+      expect(keys).toMatch(new RegExp(`^  ${key.replace(/[.<>]/g, '\\$&')} +${description.split(' ')[0]}`, 'm'));
+    }
+    // Wrapped descriptions joined back together read as the table has them.
+    expect(keys.replace(/\n +/g, ' ')).toContain(CONFIG_KEYS.find((k) => k.key === 'signing.keyFile')!.description);
+    for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 });

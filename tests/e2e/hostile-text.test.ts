@@ -12,7 +12,7 @@ import { runCli } from './run-cli.js';
  */
 const HOSTILE = 'A\u001b[31mRED\u001b]0;owned\u0007\u009b2J\u202Eevil\uD800Z\u0008\r!';
 /** What may never reach a terminal from a file, a flag, the config or the network. */
-const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDFFF]/u;
+const UNSAFE = /[^\P{Cc}\t\n]|[\u202A-\u202E\u2066-\u2069]|[\uD800-\uDFFF]/u;
 
 const home = mkdtempSync(join(tmpdir(), 'frontline-hostile-text-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -101,7 +101,7 @@ describe('one hostile string through every output path (issue 17.19)', () => {
       credentialSubject: { identifier: [{ identityType: 'name', hashed: false, identityHash: HOSTILE }], achievement: { name: HOSTILE } },
       proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', proofPurpose: 'assertionMethod', created: HOSTILE, verificationMethod: HOSTILE, proofValue: HOSTILE },
     };
-    writeFileSync(join(certs, `${HOSTILE.replace(/[\u0000-\u001f/\uD800]/g, '')}.json`), JSON.stringify(cert));
+    writeFileSync(join(certs, `${HOSTILE.replace(/[\p{Cc}/\uD800]/gu, '')}.json`), JSON.stringify(cert));
     const trust = join(home, 'trust.json');
     writeFileSync(trust, JSON.stringify({ issuers: [] }));
     for (const args of [

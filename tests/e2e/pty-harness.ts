@@ -8,7 +8,7 @@ import { binPath, repoRoot } from './run-cli.js';
 const { Terminal } = xtermHeadless;
 
 /** Keys by name, as a terminal sends them. */
-export const ptyKeys = {
+const ptyKeys = {
   up: '\u001B[A',
   down: '\u001B[B',
   right: '\u001B[C',

@@ -83,7 +83,7 @@ describe.skipIf(!available && !process.env.CI)('report --html in Chromium (issue
       svgs.map((svg) => {
         const title = document.getElementById(svg.getAttribute('aria-labelledby') ?? '');
         const figure = svg.closest('figure');
-        let next = figure?.nextElementSibling;
+        const next = figure?.nextElementSibling;
         return {
           role: svg.getAttribute('role'),
           title: title?.tagName.toLowerCase() === 'title' && title.parentElement === svg ? title.textContent : null,

@@ -20,6 +20,7 @@ function start(args: string[]): PtySession {
 const idle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sequences that move the cursor or erase: CSI A-H (moves), J/K (erase), S/T (scroll), and the save/restore pair. */
+// eslint-disable-next-line no-control-regex -- terminal escape sequences are what this test looks for
 const MOVES_OR_ERASES = /\u001B\[[\d;]*[A-HJKSTf]|\u001B[78]/;
 
 /**
@@ -57,6 +58,7 @@ describe('what take writes while nobody types (real terminal, CI unset)', () => 
     console.log(`screen-reader mode: ${idleOutput.length} bytes over 5.2 s idle`);
     expect(idleOutput).not.toMatch(MOVES_OR_ERASES);
     // Nothing is redrawn either: all an idle second writes is Ink's empty synchronized-update pair.
+    // eslint-disable-next-line no-control-regex -- the synchronized-update pair is an escape sequence
     expect(idleOutput.replace(/\u001B\[\?2026[hl]/g, '')).toBe('');
     // A key still works, and what it changes is appended.
     s.press('\u001B[B');

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-export function registerAssign(program: Command): void {
+export function registerAssign(program: Command, load: LoadRun<typeof import('../run/assign.js')>): void {
   program
     .command('assign')
     .description('sign an assignment: who may take a bank, when, with which form and accommodations')
@@ -18,5 +18,5 @@ export function registerAssign(program: Command): void {
     .option('--issuer <file>', 'issuer profile (default: issuer.json next to the key)')
     .requiredOption('--out <path>', 'the assignment file; with --roster, a folder that gets <employeeId>.json')
     .option('--json', 'print as JSON')
-    .action(lazyAction(() => import('../run/assign.js')));
+    .action(lazyAction(load));
 }

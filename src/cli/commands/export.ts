@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 import { repeatable } from './repeatable.js';
 
-export function registerExport(program: Command): void {
+export function registerExport(program: Command, load: LoadRun<typeof import('../run/export.js')>): void {
   program
     .command('export')
     .description('export certificates for HR systems')
@@ -16,5 +16,5 @@ export function registerExport(program: Command): void {
     .option('--include-invalid', 'also write certificates that fail verification, with the reason as status')
     .option('--unverified', 'export without a trust file: issuers unchecked, status not-verified')
     .option('--quiet', 'no progress line on stderr (there is none anyway unless stderr is a terminal)')
-    .action(lazyAction(() => import('../run/export.js')));
+    .action(lazyAction(load));
 }

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-const load = () => import('../run/host.js');
-
-export function registerHost(program: Command): void {
+/** `load` gives the implementation module, loaded only when a host subcommand runs. */
+export function registerHost(program: Command, load: LoadRun<typeof import('../run/host.js')>): void {
   const host = program
     .command('host')
     .description('run an exam host: agents take tests over SSH on a machine that keeps the key (docs/hosting.md)')

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-export function registerImport(program: Command): void {
+export function registerImport(program: Command, load: LoadRun<typeof import('../run/import.js')>): void {
   program
     .command('import')
     .description('convert question banks from other formats')
@@ -21,5 +21,5 @@ export function registerImport(program: Command): void {
         'those converted with changes, are listed with their line numbers, on screen\n' +
         'and at the top of the written file.',
     )
-    .action(lazyAction(() => import('../run/import.js')));
+    .action(lazyAction(load));
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-export function registerInit(program: Command): void {
+export function registerInit(program: Command, load: LoadRun<typeof import('../run/init.js')>): void {
   program
     .command('init')
     .description('write a commented starter question bank')
@@ -17,5 +17,5 @@ and starts with a yaml-language-server modeline so editors check it as you type.
 Example:
   frontline init banks/returns.yaml && frontline validate banks/returns.yaml`,
     )
-    .action(lazyAction(() => import('../run/init.js')));
+    .action(lazyAction(load));
 }

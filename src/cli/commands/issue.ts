@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-export function registerIssue(program: Command): void {
+export function registerIssue(program: Command, load: LoadRun<typeof import('../run/issue.js')>): void {
   program
     .command('issue')
     .description('re-score an attempt against its bank and sign a certificate')
@@ -14,5 +14,5 @@ export function registerIssue(program: Command): void {
     .option('--no-email', "leave the candidate's salted e-mail hash out")
     .option('--reissue', 'issue again for an attempt that already has a certificate')
     .option('--json', 'print as JSON')
-    .action(lazyAction(() => import('../run/issue.js')));
+    .action(lazyAction(load));
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-export function registerKeys(program: Command): void {
+export function registerKeys(program: Command, load: LoadRun<typeof import('../run/keys.js')>): void {
   program
     .command('keys')
     .description('manage signing keys')
@@ -12,5 +12,5 @@ export function registerKeys(program: Command): void {
     .option('--status-url <url>', 'URL where the revocation list will be published (default: derived from --url)')
     .option('--force', 'replace an existing key in --out')
     .option('--json', 'print as JSON')
-    .action(lazyAction(() => import('../run/keys.js')));
+    .action(lazyAction(load));
 }

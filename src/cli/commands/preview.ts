@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { importInkCommand } from '../import-ink-command.js';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-export function registerPreview(program: Command): void {
+export function registerPreview(program: Command, load: LoadRun<typeof import('../run/preview.js')>): void {
   program
     .command('preview')
     .description('show items as a candidate would see them')
@@ -10,5 +9,5 @@ export function registerPreview(program: Command): void {
     .option('--item <id>', 'only this item')
     .option('--answers', 'also show the answers and explanations')
     .option('--screen-reader', 'plain text for screen readers (also INK_SCREEN_READER=true)')
-    .action(lazyAction(() => importInkCommand<typeof import('../run/preview.js')>('preview')));
+    .action(lazyAction(load));
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-export function registerReport(program: Command): void {
+export function registerReport(program: Command, load: LoadRun<typeof import('../run/report.js')>): void {
   program
     .command('report')
     .description('test, item and competency statistics; pre/post comparison')
@@ -14,5 +14,5 @@ export function registerReport(program: Command): void {
     .option('--csv', 'print as CSV (RFC 4180, long form: section,subject,group,statistic,value)')
     .option('--html <file>', 'also write the report as one self-contained HTML page (charts, tables; printable, no network)')
     .option('--quiet', 'no progress line on stderr (there is none anyway unless stderr is a terminal)')
-    .action(lazyAction(() => import('../run/report.js')));
+    .action(lazyAction(load));
 }

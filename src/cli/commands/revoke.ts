@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-export function registerRevoke(program: Command): void {
+export function registerRevoke(program: Command, load: LoadRun<typeof import('../run/revoke.js')>): void {
   program
     .command('revoke')
     .description('revoke a certificate in the status list')
@@ -10,5 +10,5 @@ export function registerRevoke(program: Command): void {
     .requiredOption('--key <file>', 'the issuer private key: the status list is signed with it')
     .option('--issuer <file>', 'issuer profile (default: issuer.json next to the key)')
     .option('--json', 'print as JSON')
-    .action(lazyAction(() => import('../run/revoke.js')));
+    .action(lazyAction(load));
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-export function registerSimulate(program: Command): void {
+export function registerSimulate(program: Command, load: LoadRun<typeof import('../run/simulate.js')>): void {
   program
     .command('simulate')
     .description('write a simulated cohort of attempts on a bank, to try report on (never certifiable)')
@@ -25,5 +25,5 @@ export function registerSimulate(program: Command): void {
         '  frontline simulate bank.yaml -o after/ --seed q4 --shift 0.4\n' +
         '  frontline report --compare before/ after/ --bank bank.yaml',
     )
-    .action(lazyAction(() => import('../run/simulate.js')));
+    .action(lazyAction(load));
 }

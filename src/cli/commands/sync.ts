@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-export function registerSync(program: Command): void {
+export function registerSync(program: Command, load: LoadRun<typeof import('../run/sync.js')>): void {
   program
     .command('sync')
     .description('send queued xAPI statements to the Learning Record Store')
@@ -19,5 +19,5 @@ export function registerSync(program: Command): void {
         'LRS cannot be reached (the outbox is kept); exit 21 when it holds other content\n' +
         'under an id sent (a conflict, listed with its id).',
     )
-    .action(lazyAction(() => import('../run/sync.js')));
+    .action(lazyAction(load));
 }

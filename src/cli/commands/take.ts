@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { importInkCommand } from '../import-ink-command.js';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-export function registerTake(program: Command): void {
+export function registerTake(program: Command, load: LoadRun<typeof import('../run/take.js')>): void {
   program
     .command('take')
     .description('take an assessment')
@@ -15,5 +14,5 @@ export function registerTake(program: Command): void {
     .option('--employee-id <id>', 'candidate employee id')
     .option('--tag <key=value...>', 'label the attempt (cohort, site, team)')
     .option('--screen-reader', 'plain text for screen readers (also INK_SCREEN_READER=true)')
-    .action(lazyAction(() => importInkCommand<typeof import('../run/take.js')>('take')));
+    .action(lazyAction(load));
 }

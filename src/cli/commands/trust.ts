@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-export function registerTrust(program: Command): void {
+export function registerTrust(program: Command, load: LoadRun<typeof import('../run/trust.js')>): void {
   program
     .command('trust')
     .description('add an issuer to the trust file verify and export use')
@@ -24,5 +24,5 @@ export function registerTrust(program: Command): void {
         'Adding a key that is already trusted sets only the fields given.',
       ].join('\n'),
     )
-    .action(lazyAction(() => import('../run/trust.js')));
+    .action(lazyAction(load));
 }

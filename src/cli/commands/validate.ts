@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 
-export function registerValidate(program: Command): void {
+export function registerValidate(program: Command, load: LoadRun<typeof import('../run/validate.js')>): void {
   program
     .command('validate')
     .description('check question banks: schema, semantic rules and lint warnings')
@@ -27,5 +27,5 @@ Examples:
   frontline validate --json my-bank.yaml
   frontline validate --paths --forms question-banks/complaint-handling.yaml`,
     )
-    .action(lazyAction(() => import('../run/validate.js')));
+    .action(lazyAction(load));
 }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { lazyAction } from '../lazy-action.js';
+import { lazyAction, type LoadRun } from '../lazy-action.js';
 import { repeatable } from './repeatable.js';
 
 const MODES = ['hosted', 'sealed', 'open'];
@@ -17,7 +17,7 @@ function positiveInteger(value: string): number {
   return n;
 }
 
-export function registerVerify(program: Command): void {
+export function registerVerify(program: Command, load: LoadRun<typeof import('../run/verify.js')>): void {
   program
     .command('verify')
     .description('verify certificates: signature, trusted issuer, validity, revocation')
@@ -29,5 +29,5 @@ export function registerVerify(program: Command): void {
     .option('--json', 'print as JSON')
     .option('--quiet', 'no progress line on stderr (there is none anyway unless stderr is a terminal)')
     .option('--threads <n>', 'threads to verify with (default: one per CPU, up to 8, for 250 files each)', positiveInteger)
-    .action(lazyAction(() => import('../run/verify.js')));
+    .action(lazyAction(load));
 }

@@ -1,4 +1,3 @@
-import { access } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { decodeBankBytes } from '../../core/bank/decode-text.js';
 import { formatDiagnostic } from '../../core/bank/diagnostic.js';
@@ -9,6 +8,7 @@ import { splitGiftQuestions } from '../../core/gift/split-questions.js';
 import { MAX_BANK_BYTES } from '../../store/bank-file.js';
 import { readRegularFile } from '../../store/regular-file.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
+import { exists } from '../../store/file-system.js';
 import { schemaReference } from '../../store/schema-reference.js';
 import { ioError, UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
@@ -134,13 +134,4 @@ function printFindings(file: string, findings: GiftFinding[]): void {
 function titleFromFile(file: string): string {
   const name = basename(file, extname(file)).replace(/[-_]+/g, ' ').trim();
   return name ? name[0]!.toUpperCase() + name.slice(1) : 'Imported questions';
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,7 +1,7 @@
-import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { bankTemplate } from '../../core/bank/template.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
+import { exists } from '../../store/file-system.js';
 import { ioError, UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import { schemaReference } from '../../store/schema-reference.js';
@@ -27,12 +27,3 @@ export const run: Run<[string], InitOptions> = async ([file], options) => {
   else writeOut(`wrote ${file}\nnext: edit it, then run \`frontline validate ${file}\`\n`);
   return ExitCode.ok;
 };
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

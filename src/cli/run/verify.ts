@@ -64,8 +64,6 @@ export function exitCodeFor(reason: VerifyReason): ExitCodeValue {
       return ExitCode.statusUnknown;
     case 'revoked':
       return ExitCode.revoked;
-    case 'unreadable':
-      return ExitCode.io;
     case 'status-conflict':
       return ExitCode.statusConflict;
     case 'delivery-refused':

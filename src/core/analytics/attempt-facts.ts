@@ -71,7 +71,7 @@ export const ANSWER_SINGLE = 2;
 export const ANSWER_MULTIPLE = 3;
 export const ANSWER_TRUE_FALSE = 4;
 /** Ordering, rating and scenario answers: no options to count. */
-export const ANSWER_OTHER = 5;
+const ANSWER_OTHER = 5;
 
 /** Entry tags in a batch. */
 const RECORD = 1;

@@ -29,7 +29,7 @@ export const FLAG_LIMITS = {
 } as const;
 
 /** Most serious first: the order of the item table and of the suggestions. */
-export const FLAG_ORDER: readonly ItemFlagKind[] = [
+const FLAG_ORDER: readonly ItemFlagKind[] = [
   'negative-discrimination',
   'distractor-draws-top',
   'too-hard',

@@ -7,7 +7,7 @@ import { roundFigure } from './round-figures.js';
  * statistic, value): one shape for every block, so it loads into any
  * spreadsheet or pivot table without knowing the report's layout.
  */
-export const CSV_HEADER = ['section', 'subject', 'group', 'statistic', 'value'] as const;
+const CSV_HEADER = ['section', 'subject', 'group', 'statistic', 'value'] as const;
 
 export function csvField(value: string | number | boolean | null): string {
   if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return '';

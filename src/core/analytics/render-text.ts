@@ -43,7 +43,7 @@ export function signed(value: number, digits = 1): string {
   return Number.isFinite(value) ? `${value > 0 ? '+' : ''}${value.toFixed(digits)}` : dash;
 }
 
-export function pct(share: number, digits = 0): string {
+function pct(share: number, digits = 0): string {
   return Number.isFinite(share) ? `${(share * 100).toFixed(digits)}%` : dash;
 }
 
@@ -299,5 +299,3 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   ];
   return `${lines.map((l) => truncate(l, cols)).join('\n')}\n`;
 }
-
-export { width as textWidth };

@@ -15,7 +15,7 @@ import type { AnswerRecord, CompetencyResult, FailReason, Form, Gap, ItemResult,
 import { byId, own } from '../own.js';
 
 /** One decimal, for presentation only: pass decisions use unrounded values. */
-export const round1 = (value: number): number => Math.round(value * 10) / 10;
+const round1 = (value: number): number => Math.round(value * 10) / 10;
 
 /**
  * `score >= mark`, where a score that equals the mark in exact arithmetic
@@ -23,7 +23,7 @@ export const round1 = (value: number): number => Math.round(value * 10) / 10;
  * candidate exactly at the pass mark must not fail on a rounding error. The
  * tolerance is far below any real difference (one point in a billion).
  */
-export const reaches = (score: number, mark: number): boolean => score >= mark - 1e-9;
+const reaches = (score: number, mark: number): boolean => score >= mark - 1e-9;
 
 interface ItemScore {
   /** Fraction of the item earned: 0..1, or down to −1 with negative marking. */

@@ -285,11 +285,6 @@ export function itemRemainingMs(state: State, now: number): number | undefined {
   return Math.max(0, limit - entry.timeSpentMs - running);
 }
 
-export function itemLimitSeconds(state: State, index: number): number | undefined {
-  const ms = itemLimitMs(state, index);
-  return ms === undefined ? undefined : ms / 1000;
-}
-
 export interface Counts {
   total: number;
   answered: number;

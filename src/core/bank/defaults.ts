@@ -1,4 +1,4 @@
-import { DELIVERY_MODES, type Bank, type Competency, type DeliveryMode, type FeedbackPolicy, type Item, type Policy } from './types.js';
+import { DELIVERY_MODES, type Competency, type DeliveryMode, type FeedbackPolicy, type Item, type Policy } from './types.js';
 
 /** A policy with every optional field decided, so no caller re-derives a default. */
 export interface ResolvedPolicy {
@@ -47,10 +47,6 @@ export const itemPoints = (item: Item): number => item.points ?? 1;
 /** The item's handle-time limit in seconds, if any (item overrides policy). */
 export function itemTimeLimitSeconds(item: Item, policy: Policy): number | undefined {
   return item.timeLimitSeconds ?? policy.itemTimeLimitSeconds;
-}
-
-export function findItem(bank: Bank, id: string): Item | undefined {
-  return bank.items.find((item) => item.id === id);
 }
 
 /**

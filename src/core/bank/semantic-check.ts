@@ -163,7 +163,6 @@ function flagRedFlagAnswers(options: readonly Option[], answer: readonly string[
 
 function checkScenario(bank: Bank, item: ScenarioItem, at: DataPath, label: string, competencies: ReadonlySet<string>, report: Report): void {
   const stepIds = uniqueIds(item.steps, [...at, 'steps'], 'step', report);
-  const index = new Map(item.steps.map((step, i) => [step.id, i]));
   let broken = false;
   if (!stepIds.has(item.start)) {
     report([...at, 'start'], 'unknown-step', `${label}: start ${quote(item.start)} is not one of its steps${suggest(item.start, stepIds)}`);

@@ -1,6 +1,9 @@
 /**
  * The settings `frontline config` may set, and how each value is read from the
- * command line. One table, so `config set`, `config list` and the README agree.
+ * command line. Declared once: `config set` and `config list` read this table,
+ * `config --help` is generated from it, the config file's type
+ * (FrontlineConfig) is derived from it, and a test holds the README and
+ * docs/taking.md to it.
  */
 export type ConfigValueKind = 'text' | 'boolean' | 'url' | 'path';
 
@@ -12,7 +15,7 @@ export interface ConfigKey {
   description: string;
 }
 
-export const CONFIG_KEYS: readonly ConfigKey[] = [
+export const CONFIG_KEYS = [
   { key: 'candidate.remember', kind: 'boolean', description: 'prefill take with the last person to start a test here (default false: shared machines)' },
   { key: 'candidate.name', kind: 'text', description: 'prefills the name on the start screen of take (when candidate.remember is true)' },
   { key: 'candidate.employeeId', kind: 'text', description: 'prefills the employee id on the start screen of take (when candidate.remember is true)' },
@@ -24,7 +27,22 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: 'lrs.homePage', kind: 'url', description: 'homePage of the xAPI actor account (the HR system employee ids belong to)' },
   { key: 'lrs.activityBase', kind: 'url', description: 'base IRI for activity ids in statements' },
   { key: 'lrs.includeItems', kind: 'boolean', description: 'also send an answered statement per item' },
-];
+] as const satisfies readonly ConfigKey[];
+
+type ValueOfKind<Kind extends ConfigValueKind> = Kind extends 'boolean' ? boolean : string;
+/** 'lrs.auth' -> { lrs?: { auth?: V } }; 'tags.<name>' -> { tags?: Record<string, V> }. */
+type Nested<Path extends string, V> = Path extends `${infer Head}.<name>`
+  ? { [H in Head]?: Record<string, V> }
+  : Path extends `${infer Head}.${infer Rest}`
+    ? { [H in Head]?: Nested<Rest, V> }
+    : { [P in Path]?: V };
+type ShapeOf<Entry> = Entry extends { key: infer Key extends string; kind: infer Kind extends ConfigValueKind } ? Nested<Key, ValueOfKind<Kind>> : never;
+type Intersect<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+/** One object type from an intersection of them, level by level (so conf's dotted-key types read it). */
+type Merged<T> = T extends Record<string, unknown> ? { [K in keyof T]: Merged<T[K]> } : T;
+
+/** The settings file (config.json), as the table above describes it. */
+export type FrontlineConfig = Merged<Intersect<ShapeOf<(typeof CONFIG_KEYS)[number]>>>;
 
 const TAG_NAME = /^[A-Za-z][\w-]{0,39}$/;
 

@@ -15,7 +15,7 @@ import {
 
 /** identifierType of the employee id (OB 3.0 allows `ext:` types for what its list lacks). */
 export const EMPLOYEE_ID_TYPE = 'ext:EmployeeId';
-export const BANK_HASH_TYPE = 'ext:BankHash';
+const BANK_HASH_TYPE = 'ext:BankHash';
 
 export interface CertificateInput {
   bank: Bank;

@@ -90,7 +90,7 @@ const competencyCell = (r: ExportRecord): string => r.competencies.map((c) => `$
  * fields of a worker certification. Both are starting points for the
  * customer's own import template, so names stay close to those systems'.
  */
-export function profileColumns(profile: ExportProfile): Array<[string, (r: ExportRecord) => string]> {
+function profileColumns(profile: ExportProfile): Array<[string, (r: ExportRecord) => string]> {
   switch (profile) {
     case 'generic':
       return [

@@ -4,7 +4,7 @@ import stripAnsi from 'strip-ansi';
 // whole escape sequences first; this catches the lone bytes it leaves (a bare
 // ESC, BEL, backspace, carriage return, CSI as U+009B) that could still move
 // the cursor or rewrite what the reader sees.
-const LONE_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+const LONE_CONTROLS = /[^\P{Cc}\t\n]/gu;
 // Bidi embeddings, overrides and isolates (Unicode TR 9): U+202E can make a
 // line read backwards, so "ssap" shows as "pass" (CVE-2021-42574, "Trojan Source").
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;

@@ -25,7 +25,7 @@ export interface XapiOptions {
 }
 
 /** Fixed namespace for statement ids and derived registrations; never change it, or resends stop being idempotent. */
-export const FRONTLINE_XAPI_NAMESPACE = '3f1d6a2e-5b7c-4e8f-9a0b-1c2d3e4f5a6b';
+const FRONTLINE_XAPI_NAMESPACE = '3f1d6a2e-5b7c-4e8f-9a0b-1c2d3e4f5a6b';
 
 /** The attempt id when it is a UUID, else a v5 UUID derived from it (xAPI registrations must be UUIDs). */
 export function registrationFor(attemptId: string): string {

@@ -32,8 +32,17 @@ export function KeysRouter({ children }: { children: ReactNode }) {
   const handlers = useRef<Array<RefObject<KeyHandler>>>([]);
   const captures = useRef<Array<RefObject<KeyHandler>>>([]);
   const toCurrent = useCallback((input: string, key: Key) => (captures.current.at(-1) ?? handlers.current.at(-1))?.current(input, key), []);
-  const queue = useMemo(() => keyQueue(toCurrent), [toCurrent]);
-  useInput(useCallback((input: string, key: Key) => queue(splitKeys(input, key)), [queue]));
+  // Made at the first key, not during render: the queue only keeps toCurrent to call later.
+  const queue = useRef<ReturnType<typeof keyQueue> | null>(null);
+  useInput(
+    useCallback(
+      (input: string, key: Key) => {
+        queue.current ??= keyQueue(toCurrent);
+        queue.current(splitKeys(input, key));
+      },
+      [toCurrent],
+    ),
+  );
   const router = useMemo<KeyRouter>(
     () => ({
       register(handler) {

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useInput, type Key } from 'ink';
 import { useKeyRouter } from './keys-router.js';
 import { keyQueue, splitKeys } from './split-keys.js';
@@ -18,13 +18,20 @@ import { keyQueue, splitKeys } from './split-keys.js';
 export function useKeys(handler: (input: string, key: Key) => void, isActive = true, take: 'as-screen' | 'from-screens' = 'as-screen'): void {
   const router = useKeyRouter();
   const latest = useRef(handler);
-  latest.current = handler;
+  // A layout effect runs as the frame is committed, before Ink reads the next key.
+  useLayoutEffect(() => {
+    latest.current = handler;
+  });
   useLayoutEffect(() => {
     if (!router || !isActive) return undefined;
     // 'from-screens': something drawn over the screens takes every key from them (see KeyRouter.capture).
     return take === 'from-screens' ? router.capture(latest) : router.register(latest);
   }, [router, isActive, take]);
-  const queue = useMemo(() => keyQueue((i, k) => latest.current(i, k)), []);
-  const stable = useCallback((input: string, key: Key) => queue(splitKeys(input, key)), [queue]);
+  // Made at the first key, not during render: the queue only keeps the handler to call later.
+  const queue = useRef<ReturnType<typeof keyQueue> | null>(null);
+  const stable = useCallback((input: string, key: Key) => {
+    queue.current ??= keyQueue((i, k) => latest.current(i, k));
+    queue.current(splitKeys(input, key));
+  }, []);
   useInput(stable, { isActive: isActive && !router });
 }

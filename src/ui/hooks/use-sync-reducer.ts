@@ -1,4 +1,4 @@
-import { useCallback, useReducer, useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 
 /**
  * useReducer whose latest state can be read at once after a dispatch, before
@@ -6,19 +6,18 @@ import { useCallback, useReducer, useRef } from 'react';
  * must see where the previous one left the cursor.
  */
 export function useSyncReducer<S, A, I>(reducer: (state: S, action: A) => S, initialArg: I, init: (arg: I) => S): [S, (action: A) => void, () => S] {
-  const ref = useRef<{ state: S } | null>(null);
-  if (ref.current === null) ref.current = { state: init(initialArg) };
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const [state, setState] = useState(() => init(initialArg));
+  // Ahead of `state` between a dispatch and the render it causes; read only outside render.
+  const latestRef = useRef(state);
   const dispatch = useCallback(
     (action: A) => {
-      const box = ref.current as { state: S };
-      const next = reducer(box.state, action);
-      if (Object.is(next, box.state)) return;
-      box.state = next;
-      rerender();
+      const next = reducer(latestRef.current, action);
+      if (Object.is(next, latestRef.current)) return;
+      latestRef.current = next;
+      setState(next);
     },
     [reducer],
   );
-  const get = useCallback(() => (ref.current as { state: S }).state, []);
-  return [ref.current.state, dispatch, get];
+  const get = useCallback(() => latestRef.current, []);
+  return [state, dispatch, get];
 }

@@ -1,5 +1,4 @@
 import { useIsScreenReaderEnabled } from 'ink';
-import { useKeys } from '../hooks/use-keys.js';
 import type { CaseStudy, Item } from '../../core/bank/types.js';
 import type { FormEntry, Response } from '../../core/attempt/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
@@ -151,7 +150,7 @@ function hints(p: ItemLayoutInput): KeyHint[] {
 }
 
 /** The rows of the item screen, fitted to the terminal: the case gives way so the question and options always show. */
-export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[] } & ItemLayoutFacts {
+function layoutItemScreen(p: ItemLayoutInput): { lines: Line[] } & ItemLayoutFacts {
   const width = Math.max(20, p.columns - 1);
   const header = headerLines(p, width);
   const footer = keyHintRows(hints(p), width).map((t) => line(t, { dim: true }));
@@ -180,7 +179,7 @@ export function layoutItemScreen(p: ItemLayoutInput): { lines: Line[] } & ItemLa
   }
 
   const stem = wrapText(sanitizeText(p.item.stem), width).map((t) => line(t, { bold: true }));
-  let body = layoutItemBody({ ...p, width, plain: false });
+  const body = layoutItemBody({ ...p, width, plain: false });
   // One row is kept free: a frame as tall as the terminal makes Ink clear the whole screen on each update.
   const free = p.rows - 1 - header.length - footer.length - stem.length - body.length;
   let caseBlock: Line[] = [];

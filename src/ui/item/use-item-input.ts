@@ -74,7 +74,7 @@ export interface ItemLayoutFacts {
 }
 
 /** Applies one command: cursor and case view change here; answers and navigation go to the attempt. */
-export function runItemCommand(
+function runItemCommand(
   command: ItemCommand,
   p: ItemScreenProps,
   state: ItemScreenState,

@@ -19,8 +19,6 @@ export interface Line {
 
 export const line = (text: string, style: Omit<Line, 'text'> = {}): Line => ({ text, ...style });
 
-export const plainLines = (texts: string[], style: Omit<Line, 'text'> = {}): Line[] => texts.map((t) => line(t, style));
-
 export function Lines({ lines }: { lines: Line[] }) {
   const transcript = useTranscript();
   const heard = useRef<Line[] | undefined>(undefined);

@@ -42,7 +42,7 @@ function scenarioMap(item: ScenarioItem, answers: boolean, width: number): Line[
 }
 
 /** One item as a candidate would see it on first arrival; with `answers`, the key and explanations below. */
-export function layoutPreviewItem(bank: Bank, item: Item, index: number, options: PreviewOptions): Line[] {
+function layoutPreviewItem(bank: Bank, item: Item, index: number, options: PreviewOptions): Line[] {
   const { width, plain, answers } = options;
   const competency = bank.competencies.find((c) => c.id === item.competency);
   const out: Line[] = [

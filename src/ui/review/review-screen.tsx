@@ -53,7 +53,7 @@ function reviewTitle(clock: string, width: number): string {
   return `${title}${' '.repeat(Math.max(2, width - title.length - time.length))}${time}`;
 }
 
-export function layoutReview(p: ReviewScreenProps, cursor: number, columns: number, rows: number, plain: boolean): Line[] {
+function layoutReview(p: ReviewScreenProps, cursor: number, columns: number, rows: number, plain: boolean): Line[] {
   const width = columns - 1;
   const unanswered = p.entries.filter((e) => !e.answered).length;
   const incomplete = p.entries.filter((e) => e.answered && e.incomplete).length;

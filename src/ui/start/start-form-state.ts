@@ -29,7 +29,7 @@ export function startFormReducer(state: StartFormState, action: StartFormAction)
   switch (action.type) {
     case 'type': {
       // Pasted text may carry newlines or escape bytes: keep printable characters only.
-      const text = action.text.replace(/[\u0000-\u001F\u007F-\u009F]/g, '');
+      const text = action.text.replace(/\p{Cc}/gu, '');
       const value = (state[state.focus] + text).slice(0, MAX_FIELD);
       return { ...state, [state.focus]: value, problem: undefined };
     }

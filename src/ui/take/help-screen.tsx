@@ -24,7 +24,7 @@ const KEYS: Array<[string, string]> = [
   ['Ctrl-C', 'quit; `frontline take --resume` continues the saved attempt'],
 ];
 
-export function layoutHelp(width: number): Line[] {
+function layoutHelp(width: number): Line[] {
   return [
     line('Keys', { bold: true }),
     ...KEYS.flatMap(([keys, does]) => wrapHanging(`${keys.padEnd(14)} `, does, width).map((t) => line(t))),

@@ -10,8 +10,8 @@ import { wrapText } from '../layout/wrap.js';
  * taller than the terminal, which scrolls the question and the clock out of
  * sight while the keys still act on them.
  */
-export const MIN_COLUMNS = 40;
-export const MIN_ROWS = 12;
+const MIN_COLUMNS = 40;
+const MIN_ROWS = 12;
 
 /**
  * Shows the test only in a window it fits, else says how large to make it.

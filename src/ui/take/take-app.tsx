@@ -127,19 +127,19 @@ const initialScreen = (props: TakeAppProps): TakeScreen => (props.driver ? { nam
 
 export function TakeApp(props: TakeAppProps) {
   // How to leave from wherever the attempt is, set by the screens, for the guard drawn over them.
-  const quit = useRef<() => void>(() => {});
+  const quitRef = useRef<() => void>(() => {});
   return (
     <TranscriptRoot>
       <KeysRouter>
-        <SizeGuard onQuit={() => quit.current()}>
-          <TakeScreens {...props} quit={quit} />
+        <SizeGuard onQuit={() => quitRef.current()}>
+          <TakeScreens {...props} quitRef={quitRef} />
         </SizeGuard>
       </KeysRouter>
     </TranscriptRoot>
   );
 }
 
-function TakeScreens({ quit, ...props }: TakeAppProps & { quit: RefObject<() => void> }) {
+function TakeScreens({ quitRef, ...props }: TakeAppProps & { quitRef: RefObject<() => void> }) {
   const [driver, setDriver] = useState<AttemptDriver | undefined>(props.driver);
   const [screen, go] = useReducer(takeScreenReducer, props, initialScreen);
   const [finished, setFinished] = useState<FinishedAttempt | undefined>();
@@ -161,7 +161,7 @@ function TakeScreens({ quit, ...props }: TakeAppProps & { quit: RefObject<() => 
   }, [leaving]);
   // After every render, so the guard's Ctrl-C always leaves from where the attempt is now.
   useLayoutEffect(() => {
-    quit.current = () => exitWith(finished ? { kind: 'finished', finished } : { kind: 'quit', started: driver !== undefined });
+    quitRef.current = () => exitWith(finished ? { kind: 'finished', finished } : { kind: 'quit', started: driver !== undefined });
   });
 
   const start = (candidate: Candidate, setAside: boolean) => {

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/core/bank/canonical-json.js';
 import { jsonWithAwkwardKeys } from '../../fixtures/json-arbitraries.js';
+import { vectorsDir } from '../../vectors/vectors.js';
 
-const vectors = fileURLToPath(new URL('../../fixtures/test-vectors/cyberphone-jcs/testdata/', import.meta.url));
+const vectors = `${vectorsDir}cyberphone-jcs/testdata/`;
 
 describe('canonicalJson (RFC 8785)', () => {
   it.each(readdirSync(`${vectors}input`).filter((f) => f.endsWith('.json')))('matches the cyberphone vector %s byte for byte', (name) => {

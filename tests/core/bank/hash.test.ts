@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bankHash } from '../../../src/core/bank/hash.js';
 import type { Bank } from '../../../src/core/bank/types.js';
+import { vectorsDir } from '../../vectors/vectors.js';
 
-const vectors = fileURLToPath(new URL('../../fixtures/test-vectors/cyberphone-jcs/testdata/', import.meta.url));
+const vectors = `${vectorsDir}cyberphone-jcs/testdata/`;
 
 describe('bankHash', () => {
   // The hash is only as good as its canonical form: check it against the RFC 8785 reference vectors.

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { CONFIG_KEYS, findConfigKey, flattenConfig, parseConfigValue } from '../../../src/core/config/config-keys.js';
-import { configTypeProblem } from '../../../src/core/config/config-keys.js';
+import { readFileSync } from 'node:fs';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { CONFIG_KEYS, configTypeProblem, findConfigKey, flattenConfig, parseConfigValue, type FrontlineConfig } from '../../../src/core/config/config-keys.js';
 
 describe('config keys', () => {
   it('knows every documented key and any well-formed tag name', () => {
@@ -56,5 +56,32 @@ describe('configTypeProblem (issue 17.17)', () => {
 
   it.each([[{}], [{ lrs: { endpoint: 'https://x.example', includeItems: true }, tags: { site: 'Leeds' } }], [{ somethingNew: 5 }]])('accepts %j', (config) => {
     expect(configTypeProblem(config)).toBeUndefined();
+  });
+});
+
+describe('the one table of config keys', () => {
+  it('types the settings file', () => {
+    expectTypeOf<NonNullable<FrontlineConfig['lrs']>['includeItems']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<NonNullable<FrontlineConfig['lrs']>['auth']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<NonNullable<FrontlineConfig['candidate']>['employeeId']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<FrontlineConfig['tags']>().toEqualTypeOf<Record<string, string> | undefined>();
+    expectTypeOf<keyof FrontlineConfig>().toEqualTypeOf<'candidate' | 'tags' | 'signing' | 'issuer' | 'lrs'>();
+  });
+
+  /** The keys named in the first column of the markdown table that follows `heading`. */
+  function documentedKeys(file: string, heading: RegExp): string[] {
+    const text = readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8');
+    const start = text.search(heading);
+    expect(start, `${file} has a table of keys`).toBeGreaterThan(-1);
+    const rows = text.slice(start).split('\n').slice(2);
+    const table = rows.slice(0, rows.findIndex((l) => !l.startsWith('|')));
+    return table.flatMap((row) => [...row.split('|')[1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+  }
+
+  it.each([
+    ['README.md', /^\| Key \| Meaning \|$/m],
+    ['docs/taking.md', /^\| Key \| Used for \|$/m],
+  ])('is what %s lists', (file, heading) => {
+    expect(documentedKeys(file, heading)).toEqual(CONFIG_KEYS.map((k) => k.key));
   });
 });

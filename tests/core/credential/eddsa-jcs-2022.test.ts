@@ -11,7 +11,7 @@ import {
 } from '../../../src/core/credential/ed25519.js';
 import { hashData, proofConfigFor, signDocument, verifyDocument } from '../../../src/core/credential/eddsa-jcs-2022.js';
 import { canonicalize } from '../../../src/core/credential/jcs.js';
-import { readVector, readVectorJson } from './vectors.js';
+import { readVector, readVectorJson } from '../../vectors/vectors.js';
 
 const dir = 'w3c-vc-di-eddsa/TestVectors/';
 const keyPair = readVectorJson<{ publicKeyMultibase: string; privateKeyMultibase: string }>(`${dir}keyPair.json`);

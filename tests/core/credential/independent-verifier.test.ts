@@ -1,7 +1,7 @@
 // A certificate we issue must verify with an implementation we did not write:
 // Digital Bazaar's eddsa-jcs-2022 cryptosuite, under jsonld-signatures and
 // under @digitalbazaar/vc (which also checks the VC 2.0 data model). The
-// document loader serves vendored contexts (tests/fixtures/test-vectors) and
+// document loader serves vendored contexts (tests/vectors) and
 // resolves did:key locally, so the test never touches the network.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -14,7 +14,7 @@ import { parseDidKeyMethod, verificationMethodOf } from '../../../src/core/crede
 import { signDocument } from '../../../src/core/credential/eddsa-jcs-2022.js';
 import { buildStatusListCredential, emptyStatusList, setStatusBit } from '../../../src/core/credential/status-list.js';
 import { ISSUED_AT, issueTestCertificate, makeIssuer, type TestIssuer } from './certificate-fixture.js';
-import { readVectorJson, vectorsDir } from './vectors.js';
+import { readVectorJson, vectorsDir } from '../../vectors/vectors.js';
 
 const contexts: Record<string, unknown> = {
   'https://www.w3.org/ns/credentials/v2': JSON.parse(readFileSync(`${vectorsDir}contexts/credentials-v2.jsonld`, 'utf8')),

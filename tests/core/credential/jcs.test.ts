@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { canonicalize } from '../../../src/core/credential/jcs.js';
 import { jsonWithAwkwardKeys } from '../../fixtures/json-arbitraries.js';
 import { issueTestCertificate, makeIssuer } from './certificate-fixture.js';
-import { readVector, vectorsDir } from './vectors.js';
+import { readVector, vectorsDir } from '../../vectors/vectors.js';
 
 // The package, watched: which values take the fast path (JSON.stringify) shows in its calls.
 vi.mock('canonicalize', async (importOriginal) => {
@@ -67,7 +67,10 @@ describe('canonicalize: JSON.stringify when the keys are already in order, else 
   class Point {
     constructor(readonly x = 1) {}
   }
-  const hole = [1, , 2];
+  // Index 1 is never set: a hole, not an undefined element.
+  const hole: number[] = [];
+  hole[0] = 1;
+  hole[2] = 2;
   it.each([
     ['a Date (toJSON)', { a: new Date(0) }],
     ['a boxed number', { a: Object(5) as unknown }],

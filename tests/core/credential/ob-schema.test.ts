@@ -1,7 +1,7 @@
 // External truth for the certificate's shape: 1EdTech's published OB 3.0
 // AchievementCredential JSON Schema (draft 2019-09) and the W3C VC 2.0 schema
 // (draft 2020-12), both vendored with their source in
-// tests/fixtures/test-vectors/SOURCES.md.
+// tests/vectors/SOURCES.md.
 import Ajv2019 from 'ajv/dist/2019.js';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -10,7 +10,7 @@ import { buildStatusListCredential, emptyStatusList } from '../../../src/core/cr
 import { signDocument } from '../../../src/core/credential/eddsa-jcs-2022.js';
 import { verificationMethodOf } from '../../../src/core/credential/ed25519.js';
 import { ISSUED_AT, issueTestCertificate, makeIssuer } from './certificate-fixture.js';
-import { readVectorJson } from './vectors.js';
+import { readVectorJson } from '../../vectors/vectors.js';
 
 const obSchema = readVectorJson('schemas/ob_v3p0_achievementcredential_schema.json');
 const vcSchema = readVectorJson('schemas/w3c-vc2-verifiable-credential-schema.json');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeStatusList, emptyStatusList, encodeStatusList, getStatusBit, setStatusBit, STATUS_LIST_BITS } from '../../../src/core/credential/status-list.js';
-import { readVectorJson } from './vectors.js';
+import { readVectorJson } from '../../vectors/vectors.js';
 
 const example = readVectorJson<{ credential: { credentialSubject: { encodedList: string } }; expect: { decodedBytes: number; bits: number; allZero: boolean } }>(
   'w3c-bitstring-status-list/spec-example.json',

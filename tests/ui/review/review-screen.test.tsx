@@ -52,7 +52,7 @@ describe('review screen', () => {
     expect(frame).toContain('more lines below');
     // The status column takes only the room its words need; the question gets the rest.
     expect(frame).toMatch(/ {2}2\. answered {12}Question stem number 2 with a long tail that will/);
-    expect(frame).not.toMatch(/\u001B/);
+    expect(frame).not.toContain('\u001B');
     const rows = frame.split('\n');
     expect(rows.length).toBeLessThanOrEqual(24);
     expect(Math.max(...rows.map((r) => r.length))).toBeLessThanOrEqual(80);

@@ -36,7 +36,7 @@ describe('start screen', () => {
     expect(frame).toMatch(/Employee id:\s+E-1815/);
     expect(frame).toContain('Enter confirm and go on');
     // The title's escape sequence is stripped, its words kept.
-    expect(frame).not.toMatch(/\u001B/);
+    expect(frame).not.toContain('\u001B');
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
   });
 
@@ -138,6 +138,6 @@ describe('start screen with hostile defaults (issue 17.19)', () => {
     const lines = layoutStart(bank, 6, 1, initialStartForm(hostile, hostile), 79);
     const text = lines.map((l) => l.text).join('\n');
     expect(text).toMatch(/Name:\s+AREDevil\uFFFDZ !/);
-    expect(text).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]|[\uD800-\uDFFF]/u);
+    expect(text).not.toMatch(/[^\P{Cc}\n]|[\u202A-\u202E]|[\uD800-\uDFFF]/u);
   });
 });

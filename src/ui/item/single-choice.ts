@@ -1,5 +1,5 @@
 import type { Option, OptionId } from '../../core/bank/types.js';
-import { Lines, type Line } from '../layout/line.js';
+import type { Line } from '../layout/line.js';
 import { optionRows } from './option-rows.js';
 
 export interface SingleChoiceProps {
@@ -17,8 +17,4 @@ export function layoutSingleChoice({ options, highlighted, chosen, width, plain 
     width,
     plain,
   );
-}
-
-export function SingleChoice(props: SingleChoiceProps) {
-  return <Lines lines={layoutSingleChoice(props)} />;
 }

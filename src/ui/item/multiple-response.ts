@@ -1,5 +1,5 @@
 import type { Option, OptionId } from '../../core/bank/types.js';
-import { Lines, type Line } from '../layout/line.js';
+import type { Line } from '../layout/line.js';
 import { noteLines, optionRows } from './option-rows.js';
 
 export interface MultipleResponseProps {
@@ -20,8 +20,4 @@ export function layoutMultipleResponse({ options, highlighted, chosen, width, pl
       plain,
     ),
   ];
-}
-
-export function MultipleResponse(props: MultipleResponseProps) {
-  return <Lines lines={layoutMultipleResponse(props)} />;
 }

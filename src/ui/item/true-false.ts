@@ -1,4 +1,4 @@
-import { Lines, type Line } from '../layout/line.js';
+import type { Line } from '../layout/line.js';
 import { optionRows } from './option-rows.js';
 
 export interface TrueFalseProps {
@@ -18,8 +18,4 @@ export function layoutTrueFalse({ highlighted, value, width, plain = false }: Tr
     width,
     plain,
   );
-}
-
-export function TrueFalse(props: TrueFalseProps) {
-  return <Lines lines={layoutTrueFalse(props)} />;
 }

@@ -1,6 +1,6 @@
 import type { OptionId, RatingItem } from '../../core/bank/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
-import { Lines, type Line } from '../layout/line.js';
+import type { Line } from '../layout/line.js';
 import { noteLines, optionRows } from './option-rows.js';
 import { own } from '../../core/own.js';
 
@@ -37,8 +37,4 @@ export function layoutRating({ scale, options, highlighted, ratings, width, plai
       false,
     ),
   ];
-}
-
-export function Rating(props: RatingProps) {
-  return <Lines lines={layoutRating(props)} />;
 }

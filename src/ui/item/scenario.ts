@@ -1,7 +1,7 @@
 import type { ScenarioItem, ScenarioStep } from '../../core/bank/types.js';
 import type { ScenarioMove } from '../../core/attempt/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
-import { Lines, line, type Line } from '../layout/line.js';
+import { line, type Line } from '../layout/line.js';
 import { wrapHanging } from '../layout/wrap.js';
 import { noteLines, optionRows } from './option-rows.js';
 
@@ -41,8 +41,4 @@ export function layoutScenario({ item, path, current, highlighted, width, plain 
   out.push(...noteLines('What do you say? (Enter says it; it cannot be taken back)', width));
   out.push(...optionRows(choices.map((c) => ({ text: c.text, mark: 'radio-off' })), highlighted, width, plain));
   return out;
-}
-
-export function Scenario(props: ScenarioProps) {
-  return <Lines lines={layoutScenario(props)} />;
 }

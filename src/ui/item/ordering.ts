@@ -1,5 +1,5 @@
 import type { Option } from '../../core/bank/types.js';
-import { Lines, type Line } from '../layout/line.js';
+import type { Line } from '../layout/line.js';
 import { noteLines, optionRows } from './option-rows.js';
 
 export interface OrderingProps {
@@ -22,8 +22,4 @@ export function layoutOrdering({ options, highlighted, answered, width, plain = 
     ),
     ...optionRows(options.map((o) => ({ text: o.text, mark: 'none' })), highlighted, width, plain),
   ];
-}
-
-export function Ordering(props: OrderingProps) {
-  return <Lines lines={layoutOrdering(props)} />;
 }
