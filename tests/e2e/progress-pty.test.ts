@@ -59,3 +59,27 @@ describe('progress on stderr (issue 23)', () => {
     expect(session.raw()).not.toContain('░');
   });
 });
+
+describe('progress for import gift (issue 23)', () => {
+  const gift = join(tmpdir(), `frontline-progress-${process.pid}.gift`);
+  beforeAll(() => {
+    const questions = Array.from({ length: 3000 }, (_, i) => `::q${i}:: Which reply acknowledges the customer first, case ${i}? {=Acknowledge the delay ~Quote the policy ~Transfer the call}`);
+    writeFileSync(gift, `${questions.join('\n\n')}\n`);
+  });
+  afterAll(() => rmSync(gift, { force: true }));
+
+  it('a terminal sees questions converted, then the line is cleared before the summary', async () => {
+    const out = join(dir, 'imported.yaml');
+    const session = spawnFrontline(['import', 'gift', gift, '-o', out, '--force'], { home: home.dir, cols: 100, rows: 30, env: now });
+    expect((await session.exited).exitCode).toBe(ExitCode.ok);
+    const raw = session.raw();
+    expect(raw).toMatch(/converting [░█]{20} [\d,]+\/3,000 questions/);
+    expect(raw.indexOf('wrote ')).toBeGreaterThan(raw.lastIndexOf('\x1b[2K'));
+  });
+
+  it('piped: no progress on stderr', () => {
+    const result = runCli(['import', 'gift', gift, '-o', join(dir, 'piped.yaml'), '--force'], { env: { ...process.env, ...now } });
+    expect(result.status, result.stderr).toBe(ExitCode.ok);
+    expect(result.stderr).not.toMatch(/converting|░/);
+  });
+});

@@ -14,6 +14,7 @@ export function registerImport(program: Command, load: LoadRun<typeof import('..
     .option('--title <text>', 'bank title (default: from the input file name)')
     .option('--force', 'overwrite the output file')
     .option('--json', 'print the report as JSON')
+    .option('--quiet', 'no progress line on stderr (there is none anyway unless stderr is a terminal)')
     .addHelpText(
       'after',
       '\nConverts multiple choice (incl. weighted answers), true/false and feedback;\n' +

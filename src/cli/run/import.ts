@@ -4,6 +4,7 @@ import { formatDiagnostic } from '../../core/bank/diagnostic.js';
 import { parseBank } from '../../core/bank/parse-bank.js';
 import { importedBankYaml } from '../../core/gift/bank-yaml.js';
 import { giftToBank, slugify, type GiftFinding } from '../../core/gift/gift-to-bank.js';
+import { startProgress } from '../progress.js';
 import { splitGiftQuestions } from '../../core/gift/split-questions.js';
 import { MAX_BANK_BYTES } from '../../store/bank-file.js';
 import { readRegularFile } from '../../store/regular-file.js';
@@ -22,6 +23,7 @@ interface ImportOptions {
   title?: string;
   force?: boolean;
   json?: boolean;
+  quiet?: boolean;
 }
 
 /** A GIFT question is a few hundred bytes; 10,000 of them (the most one bank holds) stay well under this. */
@@ -72,7 +74,15 @@ export const run: Run<[string, string], ImportOptions> = async ([format, file], 
     });
   }
   const title = options.title ?? titleFromFile(file);
-  const imported = giftToBank(source, { bankId, title, competency });
+  const progress = startProgress('converting', 'questions', { quiet: options.json === true || options.quiet === true });
+  // The conversion is one synchronous loop: let the progress library finish loading before it starts.
+  await new Promise((resolve) => setImmediate(resolve));
+  let imported: ReturnType<typeof giftToBank>;
+  try {
+    imported = giftToBank(source, { bankId, title, competency, onProgress: (done, total) => progress.update(done, total) });
+  } finally {
+    progress.stop();
+  }
   const skipped = imported.findings.filter((f) => f.kind === 'skipped');
   const converted = imported.bank?.items.length ?? 0;
 

@@ -10,6 +10,8 @@ export interface GiftImportOptions {
   competency: string;
   /** @default '1.0.0' */
   version?: string;
+  /** Called after each question block, for a progress line on long files. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Something the trainer must know: a question left out, or converted with a change of meaning. */
@@ -31,6 +33,9 @@ export interface GiftImport {
 
 type Converted = { item: Item; notes: string[] } | { skip: string };
 
+/** The bank schema's maximum for policy.timeLimitMinutes (a day). */
+const MAX_TIME_LIMIT_MINUTES = 1440;
+
 /** Credit above which an answer counts as fully right: Moodle writes 33.33333% thirds. */
 const FULL = 99.5;
 
@@ -48,7 +53,9 @@ export function giftToBank(source: string, options: GiftImportOptions): GiftImpo
   let competency = options.competency;
   let questions = 0;
 
-  for (const block of splitGiftQuestions(source)) {
+  const blocks = splitGiftQuestions(source);
+  for (const [done, block] of blocks.entries()) {
+    options.onProgress?.(done, blocks.length);
     if (block.commentOnly) continue;
     let parsed: GIFTQuestion[];
     try {
@@ -91,7 +98,8 @@ export function giftToBank(source: string, options: GiftImportOptions): GiftImpo
     title: options.title,
     competencies: [...competencies.values()].filter((c) => used.has(c.id)),
     // Moodle quizzes carry their timing and pass mark outside GIFT: a starting point the trainer reviews.
-    policy: { timeLimitMinutes: Math.max(10, Math.ceil(items.length * 1.5)), passMark: 70, feedback: 'full' },
+    // A minute and a half a question, within the schema's day: a large import is a pool to draw from, not one sitting.
+    policy: { timeLimitMinutes: Math.min(MAX_TIME_LIMIT_MINUTES, Math.max(10, Math.ceil(items.length * 1.5))), passMark: 70, feedback: 'full' },
     items,
   };
   return { bank, findings, questions };
