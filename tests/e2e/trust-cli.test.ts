@@ -80,3 +80,17 @@ describe('trust add', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('trust add, many at once', () => {
+  it('eight concurrent runs on one trust file keep all eight keys', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { didKeyFromPublicKey } = await import('../../src/core/credential/ed25519.js');
+    const { startCli } = await import('./spawn-cli.js');
+    const file = join(home, 'concurrent-trust.json');
+    const dids = Array.from({ length: 8 }, () => didKeyFromPublicKey(generateKeyPairSync('ed25519').publicKey));
+    const runs = await Promise.all(dids.map((d) => startCli(['trust', 'add', d, '--trust', file], { env }).done));
+    for (const r of runs) expect(r.status, r.stderr).toBe(0);
+    const kept = (JSON.parse(readFileSync(file, 'utf8')) as { issuers: Array<{ id: string }> }).issuers.map((i) => i.id);
+    expect(kept.sort()).toEqual([...dids].sort());
+  });
+});

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { isDidKey, upsertTrustedKey, type TrustedKey } from '../../core/credential/trust.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { resolveDataDir } from '../../store/data-dir.js';
+import { withLock } from '../../store/lock.js';
 import { readTrustFileForUpdate, writeTrustFile } from '../../store/trust-file-update.js';
 import { ioError, UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
@@ -32,13 +33,17 @@ export const run: Run<[string, string], TrustOptions> = async ([action, source],
     ...(until ? { validUntil: until } : {}),
   };
   const path = resolve(options.trust ?? join(resolveDataDir(globals), 'trust.json'));
-  const existing = readTrustFileForUpdate(path);
-  const update = upsertTrustedKey(existing?.trust ?? { issuers: [] }, entry);
-  const { validFrom, validUntil } = update.entry;
-  if (validFrom && validUntil && Date.parse(validFrom) > Date.parse(validUntil)) {
-    throw new UserError(`trust add: ${entry.id} would be trusted from ${validFrom} until ${validUntil}, which is no time at all`, { exitCode: ExitCode.usage });
-  }
-  if (update.action !== 'unchanged') await writeTrustFile(path, update.trust, existing?.data);
+  // Read, change and write under one lock: two `trust add` at once would each write back a file missing the other's key.
+  const update = await withLock(path, async () => {
+    const existing = readTrustFileForUpdate(path);
+    const change = upsertTrustedKey(existing?.trust ?? { issuers: [] }, entry);
+    const { validFrom, validUntil } = change.entry;
+    if (validFrom && validUntil && Date.parse(validFrom) > Date.parse(validUntil)) {
+      throw new UserError(`trust add: ${entry.id} would be trusted from ${validFrom} until ${validUntil}, which is no time at all`, { exitCode: ExitCode.usage });
+    }
+    if (change.action !== 'unchanged') await writeTrustFile(path, change.trust, existing?.data);
+    return change;
+  }, { what: `the trust file ${path}` });
   if (options.json) {
     printJson({ file: path, action: update.action, entry: update.entry, issuers: update.trust.issuers.length });
     return ExitCode.ok;
