@@ -114,7 +114,8 @@ function opensslLoop(helpers, issuer, certificates) {
   writeFileSync(pub, createPublicKey(issuer.privateKey).export({ format: 'pem', type: 'spki' }));
   const files = certificates.map((cert, i) => {
     const { proof, ...doc } = cert;
-    const { proofValue, ...config } = proof;
+    // Certificates carry their proof as an array of one (OB 3.0's schema requires it).
+    const { proofValue, ...config } = Array.isArray(proof) ? proof[0] : proof;
     const data = join(ssl, `${i}.bin`);
     const sig = join(ssl, `${i}.sig`);
     writeFileSync(data, helpers.hashData(doc, config));
