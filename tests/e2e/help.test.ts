@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import manifest from '../../src/cli/commands/manifest.json' with { type: 'json' };
 import { runCli } from './run-cli.js';
 
-const COMMANDS = ['take', 'history', 'init', 'validate', 'preview', 'report', 'import', 'keys', 'issue', 'trust', 'verify', 'revoke', 'export', 'sync', 'config'];
+/** Every command the CLI registers, so a new one cannot ship without examples. */
+const COMMANDS = manifest.commands.map((c) => c.name);
 
 // Commander wraps to the terminal's width, 80 when there is none: as a script or a pipe sees it.
 describe('--help (issue 18 #21)', () => {
@@ -14,7 +16,7 @@ describe('--help (issue 18 #21)', () => {
 
   it('verify --help lists the exit codes scripts rely on', () => {
     const { stdout } = runCli(['verify', '--help']);
-    for (const code of ['10 bad-signature', '11 untrusted-issuer', '12 expired', '13 revoked', '14 not-yet-valid', '15 malformed', '16 status-unknown', '4 unreadable']) {
+    for (const code of ['10 bad-signature', '11 untrusted-issuer', '12 expired', '13 revoked', '14 not-yet-valid', '15 malformed', '16 status-unknown', '17 status-conflict', '18 delivery-refused', '19 key-compromised', '4 unreadable']) {
       expect(stdout).toContain(code);
     }
   });

@@ -21,6 +21,13 @@ const EXAMPLES: Record<string, string[]> = {
   revoke: ['frontline revoke urn:uuid:0b4cf0a6-… --reason "issued in error" \\', '    --key keys/issuer-key.pem'],
   export: ['frontline export certs/ --trust trust.json --profile workday > hr.csv', 'frontline export certs/ --unverified --format jsonl'],
   sync: ['frontline sync', 'frontline sync --add attempt.json --bank banks/returns.yaml --json'],
+  assign: [
+    'frontline assign question-banks/complaint-handling.yaml --employee E1042 \\',
+    '    --name "Dana Li" --extra-time 1.5 --reason "dyslexia" \\',
+    '    --key keys/issuer-key.pem --out a.json',
+    'frontline assign question-banks/live-chat.yaml --roster cohort.csv \\',
+    '    --key keys/issuer-key.pem --out assignments/',
+  ],
 };
 
 const VERIFY_EXIT_CODES = [
@@ -28,7 +35,8 @@ const VERIFY_EXIT_CODES = [
   "that reason's code:",
   '  10 bad-signature   11 untrusted-issuer   12 expired   13 revoked',
   '  14 not-yet-valid   15 malformed (not JSON, truncated, not a certificate)',
-  '  16 status-unknown  4 unreadable',
+  '  16 status-unknown  17 status-conflict  18 delivery-refused',
+  '  19 key-compromised  4 unreadable',
   '1 when reasons differ; 2 usage (no trust file, bad option).',
 ];
 

@@ -6,7 +6,7 @@ export function registerHost(program: Command, load: LoadRun<typeof import('../r
   const host = program
     .command('host')
     .description('run an exam host: agents take tests over SSH on a machine that keeps the key (docs/hosting.md)')
-    .addHelpText('after', '\nThe host folder is the data dir: pass it with --data-dir or FRONTLINE_HOME.\n\nExamples:\n  frontline host init /srv/frontline --org "Acme Support" --url https://support.example.com\n  frontline --data-dir /srv/frontline host agent add --employee E123 --name "Dana Li" --key dana.pub\n  frontline --data-dir /srv/frontline host agent list\n');
+    .addHelpText('after', '\nThe host folder is the data dir: pass it with --data-dir or FRONTLINE_HOME.\n\nExamples:\n  frontline host init /srv/frontline --org "Acme Support" \\\n      --url https://support.example.com\n  frontline --data-dir /srv/frontline host agent add --employee E123 \\\n      --name "Dana Li" --key dana.pub\n  frontline --data-dir /srv/frontline host agent list\n');
   host
     .command('init')
     .description("create a host folder (banks, keys 0700, roster, authorized_keys, data) and print the sshd_config lines")

@@ -16,10 +16,12 @@ export function registerSimulate(program: Command, load: LoadRun<typeof import('
     .option('--quiet', 'no progress line')
     .addHelpText(
       'after',
-      '\nEach record is a real attempt record (form from its seed, scored as take scores it) marked\n' +
-        '"simulated", with candidates "Simulated agent N" (SIM-N): issue refuses it, report counts it.\n\n' +
+      '\nEach record is a real attempt record (form from its seed, scored as take\n' +
+        'scores it) marked "simulated", with candidates "Simulated agent N" (SIM-N):\n' +
+        'issue refuses it, report counts it.\n\n' +
         'Examples:\n' +
-        '  frontline simulate question-banks/live-chat.yaml -n 300 -o sim/ --tag team=north,south\n' +
+        '  frontline simulate question-banks/live-chat.yaml -n 300 -o sim/ \\\n' +
+        '      --tag team=north,south\n' +
         '  frontline report sim/ --bank question-banks/live-chat.yaml --by team\n' +
         '  frontline simulate bank.yaml -o before/ --seed q4 --shift -0.8\n' +
         '  frontline simulate bank.yaml -o after/ --seed q4 --shift 0.4\n' +
