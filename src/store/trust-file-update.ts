@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { parseTrustList, type TrustList } from '../core/credential/trust.js';
-import { ioError, UserError } from '../errors/user-error.js';
+import type { TrustList } from '../core/credential/trust.js';
+import { ioError } from '../errors/user-error.js';
+import { parseTrustFile } from './trust-file.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 // Apart from trust-file.ts, which `verify` loads: writing needs node:fs/promises, which verify's startup does without.
@@ -14,15 +15,7 @@ export function readTrustFileForUpdate(path: string): { data: Record<string, unk
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw ioError(path, error);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(`${path}: trust file is not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = parseTrustList(data);
-  if (!parsed.ok) throw new UserError(`${path}: ${parsed.message}`, { hint: 'see "Trust file" in docs/certificates.md' });
-  return { data: data as Record<string, unknown>, trust: parsed.trust };
+  return parseTrustFile(text, path);
 }
 
 /** Writes the trust file atomically, keeping the other top-level fields of `data`. */

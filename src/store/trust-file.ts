@@ -9,6 +9,11 @@ export async function readTrustFile(path: string): Promise<TrustList> {
   } catch (error) {
     throw ioError(path, error);
   }
+  return parseTrustFile(text, path).trust;
+}
+
+/** A trust file's text: its JSON as written (other fields kept, for an update) and the trust list it gives. */
+export function parseTrustFile(text: string, path: string): { data: Record<string, unknown>; trust: TrustList } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -17,5 +22,5 @@ export async function readTrustFile(path: string): Promise<TrustList> {
   }
   const parsed = parseTrustList(data);
   if (!parsed.ok) throw new UserError(`${path}: ${parsed.message}`, { hint: 'see "Trust file" in docs/certificates.md' });
-  return parsed.trust;
+  return { data: data as Record<string, unknown>, trust: parsed.trust };
 }
