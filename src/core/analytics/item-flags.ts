@@ -29,6 +29,16 @@ export const FLAG_LIMITS = {
 } as const;
 
 /** Most serious first: the order of the item table and of the suggestions. */
+/** Each flag in words, as the text and HTML reports name it. */
+export const FLAG_TITLE: Record<ItemFlagKind, string> = {
+  'negative-discrimination': 'negative discrimination',
+  'distractor-draws-top': 'distractor draws the top group',
+  'too-hard': 'too hard',
+  'weak-discrimination': 'weak discrimination',
+  'dead-distractor': 'dead distractor',
+  'too-easy': 'too easy',
+};
+
 const FLAG_ORDER: readonly ItemFlagKind[] = [
   'negative-discrimination',
   'distractor-draws-top',

@@ -1,6 +1,6 @@
 import { shortHash } from './attempt-table.js';
 import type { GroupSummary, ItemReport, PrePost, Report } from './build-report.js';
-import type { ItemFlagKind } from './item-flags.js';
+import { FLAG_TITLE } from './item-flags.js';
 import { itemsWithDistractorCharts, PALETTE, type ChartSpec } from './report-charts.js';
 import { roundFigure } from './round-figures.js';
 
@@ -98,15 +98,6 @@ th .stem { font-weight: 400; }
   .notes { background: none; }
 }
 `;
-
-const FLAG_LABEL: Record<ItemFlagKind, string> = {
-  'negative-discrimination': 'negative discrimination',
-  'distractor-draws-top': 'distractor draws the top group',
-  'too-hard': 'too hard',
-  'weak-discrimination': 'weak discrimination',
-  'dead-distractor': 'dead distractor',
-  'too-easy': 'too easy',
-};
 
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -247,7 +238,7 @@ ${list ? `<ol>${list}</ol>` : `<p>${none}</p>`}
 }
 
 function flagList(item: ItemReport): string {
-  return [...new Set(item.flags.map((f) => FLAG_LABEL[f.kind]))].map((label) => `<span class="flag">⚑ ${esc(label)}</span>`).join('');
+  return [...new Set(item.flags.map((f) => FLAG_TITLE[f.kind]))].map((label) => `<span class="flag">⚑ ${esc(label)}</span>`).join('');
 }
 
 function itemSection(report: Report, chartFor: (index: number) => string): string {
@@ -271,7 +262,7 @@ function itemSection(report: Report, chartFor: (index: number) => string): strin
           return `<tr><th scope="row">${esc(o.id)}${o.key ? ' ★ key' : ''}</th>${texts ? `<td>${o.text !== undefined ? esc(o.text) : ''}</td>` : ''}${cell(`${k}.share`, o.share, percentOf)}${cell(`${k}.upperShare`, o.upperShare, percentOf)}${cell(`${k}.lowerShare`, o.lowerShare, percentOf)}</tr>`;
         })
         .join('');
-      const advice = item.flags.map((f) => `<li><strong>${esc(FLAG_LABEL[f.kind])}${f.option ? ` (option ${esc(f.option)})` : ''}:</strong> ${esc(f.suggestion)}</li>`).join('');
+      const advice = item.flags.map((f) => `<li><strong>${esc(FLAG_TITLE[f.kind])}${f.option ? ` (option ${esc(f.option)})` : ''}:</strong> ${esc(f.suggestion)}</li>`).join('');
       return `<div class="item">
 <h3>Item ${esc(item.id)} ${flagList(item)}</h3>
 ${item.stem !== undefined ? `<p class="stem">${esc(item.stem)}</p>` : ''}

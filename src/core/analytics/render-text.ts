@@ -1,7 +1,7 @@
 import { sanitizeText } from '../text/sanitize.js';
 import { shortHash } from './attempt-table.js';
 import type { CompetencySummary, PrePost, Report } from './build-report.js';
-import type { ItemFlagKind } from './item-flags.js';
+import { FLAG_TITLE, type ItemFlagKind } from './item-flags.js';
 import { bar, divergingBar, floorBar, padEnd, sparkline, table, truncate, width, wrap } from './render-chart.js';
 
 /** The report as a terminal page of `columns` cells (80 by default). No colour: meaning is in the glyphs. */
@@ -21,15 +21,6 @@ const FLAG_LABEL: Record<ItemFlagKind, string> = {
   'weak-discrimination': 'weak',
   'dead-distractor': 'dead',
   'too-easy': 'easy',
-};
-
-const FLAG_TITLE: Record<ItemFlagKind, string> = {
-  'negative-discrimination': 'negative discrimination',
-  'distractor-draws-top': 'distractor draws the top group',
-  'too-hard': 'too hard',
-  'weak-discrimination': 'weak discrimination',
-  'dead-distractor': 'dead distractor',
-  'too-easy': 'too easy',
 };
 
 const clean = (text: string): string => sanitizeText(text).replace(/\s+/g, ' ').trim();
