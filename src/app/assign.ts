@@ -8,7 +8,7 @@ import { toIsoSeconds } from '../core/credential/build-certificate.js';
 import { verificationMethodOf } from '../core/credential/ed25519.js';
 import { signDocument } from '../core/credential/eddsa-jcs-2022.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
-import { assignmentRegistryPath, nextAttemptNumber, readAssignmentRegistry, writeAssignmentRegistry } from '../store/assignments.js';
+import { assignmentRegistryPath, type AssignmentRegistry, nextAttemptNumber, readAssignmentRegistry, writeAssignmentRegistry } from '../store/assignments.js';
 import { claimOrCheckOwner } from '../store/key-owner.js';
 import { keyFiles, loadPrivateKey } from '../store/keys.js';
 import { withLock } from '../store/lock.js';
@@ -36,6 +36,13 @@ export interface AssignRequest {
   keyPath: string;
   issuerPath?: string;
   people: Assignee[];
+  /**
+   * Narrows `people` under the registry lock, from what the registry holds
+   * then (an exam host skips or refuses agents who already have an open
+   * assignment); throwing refuses the batch with nothing written.
+   * @default everyone in `people`
+   */
+  choose?: (registry: AssignmentRegistry, people: readonly Assignee[]) => Assignee[] | Promise<Assignee[]>;
   /** @default now */
   opens?: Date;
   /** @default 7 days after `opens` */
@@ -67,7 +74,8 @@ export async function assign(request: AssignRequest): Promise<Array<{ assignment
     const registry = await readAssignmentRegistry(dataDir);
     const made: Array<{ assignment: Assignment; file: string }> = [];
     const issuedAt = toIsoSeconds(now);
-    for (const person of request.people) {
+    const people = request.choose ? await request.choose(registry, request.people) : request.people;
+    for (const person of people) {
       const number = nextAttemptNumber(registry, person.employeeId, bank.id);
       const allowed = person.attempts ?? policy.maxAttempts;
       if (allowed !== undefined && number > allowed) {

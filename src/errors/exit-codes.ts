@@ -77,6 +77,12 @@ export const ExitCode = {
   /** The thing named (a certificate id, an agent) is not here. `revoke`: no certificate with that id was issued from this data dir. */
   notFound: 24,
 
+  // The exam host's trainer commands (`host assign`, `host extend`).
+  /** `host assign`: an agent already has an open assignment for that bank (pass --skip-existing to assign the others). */
+  alreadyAssigned: 27,
+  /** `host extend`: the extension is refused: no such running attempt, more than one, or over the cap on added time. */
+  extensionRefused: 28,
+
   /** A bug in frontline. Run with --debug for the stack and report it. */
   internal: 70,
   /** Interrupted by Ctrl-C / SIGINT. */

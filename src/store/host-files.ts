@@ -21,7 +21,17 @@ export const hostPaths = (hostDir: string) => ({
   authorizedKeys: join(hostDir, 'authorized_keys'),
   banks: join(hostDir, 'banks'),
   keys: join(hostDir, 'keys'),
+  /** Signed assignments, one file each, `<employeeId>/<uuid>.json`; the registry (assignment-registry.json) lists them. */
+  assignments: join(hostDir, 'assignments'),
+  /** Append-only, fsync'd: one signed time extension a line (`host extend`). */
+  extensions: join(hostDir, 'extensions.jsonl'),
 });
+
+/**
+ * Where `host assign` registers a bank: by its canonical hash, so a session
+ * finds the bank an assignment names (`assignment.bank.hash`) without a path.
+ */
+export const hostBankPath = (hostDir: string, hash: string): string => join(hostDir, 'banks', `${hash.replace(/^sha256:/, '')}.yaml`);
 
 export async function readHostFile(hostDir: string): Promise<HostFile> {
   const path = hostPaths(hostDir).host;

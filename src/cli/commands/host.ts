@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { lazyAction, type LoadRun } from '../lazy-action.js';
+import { repeatable } from './repeatable.js';
 
 /** `load` gives the implementation module, loaded only when a host subcommand runs. */
 export function registerHost(program: Command, load: LoadRun<typeof import('../run/host.js')>): void {
@@ -39,6 +40,34 @@ export function registerHost(program: Command, load: LoadRun<typeof import('../r
     .description('list the roster')
     .option('--json', 'print as JSON')
     .action(lazyAction(async () => ({ run: (await load()).runAgentList })));
+  host
+    .command('assign')
+    .description("sign assignments with the host's key for agents on the roster, and register the bank")
+    .argument('<bank>', 'question bank YAML file')
+    .requiredOption('--to <who>', 'an employee id, or group:<name> for a whole group (repeatable)', repeatable)
+    .option('--extra-time <multiplier>', 'accommodation: multiply every time limit (1 to 4)')
+    .option('--attempts <n>', "attempts allowed in all (default: the bank's policy.attempts.max)")
+    .option('--reason <text>', "why the accommodations (kept in the host's registry only)")
+    .option('--opens <date>', 'window opens (ISO 8601; default now)')
+    .option('--closes <date>', 'window closes (ISO 8601; default 7 days after it opens)')
+    .option('--skip-existing', 'leave out agents who already have an open assignment for this bank (default: refuse, exit 27)')
+    .option('--json', 'print as JSON')
+    .action(lazyAction(async () => ({ run: (await load()).runAssign })));
+  host
+    .command('status')
+    .description('who is taking what now, with the time left, and what finished today')
+    .option('--json', 'print as JSON')
+    .action(lazyAction(async () => ({ run: (await load()).runStatus })));
+  host
+    .command('extend')
+    .description('give one running attempt more time: signed with the host key and logged')
+    .option('--attempt <id>', 'the running attempt (see `host status`)')
+    .option('--employee <id>', 'the agent, when they have one running attempt')
+    .requiredOption('--minutes <n>', 'minutes to add (whole minutes)')
+    .requiredOption('--reason <text>', 'why (kept in the log, e.g. "network outage 10:05")')
+    .option('--by <name>', 'who grants it (default: the login name)')
+    .option('--json', 'print as JSON')
+    .action(lazyAction(async () => ({ run: (await load()).runExtend })));
   host
     .command('session')
     .description("what sshd runs for an agent's key (the forced command); not for people to run")

@@ -71,13 +71,13 @@ export const run: Run<[string], AssignOptions> = async ([bankPath], options, glo
   return ExitCode.ok;
 };
 
-function parseDate(flag: string, value: string): Date {
+export function parseDate(flag: string, value: string): Date {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw new UserError(`assign: ${flag}: expected an ISO 8601 date, found "${value}"`, { exitCode: ExitCode.usage });
   return date;
 }
 
-function parseAttempts(where: string, value: string): number {
+export function parseAttempts(where: string, value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 1) throw new UserError(`${where}: expected a whole number of 1 or more, found "${value}"`, { exitCode: ExitCode.usage });
   return n;

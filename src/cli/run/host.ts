@@ -1,15 +1,24 @@
 import { realpathSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { hostAssign } from '../../app/host/assign-host.js';
+import { loadBankOrThrow } from '../../app/load-bank.js';
+import { parseTarget } from '../../core/host/assign-targets.js';
+import { formatRemaining } from '../../core/host/host-status.js';
 import { addAgent, listAgents, removeAgentFromHost } from '../../app/host/agents.js';
+import { extendAttempt } from '../../app/host/extend.js';
+import { hostStatus } from '../../app/host/host-status.js';
 import { initHost } from '../../app/host/init-host.js';
 import { agentCertificates, agentHistory } from '../../app/host/session-verbs.js';
 import { checkEmployeeId } from '../../core/host/roster.js';
-import { sanitizeText } from '../../core/text/sanitize.js';
+import { sanitizeLine, sanitizeText } from '../../core/text/sanitize.js';
 import { resolveDataDir } from '../../store/data-dir.js';
 import { readHostFile, readRoster } from '../../store/host-files.js';
 import { UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { printJson, writeOut } from '../output.js';
+import { parseAttempts, parseDate } from './assign.js';
+import { parseExtraTime } from './take-options.js';
 
 
 export const runInit: Run<[string], { org: string; url?: string; statusUrl?: string; user: string; json?: boolean }> = async ([dir], options) => {
@@ -78,6 +87,116 @@ export const runAgentList: Run<[], { json?: boolean }> = async (_, options, glob
   }
   const lines = agents.map((a) => `${a.employeeId.padEnd(12)} ${a.name.slice(0, 28).padEnd(28)} ${(a.group ?? '-').padEnd(12)} ${a.keys.length} key${a.keys.length === 1 ? '' : 's'}`);
   writeOut(sanitizeText(`${'EMPLOYEE'.padEnd(12)} ${'NAME'.padEnd(28)} ${'GROUP'.padEnd(12)} KEYS\n${lines.join('\n')}\n`));
+  return ExitCode.ok;
+};
+
+export const runAssign: Run<
+  [string],
+  { to: string[]; extraTime?: string; attempts?: string; reason?: string; opens?: string; closes?: string; skipExisting?: boolean; json?: boolean }
+> = async ([bankPath], options, globals) => {
+  const hostDir = resolveDataDir(globals);
+  const extraTime = parseExtraTime(options.extraTime);
+  const attempts = options.attempts === undefined ? undefined : parseAttempts('--attempts', options.attempts);
+  const opens = options.opens === undefined ? undefined : parseDate('--opens', options.opens);
+  const closes = options.closes === undefined ? undefined : parseDate('--closes', options.closes);
+  const made = await hostAssign({
+    hostDir,
+    bank: await loadBankOrThrow(bankPath),
+    to: options.to.map(parseTarget),
+    extraTime,
+    ...(attempts !== undefined ? { attempts } : {}),
+    ...(options.reason ? { reason: options.reason } : {}),
+    ...(opens ? { opens } : {}),
+    ...(closes ? { closes } : {}),
+    ...(options.skipExisting ? { skipExisting: true } : {}),
+  });
+  if (options.json) {
+    printJson({
+      bankFile: made.bankFile,
+      assigned: made.assigned.map(({ assignment: a, file }) => ({
+        id: a.id,
+        employeeId: a.candidate.employeeId,
+        bank: a.bank,
+        attempt: a.attempt.number,
+        of: a.attempt.of ?? null,
+        extraTime: a.accommodations.extraTime,
+        opens: a.window.opens,
+        closes: a.window.closes,
+        file,
+      })),
+      skipped: made.skipped,
+    });
+    return ExitCode.ok;
+  }
+  const lines = made.assigned.map(({ assignment: a }) =>
+    `Assigned ${a.bank.id} to ${a.candidate.employeeId} (${a.candidate.name ?? ''}), attempt ${a.attempt.number}${a.attempt.of ? ` of ${a.attempt.of}` : ''}, until ${a.window.closes}`,
+  );
+  for (const s of made.skipped) lines.push(`Skipped ${s.employeeId}: already has ${s.assignment} (closes ${s.closes})`);
+  if (made.assigned.length === 0) lines.push('No one was assigned.');
+  lines.push(`Bank registered as ${made.bankFile}`);
+  writeOut(`${lines.map((l) => sanitizeText(l)).join('\n')}\n`);
+  return ExitCode.ok;
+};
+
+/** A table cell: one safe line, cut to `width` with an ellipsis, padded. */
+function cell(text: string, width: number): string {
+  const chars = [...sanitizeLine(text)];
+  return (chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : chars.join('')).padEnd(width);
+}
+
+const clock = (ms: number): string => new Date(ms).toTimeString().slice(0, 5);
+
+export const runStatus: Run<[], { json?: boolean }> = async (_, options, globals) => {
+  const status = await hostStatus(resolveDataDir(globals));
+  if (options.json) {
+    printJson({
+      at: new Date(status.now).toISOString(),
+      running: status.running.map((r) => ({ ...r, startedAt: new Date(r.startedAt).toISOString(), deadline: new Date(r.deadline).toISOString(), answered: r.answered ?? null })),
+      finishedToday: status.finishedToday,
+      problems: status.problems,
+    });
+    return ExitCode.ok;
+  }
+  const lines: string[] = [];
+  if (status.running.length === 0) lines.push(`No one is taking a test now (${clock(status.now)}).`);
+  else {
+    lines.push(`Taking a test now: ${status.running.length} (at ${clock(status.now)})`);
+    lines.push(`${cell('EMPLOYEE', 10)} ${cell('NAME', 16)} ${cell('BANK', 16)} START END   EXT ${cell('LEFT', 8)} DONE`);
+    for (const r of status.running) {
+      const left = r.remainingMs < 0 ? 'overdue' : formatRemaining(r.remainingMs);
+      const ext = r.extensionMinutes > 0 ? `+${r.extensionMinutes}` : '';
+      lines.push(`${cell(r.employeeId, 10)} ${cell(r.name, 16)} ${cell(r.bank.id, 16)} ${clock(r.startedAt)} ${clock(r.deadline)} ${cell(ext, 3)} ${cell(left, 8)} ${r.answered ?? '?'}/${r.total}`);
+    }
+  }
+  const done = status.finishedToday;
+  lines.push(`Finished today: ${done.total} (${done.passed} passed)`);
+  for (const b of done.byBank) lines.push(`  ${cell(b.bank, 40)} ${String(b.total).padStart(5)} finished ${String(b.passed).padStart(5)} passed`);
+  for (const p of status.problems.slice(0, 5)) lines.push(`warning: ${cell(p, 71).trimEnd()}`);
+  if (status.problems.length > 5) lines.push(`warning: … and ${status.problems.length - 5} more (see --json)`);
+  writeOut(`${lines.join('\n')}\n`);
+  return ExitCode.ok;
+};
+
+export const runExtend: Run<[], { attempt?: string; employee?: string; minutes: string; reason: string; by?: string; json?: boolean }> = async (_, options, globals) => {
+  if (!/^\d{1,4}$/.test(options.minutes)) throw new UserError(`--minutes: expected a whole number of minutes, found "${sanitizeLine(options.minutes.slice(0, 40))}"`, { exitCode: ExitCode.usage });
+  const granted = await extendAttempt({
+    hostDir: resolveDataDir(globals),
+    ...(options.attempt !== undefined ? { attemptId: options.attempt } : {}),
+    ...(options.employee !== undefined ? { employeeId: options.employee } : {}),
+    minutes: Number(options.minutes),
+    reason: options.reason,
+    by: options.by ?? userInfo().username,
+  });
+  if (options.json) {
+    printJson({ extension: granted.extension, totalMinutes: granted.totalMinutes, deadline: new Date(granted.deadline).toISOString() });
+    return ExitCode.ok;
+  }
+  const h = granted.header;
+  writeOut(
+    sanitizeText(
+      `Gave ${h.candidate.employeeId} (${h.candidate.name}) ${granted.extension.minutes} more minutes on ${h.bank.id}: deadline now ${clock(granted.deadline)}, ${granted.totalMinutes} extra in all.\nSigned and logged as ${granted.extension.id}.\n`,
+    ),
+  );
   return ExitCode.ok;
 };
 

@@ -1,3 +1,4 @@
+import type { TimeExtension } from '../assignment/extension.js';
 import type { AttemptRecord } from './types.js';
 import type { JournalHeader } from './journal-entry.js';
 import { scoreAttempt } from './scoring.js';
@@ -27,4 +28,16 @@ export function buildAttemptRecord(state: State, header: JournalHeader): Attempt
     answers,
     result: scoreAttempt(state.bank, header.form, answers),
   };
+}
+
+/**
+ * The record of an attempt that ran with time extensions: their signed
+ * documents travel in it, and its deadline is the one they moved it to, so
+ * `issue` proves the later deadline from the record alone. `record` is built
+ * from the journal's header, whose deadline is the original one.
+ */
+export function withExtensions(record: AttemptRecord, extensions: readonly TimeExtension[]): AttemptRecord {
+  if (extensions.length === 0) return record;
+  const minutes = extensions.reduce((sum, e) => sum + e.minutes, 0);
+  return { ...record, deadline: new Date(Date.parse(record.deadline) + minutes * 60_000).toISOString(), extensions: [...extensions] };
 }

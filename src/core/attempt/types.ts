@@ -1,4 +1,5 @@
 import type { Assignment } from '../assignment/assignment.js';
+import type { TimeExtension } from '../assignment/extension.js';
 import type { CompetencyId, DeliveryMode, ItemId, OptionId } from '../bank/types.js';
 
 /** One question as placed on a candidate's form. */
@@ -67,7 +68,10 @@ export interface AttemptRecord {
   extraTime: number;
   form: Form;
   startedAt: string;
+  /** The deadline in force at the end: the bank's limit × extraTime after the start, plus every extension's minutes. */
   deadline: string;
+  /** Time the exam host granted while it ran (`host extend`), as signed by the host's key. */
+  extensions?: TimeExtension[];
   endedAt: string;
   ended: EndReason;
   answers: AnswerRecord[];

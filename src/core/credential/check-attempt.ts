@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { checkAssignment, inWindow, MAX_EXTRA_TIME, type Assignment } from '../assignment/assignment.js';
+import { tallyExtensions } from '../assignment/extension.js';
 import { assemble } from '../attempt/assemble.js';
 import { deadlineFor } from '../attempt/session.js';
 import type { AnswerRecord, AttemptRecord, FailReason, Response, Result } from '../attempt/types.js';
@@ -108,7 +109,7 @@ export function checkAttemptForIssue(bank: Bank, bankHash: string, attempt: Atte
   const stray = attempt.answers.find((a) => !onForm.has(a.itemId));
   if (stray) return refuse('altered', `it answers item "${stray.itemId}", which is not on its form: the record was altered`);
 
-  const times = checkTimes(bank, attempt, context.now.getTime());
+  const times = checkTimes(bank, attempt, context.now.getTime(), context.issuer);
   if (times) return times;
 
   let assignment: Assignment | undefined;
@@ -181,10 +182,11 @@ function checkCooldown(bank: Bank, attempt: AttemptRecord, a: Assignment, regist
 /**
  * Times a real attempt can have: a start before every answer, answers and the
  * end by the deadline (plus grace), nothing in the issuer's future, the
- * deadline the bank's limit times an extra time within bounds, and no more
+ * deadline the bank's limit times an extra time within bounds (plus the
+ * minutes of time extensions the issuer signed for this attempt), and no more
  * time on items than the attempt lasted.
  */
-function checkTimes(bank: Bank, attempt: AttemptRecord, now: number): AttemptCheck | undefined {
+function checkTimes(bank: Bank, attempt: AttemptRecord, now: number, issuer: string): AttemptCheck | undefined {
   const bad = (message: string) => refuse('bad-times', message);
   const start = Date.parse(attempt.startedAt);
   const deadline = Date.parse(attempt.deadline);
@@ -195,8 +197,14 @@ function checkTimes(bank: Bank, attempt: AttemptRecord, now: number): AttemptChe
   if (start > now + CLOCK_TOLERANCE_MS) return bad(`it starts at ${attempt.startedAt}, in the future`);
   if (end > now + CLOCK_TOLERANCE_MS) return bad(`it ends at ${attempt.endedAt}, in the future`);
   if (end < start) return bad('it ends before it starts');
-  if (deadline !== deadlineFor(bank, start, x)) {
-    return bad(`its deadline ${attempt.deadline} is not ${bank.policy.timeLimitMinutes} min × ${x} after its start`);
+  // Every extension the record carries must count: one left out would be time the record claims and nothing proves.
+  const extended = tallyExtensions(attempt.extensions ?? [], { issuer, attemptId: attempt.id }, (i) => `extension ${i + 1}`);
+  if (extended.problems.length > 0 || extended.extensions.length !== (attempt.extensions ?? []).length) {
+    return bad(`its time extensions are not all valid: ${extended.problems[0] ?? 'the same extension is in it twice'}`);
+  }
+  if (deadline !== deadlineFor(bank, start, x) + extended.ms) {
+    const plus = extended.ms > 0 ? ` + ${extended.ms / 60_000} min of extensions` : '';
+    return bad(`its deadline ${attempt.deadline} is not ${bank.policy.timeLimitMinutes} min × ${x}${plus} after its start`);
   }
   const lastMoment = deadline + resolvePolicy(bank.policy).graceSeconds * 1000;
   if (end > lastMoment + TIME_SLACK_MS) return bad(`it ends at ${attempt.endedAt}, after its deadline${lastMoment > deadline ? ' and grace' : ''} (${new Date(lastMoment).toISOString()})`);

@@ -1,0 +1,66 @@
+/** One running attempt as `host status` shows it. Times are epoch ms. */
+export interface RunningRow {
+  attemptId: string;
+  employeeId: string;
+  name: string;
+  bank: { id: string; version: string; title: string };
+  startedAt: number;
+  /** The deadline in force: the journal's, plus verified extensions. */
+  deadline: number;
+  extensionMinutes: number;
+  /** Negative once the deadline has passed (a dropped session waiting for a resume that will end it). */
+  remainingMs: number;
+  /** Undefined when the bank could not be loaded to replay the journal. */
+  answered: number | undefined;
+  total: number;
+}
+
+export interface FinishedSummary {
+  total: number;
+  passed: number;
+  byBank: Array<{ bank: string; total: number; passed: number }>;
+}
+
+export function runningRow(
+  header: { attemptId: string; candidate: { employeeId: string; name: string }; bank: { id: string; version: string; title: string }; startedAt: number; deadline: number; form: readonly unknown[] },
+  facts: { extensionMs: number; answered: number | undefined; now: number },
+): RunningRow {
+  const deadline = header.deadline + facts.extensionMs;
+  return {
+    attemptId: header.attemptId,
+    employeeId: header.candidate.employeeId,
+    name: header.candidate.name,
+    bank: { id: header.bank.id, version: header.bank.version, title: header.bank.title },
+    startedAt: header.startedAt,
+    deadline,
+    extensionMinutes: facts.extensionMs / 60_000,
+    remainingMs: deadline - facts.now,
+    answered: facts.answered,
+    total: header.form.length,
+  };
+}
+
+/** Attempts that ended at or after `since`, counted per bank (by id), banks in name order. */
+export function summarizeFinished(records: ReadonlyArray<{ bank: { id: string }; endedAt: string; result?: { passed: boolean } }>, since: number): FinishedSummary {
+  const byBank = new Map<string, { total: number; passed: number }>();
+  for (const r of records) {
+    if (!(Date.parse(r.endedAt) >= since)) continue;
+    const tally = byBank.get(r.bank.id) ?? { total: 0, passed: 0 };
+    tally.total += 1;
+    if (r.result?.passed) tally.passed += 1;
+    byBank.set(r.bank.id, tally);
+  }
+  const rows = [...byBank].map(([bank, t]) => ({ bank, ...t })).sort((a, b) => a.bank.localeCompare(b.bank));
+  return { total: rows.reduce((n, r) => n + r.total, 0), passed: rows.reduce((n, r) => n + r.passed, 0), byBank: rows };
+}
+
+/** `1:05:09`, `12:30`, or `-0:42` past the deadline. */
+export function formatRemaining(ms: number): string {
+  const sign = ms < 0 ? '-' : '';
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${sign}${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}
