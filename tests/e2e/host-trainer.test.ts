@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sshpk from 'sshpk';
@@ -13,7 +13,7 @@ import { parseBank } from '../../src/core/bank/parse-bank.js';
 import { ExitCode } from '../../src/errors/exit-codes.js';
 import { writeAttemptRecord } from '../../src/store/attempts.js';
 import { Journal } from '../../src/store/journal.js';
-import { finishedAttempt, STARTER_BANK } from '../fixtures/attempt-builder.js';
+import { finishedAttempt } from '../fixtures/attempt-builder.js';
 import { repoRoot, runCli, runCliAsync } from './run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'frontline-host-trainer-'));
