@@ -28,6 +28,21 @@ const EXAMPLES: Record<string, string[]> = {
     'frontline assign question-banks/live-chat.yaml --roster cohort.csv \\',
     '    --key keys/issuer-key.pem --out assignments/',
   ],
+  'host assign': [
+    'frontline --data-dir /srv/frontline host assign \\',
+    '    question-banks/complaint-handling.yaml --to group:team-a --to E123',
+    'frontline --data-dir /srv/frontline host assign banks/chat.yaml \\',
+    '    --to E123 --extra-time 1.5 --reason "dyslexia" --closes 2027-01-31',
+    'frontline --data-dir /srv/frontline host assign banks/chat.yaml \\',
+    '    --to group:team-b --skip-existing --json',
+  ],
+  'host status': ['frontline --data-dir /srv/frontline host status', 'watch -n 10 frontline --data-dir /srv/frontline host status'],
+  'host extend': [
+    'frontline --data-dir /srv/frontline host extend --employee E123 \\',
+    '    --minutes 10 --reason "network outage 10:05"',
+    'frontline --data-dir /srv/frontline host extend --attempt 3f2a… \\',
+    '    --minutes 5 --reason "fire drill" --by "Sam Reyes"',
+  ],
 };
 
 const VERIFY_EXIT_CODES = [
@@ -40,15 +55,16 @@ const VERIFY_EXIT_CODES = [
   '1 when reasons differ; 2 usage (no trust file, bad option).',
 ];
 
-/** Adds the examples, the verify exit codes, and "(required)" on required options. */
-export function addHelpExtras(program: Command): void {
+/** Adds the examples, the verify exit codes, and "(required)" on required options, to subcommands too (`host assign`). */
+export function addHelpExtras(program: Command, prefix = ''): void {
   for (const command of program.commands) {
+    addHelpExtras(command, `${prefix}${command.name()} `);
     for (const option of command.options) {
       if (option.mandatory && !option.description.startsWith('(required)')) option.description = `(required) ${option.description}`;
     }
     const lines: string[] = [];
-    if (command.name() === 'verify') lines.push('', ...VERIFY_EXIT_CODES);
-    const examples = EXAMPLES[command.name()];
+    if (`${prefix}${command.name()}` === 'verify') lines.push('', ...VERIFY_EXIT_CODES);
+    const examples = EXAMPLES[`${prefix}${command.name()}`];
     if (examples) lines.push('', examples.length === 1 ? 'Example:' : 'Examples:', ...examples.map((e) => `  ${e}`));
     if (lines.length > 0) command.addHelpText('after', lines.join('\n'));
   }

@@ -7,7 +7,7 @@ export function registerHost(program: Command, load: LoadRun<typeof import('../r
   const host = program
     .command('host')
     .description('run an exam host: agents take tests over SSH on a machine that keeps the key (docs/hosting.md)')
-    .addHelpText('after', '\nThe host folder is the data dir: pass it with --data-dir or FRONTLINE_HOME.\n\nExamples:\n  frontline host init /srv/frontline --org "Acme Support" \\\n      --url https://support.example.com\n  frontline --data-dir /srv/frontline host agent add --employee E123 \\\n      --name "Dana Li" --key dana.pub\n  frontline --data-dir /srv/frontline host agent list\n');
+    .addHelpText('after', '\nThe host folder is the data dir: pass it with --data-dir or FRONTLINE_HOME.\n\nExamples:\n  frontline host init /srv/frontline --org "Acme Support" \\\n      --url https://support.example.com\n  frontline --data-dir /srv/frontline host agent add --employee E123 \\\n      --name "Dana Li" --key dana.pub\n  frontline --data-dir /srv/frontline host agent list\n  frontline --data-dir /srv/frontline host assign banks/chat.yaml \\\n      --to group:team-a\n  frontline --data-dir /srv/frontline host status\n');
   host
     .command('init')
     .description("create a host folder (banks, keys 0700, roster, authorized_keys, data) and print the sshd_config lines")
@@ -63,7 +63,7 @@ export function registerHost(program: Command, load: LoadRun<typeof import('../r
     .description('give one running attempt more time: signed with the host key and logged')
     .option('--attempt <id>', 'the running attempt (see `host status`)')
     .option('--employee <id>', 'the agent, when they have one running attempt')
-    .requiredOption('--minutes <n>', 'minutes to add (whole minutes)')
+    .requiredOption('--minutes <n>', 'whole minutes to add (at most 60 in all per attempt)')
     .requiredOption('--reason <text>', 'why (kept in the log, e.g. "network outage 10:05")')
     .option('--by <name>', 'who grants it (default: the login name)')
     .option('--json', 'print as JSON')
