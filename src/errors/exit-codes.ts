@@ -80,7 +80,7 @@ export const ExitCode = {
   // The exam host's trainer commands (`host assign`, `host extend`).
   /** `host assign`: an agent already has an open assignment for that bank (pass --skip-existing to assign the others). */
   alreadyAssigned: 27,
-  /** `host extend`: the extension is refused: no such running attempt, more than one, or over the cap on added time. */
+  /** `host extend`: the agent has more than one running attempt (name one with --attempt), or the extensions would pass the cap on added time. */
   extensionRefused: 28,
 
   /** A bug in frontline. Run with --debug for the stack and report it. */
