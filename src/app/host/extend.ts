@@ -142,9 +142,10 @@ const cache = new Map<string, { stamp: string; tally: ExtensionTally }>();
  * …`), never counted. Cheap to poll every clock tick: the log is read again
  * only when its size or change time moved.
  *
- * The session moves its deadline to `header.deadline + ms`, and when the
- * attempt ends puts `extensions` in the record (`withExtensions`) so `issue`
- * can prove the later deadline from the record alone.
+ * The session replays a resumed journal with `replay(bank, header, events,
+ * ms)`, applies `withExtendedDeadline(state, header.deadline, ms)` on each
+ * tick, and when the attempt ends writes `withExtensions(record,
+ * extensions)` so `issue` can prove the later deadline from the record alone.
  */
 export async function extensionFor(hostDir: string, attemptId: string): Promise<ExtensionTally> {
   const logPath = hostPaths(hostDir).extensions;

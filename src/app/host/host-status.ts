@@ -39,7 +39,7 @@ export async function hostStatus(hostDir: string, now = new Date()): Promise<Hos
     let answered: number | undefined;
     if (bank) {
       const read = await readJournal(journal).catch(() => undefined);
-      if (read?.ok) answered = counts(replay(bank, read.header, read.events)).answered;
+      if (read?.ok) answered = counts(replay(bank, read.header, read.events, extension.ms)).answered;
     }
     running.push(runningRow(header, { extensionMs: extension.ms, answered, now: now.getTime() }));
   }

@@ -49,10 +49,14 @@ export function isDurableEvent(event: Event): boolean {
 
 /**
  * Rebuilds the state from a journal. The deadline comes from the header, so a
- * resumed attempt keeps the original one.
+ * resumed attempt keeps the original one, plus `extensionMs` of verified time
+ * extensions on an exam host: applied before the events, because ticks
+ * journaled during the extra time would otherwise end the attempt at the
+ * original deadline.
  */
-export function replay(bank: Bank, header: JournalHeader, events: readonly Event[]): State {
+export function replay(bank: Bank, header: JournalHeader, events: readonly Event[], extensionMs = 0): State {
   const start = startSession({ bank, form: header.form, startedAt: header.startedAt, extraTime: header.extraTime });
-  const initial: State = { ...start, deadline: header.deadline, graceEnd: start.graceEnd === undefined ? undefined : header.deadline + (start.graceEnd - start.deadline) };
+  const deadline = header.deadline + extensionMs;
+  const initial: State = { ...start, deadline, graceEnd: start.graceEnd === undefined ? undefined : deadline + (start.graceEnd - start.deadline) };
   return events.reduce(reduce, initial);
 }

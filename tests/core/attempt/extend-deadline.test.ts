@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withExtendedDeadline } from '../../../src/core/attempt/extend-deadline.js';
+import { replay, type JournalHeader } from '../../../src/core/attempt/journal-entry.js';
 import { deadlineFor, reduce, startSession } from '../../../src/core/attempt/session.js';
 import { makeBank } from '../../fixtures/bank-builder.js';
 
@@ -33,5 +34,17 @@ describe('withExtendedDeadline: the running session after `host extend`', () => 
     expect(withExtendedDeadline(once, state.deadline, TEN_MINUTES)).toBe(once);
     const finished = reduce(state, { type: 'submit', at: start + 1000 });
     expect(withExtendedDeadline(finished, state.deadline, TEN_MINUTES)).toBe(finished);
+  });
+});
+
+describe('replay with extension minutes', () => {
+  it('keeps an attempt whose journal has ticks in the extra time running', () => {
+    const bank = makeBank({ policy: { timeLimitMinutes: 30 } });
+    const form = bank.items.map((i) => ({ itemId: i.id }));
+    const deadline = deadlineFor(bank, start);
+    const header: JournalHeader = { kind: 'header', format: 'frontline.journal/1', attemptId: 'a', candidate: { name: 'A', employeeId: 'E1' }, bank: { id: bank.id, version: bank.version, title: bank.title, hash: 'sha256:x' }, seed: 's', extraTime: 1, form, startedAt: start, deadline };
+    const events = [{ type: 'tick' as const, at: deadline + 60_000 }];
+    expect(replay(bank, header, events).phase).toBe('finished');
+    expect(replay(bank, header, events, TEN_MINUTES)).toMatchObject({ phase: 'item', deadline: deadline + TEN_MINUTES });
   });
 });
