@@ -149,9 +149,12 @@ describe('host status and host extend', () => {
       deadline,
     };
     const journal = await Journal.create(hostDir, header);
-    const first = parsed.bank.items.find((i) => i.id === form[0]!.itemId)!;
-    if (first.type !== 'single') throw new Error(`the test expects a single-choice first item, found ${first.type}`);
-    await journal.append({ type: 'answer', at: startedAt + 10_000, itemId: first.id, response: { type: 'single', choice: first.options[0]!.id } });
+    // The seed is the assignment's (random): answer the first single-choice question wherever it falls on the form.
+    const onForm = new Set(form.map((e) => e.itemId));
+    const single = parsed.bank.items.find((i) => onForm.has(i.id) && i.type === 'single');
+    if (single?.type !== 'single') throw new Error('the test expects a single-choice item on the form');
+    await journal.append({ type: 'go', at: startedAt + 5_000, index: form.findIndex((e) => e.itemId === single.id) });
+    await journal.append({ type: 'answer', at: startedAt + 10_000, itemId: single.id, response: { type: 'single', choice: single.options[0]!.id } });
     await journal.close();
     // One attempt finished an hour ago.
     await writeAttemptRecord(hostDir, finishedAttempt({ id: 'done-today', start: Date.now() - 3_600_000 }).record);
@@ -202,8 +205,14 @@ describe('host status and host extend', () => {
     expect(status().problems).toContainEqual(expect.stringMatching(/extensions\.jsonl:2/));
   });
 
+  it('two trainers extending at once cannot pass the cap together: one is granted, one refused (exit 28)', async () => {
+    const both = await Promise.all([1, 2].map(() => runCliAsync(['--data-dir', hostDir, 'host', 'extend', '--attempt', attemptId, '--minutes', '30', '--reason', 'outage'])));
+    expect(both.map((r) => r.status).sort()).toEqual([0, ExitCode.extensionRefused]);
+    expect((await extensionFor(hostDir, attemptId)).ms).toBe(40 * 60_000);
+  });
+
   it.each([
-    [['--employee', 'E1', '--minutes', '51', '--reason', 'x'], ExitCode.extensionRefused, /already has 10 extra minutes; 51 more would pass the cap of 60/],
+    [['--employee', 'E1', '--minutes', '21', '--reason', 'x'], ExitCode.extensionRefused, /already has 40 extra minutes; 21 more would pass the cap of 60/],
     [['--attempt', 'nope', '--minutes', '5', '--reason', 'x'], ExitCode.notFound, /no running attempt nope on this host/],
     [['--employee', 'E2', '--minutes', '5', '--reason', 'x'], ExitCode.notFound, /E2 has no running attempt/],
     [['--employee', 'E1', '--minutes', '1.5', '--reason', 'x'], ExitCode.usage, /--minutes: expected a whole number/],
