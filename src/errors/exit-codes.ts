@@ -74,7 +74,7 @@ export const ExitCode = {
   locked: 22,
   /** A journal or record is damaged past repair at the place named (file:line); nothing was changed. */
   damaged: 23,
-  /** The thing named (a certificate id, an agent) is not here. `revoke`: no certificate with that id was issued from this data dir. */
+  /** The thing named (a certificate id, an agent, a group, a running attempt) is not here. `revoke`: no certificate with that id was issued from this data dir. */
   notFound: 24,
 
   // The exam host's trainer commands (`host assign`, `host extend`).

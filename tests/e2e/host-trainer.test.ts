@@ -123,6 +123,7 @@ describe('host assign', () => {
 describe('host status and host extend', () => {
   let attemptId: string;
   let deadline: number;
+  let endedToday: boolean;
 
   beforeAll(async () => {
     // A running attempt as a session leaves it: a journal on the host, under E1's assignment, one answer given.
@@ -156,8 +157,12 @@ describe('host status and host extend', () => {
     await journal.append({ type: 'go', at: startedAt + 5_000, index: form.findIndex((e) => e.itemId === single.id) });
     await journal.append({ type: 'answer', at: startedAt + 10_000, itemId: single.id, response: { type: 'single', choice: single.options[0]!.id } });
     await journal.close();
-    // One attempt finished an hour ago.
-    await writeAttemptRecord(hostDir, finishedAttempt({ id: 'done-today', start: Date.now() - 3_600_000 }).record);
+    // One attempt finished a few minutes ago: today, unless the test runs just after midnight.
+    const record = finishedAttempt({ id: 'done-recently', start: Date.now() - 600_000 }).record;
+    const midnight = new Date();
+    midnight.setHours(0, 0, 0, 0);
+    endedToday = Date.parse(record.endedAt) >= midnight.getTime();
+    await writeAttemptRecord(hostDir, record);
   });
 
   interface StatusJson {
@@ -177,7 +182,7 @@ describe('host status and host extend', () => {
     expect(s.running[0]).toMatchObject({ attemptId, employeeId: 'E1', deadline: new Date(deadline).toISOString(), extensionMinutes: 0, answered: 1 });
     expect(s.running[0]!.total).toBeGreaterThan(1);
     expect(s.running[0]!.remainingMs).toBeGreaterThan(0);
-    expect(s.finishedToday).toEqual({ total: 1, passed: 1, byBank: [{ bank: 'starter', total: 1, passed: 1 }] });
+    expect(s.finishedToday).toEqual(endedToday ? { total: 1, passed: 1, byBank: [{ bank: 'starter', total: 1, passed: 1 }] } : { total: 0, passed: 0, byBank: [] });
     const text = host('status');
     expect(text.stdout).toMatch(/^Taking a test now: 1/);
     expect(text.stdout).toMatch(/E1 +Dana \[?.*Li +complaint-handl/);
