@@ -1,4 +1,4 @@
-import { render } from 'ink';
+import { render, type RenderOptions } from 'ink';
 import { TakeApp, type TakeAppProps, type TakeOutcome } from './take/take-app.js';
 
 export interface RenderTakeOptions {
@@ -6,6 +6,20 @@ export interface RenderTakeOptions {
   screenReader?: boolean;
   /** Aborting ends the app at once with outcome `failed` and the signal's reason (a journal that cannot be written). */
   signal?: AbortSignal;
+}
+
+/** How `take` asks Ink to draw (exported for the test that a key's frame is not held back). */
+export function takeRenderOptions(screenReader: boolean) {
+  return {
+    // Ctrl-C is a key the app asks about (the attempt can be resumed), not an instant exit.
+    exitOnCtrlC: false,
+    // A clock tick then rewrites the clock's row, not the whole frame (about 180 bytes at 80x24).
+    incrementalRendering: true,
+    // The frame a key causes is drawn at once (patches/ink: leading edge for input); this caps
+    // only the rest of a burst (a paste, a batched key repeat) and renders no key caused.
+    maxFps: 30,
+    isScreenReaderEnabled: screenReader,
+  } satisfies RenderOptions;
 }
 
 /**
@@ -21,13 +35,7 @@ export async function renderTake(props: Omit<TakeAppProps, 'onExit'>, options: R
         outcome = o;
       }}
     />,
-    {
-      // Ctrl-C is a key the app asks about (the attempt can be resumed), not an instant exit.
-      exitOnCtrlC: false,
-      // A clock tick then rewrites the clock's row, not the whole frame (about 1,250 bytes a second at 80x24).
-      incrementalRendering: true,
-      isScreenReaderEnabled: options.screenReader ?? process.env['INK_SCREEN_READER'] === 'true',
-    },
+    takeRenderOptions(options.screenReader ?? process.env['INK_SCREEN_READER'] === 'true'),
   );
   const stop = () => {
     outcome = { kind: 'failed', error: options.signal?.reason instanceof Error ? options.signal.reason : new Error(String(options.signal?.reason)) };
