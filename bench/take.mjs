@@ -224,7 +224,7 @@ const ms = (v) => `${v.toFixed(1)} ms`;
 const perTick = idle.frames ? Math.round(idle.bytes / idle.frames) : 0;
 
 // Goals for idle CPU and bytes per tick: no more than before keys were drawn at once
-// (bench/README.md has the figures: 7.7-9.0 ms/s at load ~15, 184 B a tick at 80x24).
+// (bench/README.md has the figures: 7.7-10.0 ms/s at load 11-18, 184 B a tick at 80x24).
 const rows = [
   ['figure', 'now', 'goal', 'limit'],
   ['node -e 0 in a pty', ms(b), '', ''],
