@@ -111,7 +111,7 @@ const dist = join(root, 'dist');
 /** Every command, and whether it draws with Ink (src/cli/commands/manifest.json; the CLI registers the same list). */
 const { commands } = JSON.parse(await readFile(join(root, 'src', 'cli', 'commands', 'manifest.json'), 'utf8'));
 /** Commands that draw with Ink: ES modules, as Ink and yoga (top-level await) must be on Node 20. */
-const inkCommands = commands.filter((c) => c.ink).map((c) => c.run);
+const inkCommands = [...commands.filter((c) => c.ink).map((c) => c.run), ...commands.flatMap((c) => (c.screens ? [c.screens] : []))];
 /** Every other command's run module: one CommonJS file each, required by main.cjs when it runs. */
 const plainCommands = commands.filter((c) => !c.ink).map((c) => c.run);
 

@@ -5,6 +5,8 @@ export interface CommandEntry {
   run: string;
   /** Drawn with Ink: built as an ES module in dist/esm/, not CommonJS in dist/cli/run/. */
   ink: boolean;
+  /** A part of a plain command drawn with Ink: src/cli/run/<screens>.ts, built as an ES module in dist/esm/. */
+  screens?: string;
 }
 
 type ImportModule = (url: string) => Promise<unknown>;

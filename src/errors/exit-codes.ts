@@ -76,6 +76,10 @@ export const ExitCode = {
   damaged: 23,
   /** The thing named (a certificate id, an agent, a group, a running attempt) is not here. `revoke`: no certificate with that id was issued from this data dir. */
   notFound: 24,
+  /** `host session`: the agent's menu waited the idle time (--idle-minutes) without a key, and the session closed. */
+  idle: 25,
+  /** `host session`: the SSH connection dropped (SIGHUP) mid-session; an attempt under way is kept, and reconnecting resumes it. */
+  hangup: 26,
 
   // The exam host's trainer commands (`host assign`, `host extend`).
   /** `host assign`: an agent already has an open assignment for that bank (pass --skip-existing to assign the others). */

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { listAttempts } from '../../store/attempts.js';
 import { readRegistry } from '../../store/certificates.js';
+import { checkEmployeeId, type RosterAgent } from '../../core/host/roster.js';
+import { readHostFile, readRoster, type HostFile } from '../../store/host-files.js';
+import { UserError } from '../../errors/user-error.js';
+import { ExitCode } from '../../errors/exit-codes.js';
 
 /** An agent's own certificates on this host, as signed, for `ssh exam@host certificates > mine.json`. */
 export async function agentCertificates(hostDir: string, employeeId: string): Promise<unknown[]> {
@@ -36,4 +40,18 @@ export async function agentHistory(hostDir: string, employeeId: string): Promise
       passed: record.result.passed,
       certificate: registry.find((e) => e.attempt === record.id && !e.revoked)?.id ?? null,
     }));
+}
+
+/**
+ * Whose session this is: the agent the forced command names, checked against
+ * the host's roster (a key removed since the connection began finds no agent).
+ * @throws UserError: not a host folder, a malformed id, not on the roster.
+ */
+export async function sessionAgent(hostDir: string, employeeId: string): Promise<{ host: HostFile; agent: RosterAgent }> {
+  const host = await readHostFile(hostDir);
+  const idProblem = checkEmployeeId(employeeId);
+  if (idProblem) throw new UserError(idProblem, { exitCode: ExitCode.usage });
+  const agent = (await readRoster(hostDir)).agents.find((a) => a.employeeId === employeeId);
+  if (!agent) throw new UserError(`${employeeId} is not on this host's roster`, { exitCode: ExitCode.notAllowed, hint: 'ask your trainer to register your key' });
+  return { host, agent };
 }

@@ -3,7 +3,7 @@ import { lazyAction, type LoadRun } from '../lazy-action.js';
 import { repeatable } from './repeatable.js';
 
 /** `load` gives the implementation module, loaded only when a host subcommand runs. */
-export function registerHost(program: Command, load: LoadRun<typeof import('../run/host.js')>): void {
+export function registerHost(program: Command, load: LoadRun<typeof import('../run/host.js')>, loadScreens: LoadRun<typeof import('../run/host-session.js')>): void {
   const host = program
     .command('host')
     .description('run an exam host: agents take tests over SSH on a machine that keeps the key (docs/hosting.md)')
@@ -72,5 +72,7 @@ export function registerHost(program: Command, load: LoadRun<typeof import('../r
     .command('session')
     .description("what sshd runs for an agent's key (the forced command); not for people to run")
     .requiredOption('--employee <id>', 'the employee id the key is bound to')
-    .action(lazyAction(async () => ({ run: (await load()).runSession })));
+    .option('--idle-minutes <n>', 'close the menu after this long without a key', '10')
+    // With a verb (SSH_ORIGINAL_COMMAND) it answers in JSON; without one it draws the menu and the test (Ink).
+    .action(lazyAction(async () => ((process.env['SSH_ORIGINAL_COMMAND'] ?? '').trim() === '' ? { run: (await loadScreens()).run } : { run: (await load()).runSession })));
 }

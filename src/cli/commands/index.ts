@@ -24,7 +24,7 @@ import { registerVerify } from './verify.js';
 /** Every command in manifest.json, in the order --help lists them. */
 export const commandEntries: readonly CommandEntry[] = manifest.commands;
 
-type Register = (program: Command, load: () => Promise<never>) => void;
+type Register = (program: Command, load: () => Promise<never>, loadScreens: () => Promise<never>) => void;
 
 /** Each command's definition (options, help), by its name in manifest.json. */
 export const definitions: Readonly<Record<string, Register>> = {
@@ -57,7 +57,12 @@ export function registerCommands(program: Command): void {
   for (const entry of commandEntries) {
     const register = definitions[entry.name];
     if (!register) throw new Error(`manifest.json lists the command ${entry.name}, which has no definition`);
-    register(program, () => loadRunModule(entry) as Promise<never>);
+    const screens = entry.screens;
+    register(
+      program,
+      () => loadRunModule(entry) as Promise<never>,
+      () => (screens ? loadRunModule({ name: entry.name, run: screens, ink: true }) : Promise.reject(new Error(`${entry.name} has no screens`))) as Promise<never>,
+    );
   }
   addHelpExtras(program);
 }

@@ -8,11 +8,9 @@ import { addAgent, listAgents, removeAgentFromHost } from '../../app/host/agents
 import { extendAttempt } from '../../app/host/extend.js';
 import { hostStatus } from '../../app/host/host-status.js';
 import { initHost } from '../../app/host/init-host.js';
-import { agentCertificates, agentHistory } from '../../app/host/session-verbs.js';
-import { checkEmployeeId } from '../../core/host/roster.js';
+import { agentCertificates, agentHistory, sessionAgent } from '../../app/host/session-verbs.js';
 import { sanitizeLine, sanitizeText } from '../../core/text/sanitize.js';
 import { resolveDataDir } from '../../store/data-dir.js';
-import { readHostFile, readRoster } from '../../store/host-files.js';
 import { UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
@@ -210,11 +208,7 @@ const VERBS = ['certificates', 'history'] as const;
  */
 export const runSession: Run<[], { employee: string }> = async (_, options, globals) => {
   const hostDir = resolveDataDir(globals);
-  await readHostFile(hostDir);
-  const idProblem = checkEmployeeId(options.employee);
-  if (idProblem) throw new UserError(idProblem, { exitCode: ExitCode.usage });
-  const agent = (await readRoster(hostDir)).agents.find((a) => a.employeeId === options.employee);
-  if (!agent) throw new UserError(`${options.employee} is not on this host's roster`, { exitCode: ExitCode.notAllowed, hint: 'ask your trainer to register your key' });
+  const { agent } = await sessionAgent(hostDir, options.employee);
   const asked = (process.env['SSH_ORIGINAL_COMMAND'] ?? '').trim();
   switch (asked) {
     case 'certificates':
@@ -224,10 +218,8 @@ export const runSession: Run<[], { employee: string }> = async (_, options, glob
       printJson(await agentHistory(hostDir, agent.employeeId));
       return ExitCode.ok;
     case '':
-      throw new UserError('taking tests over SSH is not available on this host yet; it answers `certificates` and `history`', {
-        exitCode: ExitCode.usage,
-        hint: 'e.g. ssh exam@host certificates > mine.json',
-      });
+      // Without a verb the session is the menu and the test, drawn by the host-session screens (src/cli/commands/host.ts).
+      throw new Error('host session without a verb runs the screens, not this module');
     default:
       throw new UserError(`this exam host does not run ${JSON.stringify(asked.slice(0, 60))}: it takes only ${VERBS.join(' and ')}`, { exitCode: ExitCode.usage });
   }

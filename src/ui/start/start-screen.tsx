@@ -18,6 +18,8 @@ export interface StartScreenProps {
   defaults: { name: string; employeeId: string };
   /** Why the test could not start (e.g. attempts used up), from the caller. */
   problem?: string | undefined;
+  /** Who takes the test is already known (the exam host's roster): shown, not typed. */
+  fixedCandidate?: boolean | undefined;
   onStart: (candidate: { name: string; employeeId: string }) => void;
   onQuit: () => void;
 }
@@ -44,7 +46,7 @@ function feedbackWords(bank: Bank): string {
   }
 }
 
-export function layoutStart(bank: Bank, itemCount: number, extraTime: number, form: StartFormState, width: number, rows = 24): Line[] {
+export function layoutStart(bank: Bank, itemCount: number, extraTime: number, form: StartFormState, width: number, rows = 24, fixedCandidate = false): Line[] {
   const policy = resolvePolicy(bank.policy);
   const minutes = policy.timeLimitMinutes * extraTime;
   const time = extraTime === 1 ? plural(policy.timeLimitMinutes, 'minute') : `${formatClock(minutes * 60_000)} (${policy.timeLimitMinutes} min x ${extraTime} extra time)`;
@@ -55,6 +57,7 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
   // Titles may hold commas ("Policy, escalation and safety"), so the list is parted by semicolons.
   const wrap = (text: string, style: Omit<Line, 'text'> = {}) => wrapText(text, width).map((t) => line(t, style));
   const field = (label: string, key: 'name' | 'employeeId') => {
+    if (fixedCandidate) return line(`  ${label.padEnd(12)} ${sanitizeLine(form[key])}`);
     const here = form.focus === key;
     return line(`${here ? '>' : ' '} ${label.padEnd(12)} ${sanitizeLine(form[key])}${here ? '_' : ''}`, { bold: here });
   };
@@ -93,7 +96,7 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
   ];
   const footer = keyHintRows(
     [
-      { keys: 'Tab:', does: 'next field' },
+      ...(fixedCandidate ? [] : [{ keys: 'Tab:', does: 'next field' }]),
       { keys: 'Enter:', does: 'start (the clock starts now)' },
       { keys: 'Ctrl-C:', does: 'quit' },
     ],
@@ -110,18 +113,20 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
     [...title, ...facts, line(''), ...fields, ...footer],
     [...title, ...facts, ...fields.filter((l) => l.text !== ''), ...footer],
     // The least window: the time and the pass rule, the fields, the keys on one row.
-    [...title, ...facts.slice(0, factLines.timeAndPass), ...fields.filter((l) => l.text !== ''), line('Enter: start  Tab: field  Ctrl-C: quit', { dim: true })],
+    [...title, ...facts.slice(0, factLines.timeAndPass), ...fields.filter((l) => l.text !== ''), line(fixedCandidate ? 'Enter: start  Ctrl-C: quit' : 'Enter: start  Tab: field  Ctrl-C: quit', { dim: true })],
   ];
   return layouts.find((lines) => lines.length <= rows - 1) ?? layouts[layouts.length - 1]!;
 }
 
-export function StartScreen({ bank, itemCount, extraTime, defaults, problem, onStart, onQuit }: StartScreenProps) {
+export function StartScreen({ bank, itemCount, extraTime, defaults, problem, fixedCandidate = false, onStart, onQuit }: StartScreenProps) {
   const { columns, rows } = useTerminalSize();
   const [form, dispatch] = useReducer(startFormReducer, initialStartForm(defaults.name, defaults.employeeId));
 
   useKeys((input, key) => {
     if (key.ctrl && input === 'c') onQuit();
-    else if (key.tab || key.downArrow) dispatch({ type: key.shift ? 'focus-previous' : 'focus-next' });
+    else if (fixedCandidate) {
+      if (key.return) onStart({ name: defaults.name, employeeId: defaults.employeeId });
+    } else if (key.tab || key.downArrow) dispatch({ type: key.shift ? 'focus-previous' : 'focus-next' });
     else if (key.upArrow) dispatch({ type: 'focus-previous' });
     else if (key.backspace || key.delete) dispatch({ type: 'erase' });
     else if (key.return) {
@@ -133,5 +138,5 @@ export function StartScreen({ bank, itemCount, extraTime, defaults, problem, onS
   });
 
   const shown = problem && !form.problem ? { ...form, problem } : form;
-  return <Lines lines={layoutStart(bank, itemCount, extraTime, shown, columns - 1, rows)} />;
+  return <Lines lines={layoutStart(bank, itemCount, extraTime, shown, columns - 1, rows, fixedCandidate)} />;
 }

@@ -64,6 +64,8 @@ export interface TakeAppProps {
   itemCount: number;
   extraTime: number;
   defaults: { name: string; employeeId: string };
+  /** The defaults are who takes the test (the exam host knows from the SSH key): shown, not typed. */
+  fixedCandidate?: boolean;
   /** An attempt already running (resumed): the start screen is skipped. */
   driver?: AttemptDriver | undefined;
   /**
@@ -230,6 +232,7 @@ function TakeScreens({ quitRef, ...props }: TakeAppProps & { quitRef: RefObject<
             itemCount={props.itemCount}
             extraTime={props.extraTime}
             defaults={props.defaults}
+            fixedCandidate={props.fixedCandidate}
             problem={startProblem}
             onStart={(candidate) => start(candidate, false)}
             onQuit={() => go({ type: 'ask-quit' })}
