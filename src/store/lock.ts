@@ -115,4 +115,14 @@ export async function lockHolderAlive(path: string): Promise<boolean> {
   }
 }
 
+/** Who holds the lock on `path`, as `recordOwner` wrote it, or undefined when nobody recorded one. */
+export async function lockOwner(path: string): Promise<{ host: string; pid: number } | undefined> {
+  try {
+    const owner = JSON.parse(await readFile(ownerPath(path), 'utf8')) as { host?: unknown; pid?: unknown };
+    return typeof owner.host === 'string' && typeof owner.pid === 'number' ? { host: owner.host, pid: owner.pid } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const ownerPath = (path: string): string => `${path}.lock-owner`;

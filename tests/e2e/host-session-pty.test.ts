@@ -113,6 +113,31 @@ describe('host session: the menu and the test on the exam host', () => {
     expect(record?.deadline).toBe(new Date(before.deadline).toISOString());
   }, 120_000);
 
+  it('takes the attempt over from the same agent\'s old session, which closes it (a connection sshd has not yet seen drop)', async () => {
+    host.addAgent('E500', 'Lee Park');
+    host.assign('E500');
+    const old = session('E500');
+    await old.waitForText('Your tests:');
+    old.press('enter');
+    await old.waitForText('Enter: start (the clock starts now)');
+    old.press('enter');
+    await old.waitForText('Question 1 of 2');
+    old.press('1');
+    old.press('enter');
+    await old.waitForText('Question 2 of 2');
+    const fresh = session('E500');
+    await fresh.waitForText('[resume]', 20_000);
+    fresh.press('enter');
+    const resumed = await fresh.waitForText('Question 2 of 2', 20_000);
+    expect(resumed).toContain('1/2 answered');
+    expect((await old.exited).exitCode).toBe(ExitCode.hangup);
+    fresh.press('ctrlC');
+    await fresh.waitForText('Quit for now?');
+    fresh.press('y');
+    expect((await fresh.exited).exitCode).toBe(ExitCode.interrupted);
+    expect(fresh.screenText()).toMatch(/Your answers are saved. Connect again \(ssh \S+@\S+\) to continue/);
+  }, 120_000);
+
   it('closes the menu after the idle time without a key (exit 25)', async () => {
     host.assign('E300');
     const s = session('E300', '--idle-minutes', '0.02');

@@ -52,7 +52,19 @@ export function tempHome(): { dir: string; remove: () => void } {
  * feeds a headless xterm of the same size, so tests read the screen a person
  * would see. CI is removed from the environment: Ink draws nothing live under CI.
  */
-export function spawnFrontline(args: string[], options: { home: string; cols?: number; rows?: number; env?: Record<string, string> }): PtySession {
+export function spawnFrontline(args: string[], options: PtyOptions): PtySession {
+  return spawnInPty(process.execPath, [binPath, ...args], options);
+}
+
+export interface PtyOptions {
+  home: string;
+  cols?: number;
+  rows?: number;
+  env?: Record<string, string>;
+}
+
+/** Any program in a pty read through a headless xterm, as spawnFrontline runs frontline (the exam host's tests run `ssh -tt`). */
+export function spawnInPty(file: string, args: string[], options: PtyOptions): PtySession {
   const cols = options.cols ?? 80;
   const rows = options.rows ?? 24;
   const env: Record<string, string> = {};
@@ -65,7 +77,7 @@ export function spawnFrontline(args: string[], options: { home: string; cols?: n
   const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
   let raw = '';
   let lastDataAt = Date.now();
-  const child = pty.spawn(process.execPath, [binPath, ...args], { name: 'xterm-256color', cols, rows, cwd: repoRoot, env });
+  const child = pty.spawn(file, args, { name: 'xterm-256color', cols, rows, cwd: repoRoot, env });
   child.onData((data) => {
     raw += data;
     lastDataAt = Date.now();

@@ -4,7 +4,8 @@ import { issueHosted } from '../../app/host/issue-hosted.js';
 import { sessionAgent } from '../../app/host/session-verbs.js';
 import { queueXapiStatements } from '../../app/take/after-attempt.js';
 import { openTakeSession, type TakeSession } from '../../app/take/take-session.js';
-import { utcMinute } from '../../app/take/unfinished.js';
+import { utcMinute, type Unfinished } from '../../app/take/unfinished.js';
+import { supersedeOldSession } from '../../app/host/supersede.js';
 import { assemble } from '../../core/attempt/assemble.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import type { ConfigStore } from '../../store/config.js';
@@ -111,7 +112,7 @@ export const run: Run<[], { employee: string; idleMinutes?: string }> = async (_
       extraTime: assignment.accommodations.extraTime,
       defaults: candidate,
       fixedCandidate: true,
-      driver: unfinished ? await session.resume(unfinished) : undefined,
+      driver: unfinished ? await resumeTakingOver(session, unfinished, agent.employeeId) : undefined,
       begin: session.begin,
       resume: session.resumeOffered,
       // The agent sees that it is saved, not where: the host's files are not theirs to browse.
@@ -123,6 +124,12 @@ export const run: Run<[], { employee: string; idleMinutes?: string }> = async (_
   if (hungUp) return ExitCode.hangup;
   return report(outcome, session, connectAgain);
 };
+
+/** Resumes the attempt, first telling this agent's old session (a connection not yet seen to drop) to let go of it. */
+async function resumeTakingOver(session: TakeSession, unfinished: Unfinished, employeeId: string) {
+  if (await supersedeOldSession(unfinished.path, employeeId)) writeErr('frontline: your earlier connection was still open; it is closed now\n');
+  return session.resume(unfinished);
+}
 
 function parseIdleMinutes(value: string | undefined): number {
   if (value === undefined) return 10;
