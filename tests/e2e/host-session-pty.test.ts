@@ -138,6 +138,36 @@ describe('host session: the menu and the test on the exam host', () => {
     expect(fresh.screenText()).toMatch(/Your answers are saved. Connect again \(ssh \S+@\S+\) to continue/);
   }, 120_000);
 
+  it('a failed attempt shows results as the bank allows, gets no certificate, and uses its assignment', async () => {
+    host.addAgent('E600', 'Jo Fail');
+    host.assign('E600');
+    const s = session('E600');
+    await s.waitForText('Your tests:');
+    s.press('enter');
+    await s.waitForText('Enter: start (the clock starts now)');
+    s.press('enter');
+    await s.waitForText('Question 1 of 2');
+    s.press('2');
+    s.press('enter');
+    await s.waitForText('Question 2 of 2');
+    s.press('2');
+    s.press('enter');
+    await s.waitForText('Submit your answers?');
+    s.press('y');
+    const results = await s.waitForText('NOT YET PASSED', 30_000);
+    // feedback: competency, so a score per skill and no answers.
+    expect(results).toMatch(/Listening/);
+    expect(results).not.toContain('Acknowledging comes before any fix');
+    expect(results).not.toMatch(/Certificate urn:uuid/);
+    s.press('enter');
+    expect((await s.exited).exitCode).toBe(ExitCode.failed);
+    const registry = JSON.parse(readFileSync(join(host.dir, 'assignment-registry.json'), 'utf8')) as { failures: Array<{ employeeId: string }> };
+    expect(registry.failures.map((f) => f.employeeId)).toContain('E600');
+    const again = session('E600');
+    expect((await again.exited).exitCode).toBe(ExitCode.ok);
+    expect(again.screenText()).toMatch(/No tests are assigned/);
+  }, 90_000);
+
   it('closes the menu after the idle time without a key (exit 25)', async () => {
     host.assign('E300');
     const s = session('E300', '--idle-minutes', '0.02');
