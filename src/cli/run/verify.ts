@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { TrustList } from '../../core/credential/trust.js';
 import { createVerifier, type LoadedStatusList, type Verdict, type VerifierOptions, type VerifyReason } from '../../core/credential/verify-certificate.js';
@@ -15,6 +14,7 @@ import { readTrustFile } from '../../store/trust-file.js';
 import { MAX_CERTIFICATE_BYTES } from '../../store/certificate-files.js';
 import { readRegularFile } from '../../store/regular-file.js';
 import { UserError } from '../../errors/user-error.js';
+import { poolThreads, runPool } from '../../store/worker-pool.js';
 import { parseRfc3339 } from '../../core/text/rfc3339.js';
 import { sanitizeLine } from '../../core/text/sanitize.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
@@ -38,7 +38,6 @@ interface Checked {
   reason: VerifyReason;
   text: string;
 }
-type Outcome = Checked;
 
 export function exitCodeFor(reason: VerifyReason): ExitCodeValue {
   switch (reason) {
@@ -131,20 +130,14 @@ export const run: Run<[string[]], VerifyOptions> = async ([paths], options, glob
 
 /** Fewer files than this per thread, and starting a thread (50-100 ms of CPU) costs more than it saves. */
 const MIN_FILES_PER_THREAD = 250;
-/** Each worker holds its own heap and copy of the file list; past this, memory grows faster than throughput. */
-const MAX_THREADS = 8;
-/** Bounds on the files a thread claims at once: messages stay few, and the last claims short. */
+/** Bounds on the files in one task: messages stay few, and the last tasks short. */
 const MIN_CLAIM = 10;
 const MAX_CLAIM = 200;
 
 type Verify = ReturnType<typeof createVerifier>;
 
-/** What every thread of one run shares. */
+/** What every thread of one run is set up with (a worker's copy of VerifierOptions, cloned to it). */
 interface Job {
-  files: string[];
-  threads: number;
-  /** An Int32Array(1): the index of the first file no thread has claimed yet. */
-  next: SharedArrayBuffer;
   trust: TrustList;
   statusLists: LoadedStatusList[];
   statusConflicts: Array<[string, string]>;
@@ -153,33 +146,17 @@ interface Job {
   format: VerifyFormat;
 }
 
-type WorkerMessage = { from: number; outcomes: Checked[] } | { done: true };
-
-/** Each file's verdict and output, in file order, from one thread or several. */
+/** Each file's verdict and output, in file order, from this thread and `threads - 1` others. */
 async function verifyFiles(
   files: string[],
   options: VerifierOptions,
   now: Date,
   format: VerifyFormat,
-  threads = defaultThreads(files.length),
+  threads = Math.max(1, poolThreads(files.length, MIN_FILES_PER_THREAD)),
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<Checked[]> {
   const verify = createVerifier(options);
-  if (threads <= 1) {
-    const outcomes: Outcome[] = [];
-    for (let from = 0; from < files.length; from += MAX_CLAIM) {
-      const slice = verifySlice(files.slice(from, from + MAX_CLAIM), verify, now, format);
-      outcomes.push(...slice);
-      onProgress(outcomes.length, files.length);
-      if (slice.some((outcome) => 'readError' in outcome)) break;
-    }
-    return settle(outcomes);
-  }
-  const { Worker } = await import('node:worker_threads');
   const job: Job = {
-    files,
-    threads,
-    next: new SharedArrayBuffer(4),
     trust: options.trust,
     statusLists: [...options.statusLists.values()],
     statusConflicts: [...(options.statusConflicts ?? new Map<string, string>())],
@@ -187,72 +164,46 @@ async function verifyFiles(
     at: now.getTime(),
     format,
   };
-  const slots: Array<Checked | undefined> = new Array<Checked | undefined>(files.length).fill(undefined);
-  const place = (from: number, outcomes: Checked[]) => outcomes.forEach((outcome, i) => (slots[from + i] = outcome));
-  // A worker runs this module again: the bundle's chunk for `verify`, whose exports keep their names.
-  const entry = `import(${JSON.stringify(import.meta.url)}).then((m) => m.verifyWorker())`;
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(entry, { eval: true, workerData: job }));
-  const finished = Promise.all(
-    workers.map(
-      (worker) =>
-        new Promise<void>((resolve, reject) => {
-          // Resolving on the last message rather than on 'exit' spares waiting for the thread's teardown.
-          worker.on('message', (message: WorkerMessage) => ('done' in message ? resolve() : place(message.from, message.outcomes)));
-          worker.on('error', reject);
-          worker.on('exit', () => resolve());
-        }),
-    ),
-  );
-  // If this thread fails first, its error is the one to report.
-  finished.catch(() => undefined);
-  try {
-    // This thread cannot hear from the others until its own loop ends: files claimed is the measure of progress.
-    const claimed = new Int32Array(job.next);
-    claimFiles(job, verify, (from, outcomes) => {
-      place(from, outcomes);
-      onProgress(Math.min(Atomics.load(claimed, 0), files.length), files.length);
-    });
-    await finished;
-  } finally {
-    for (const worker of workers) void worker.terminate();
-  }
-  return settle(slots);
+  const checked: Checked[] = [];
+  await runPool<string[], Checked[]>({
+    // A worker runs this module again: the bundle for `verify`, whose exports keep their names.
+    worker: { url: import.meta.url, name: 'verifyWorker', data: job },
+    threads: threads - 1,
+    tasks: runsOf(files, threads),
+    label: 'verify',
+    here: (run) => verifySlice(run, verify, now, format),
+    done: (outcomes) => {
+      checked.push(...outcomes);
+      onProgress(checked.length, files.length);
+    },
+  });
+  return checked;
 }
 
-/** Entry point of the worker threads verifyFiles starts. */
-export async function verifyWorker(): Promise<void> {
-  const { parentPort, workerData } = await import('node:worker_threads');
-  const job = workerData as Job;
+/** Sets up a pool thread of verifyFiles: verifies the runs of files it is given. */
+export function verifyWorker(job: Job): (run: string[]) => { result: Checked[] } {
   const verify = createVerifier({
     trust: job.trust,
     statusLists: new Map(job.statusLists.map((list) => [list.url, list])),
     statusConflicts: new Map(job.statusConflicts),
     ...(job.requireDelivery ? { requireDelivery: job.requireDelivery } : {}),
   });
-  const post = (message: WorkerMessage) => parentPort?.postMessage(message);
-  claimFiles(job, verify, (from, outcomes) => post({ from, outcomes }));
-  post({ done: true });
-}
-
-function defaultThreads(files: number): number {
-  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(files / MIN_FILES_PER_THREAD)));
+  const now = new Date(job.at);
+  return (run) => ({ result: verifySlice(run, verify, now, job.format) });
 }
 
 /**
- * Verifies runs of files until none is left; every thread runs this over the
- * same counter. Each claim is a share of what is left, so the threads finish
- * close together even when a neighbour slows one of them down.
+ * The files in runs, one run per task. Each run is a share of what is left, so
+ * the threads finish close together even when a neighbour slows one of them down.
  */
-function claimFiles(job: Job, verify: Verify, onRun: (from: number, outcomes: Checked[]) => void): void {
-  const next = new Int32Array(job.next);
-  const now = new Date(job.at);
-  const total = job.files.length;
-  for (;;) {
-    const size = Math.min(MAX_CLAIM, Math.max(MIN_CLAIM, Math.ceil((total - Atomics.load(next, 0)) / (job.threads * 4))));
-    const from = Atomics.add(next, 0, size);
-    if (from >= total) return;
-    onRun(from, verifySlice(job.files.slice(from, from + size), verify, now, job.format));
+function runsOf(files: readonly string[], threads: number): string[][] {
+  const runs: string[][] = [];
+  for (let from = 0; from < files.length; ) {
+    const size = Math.min(MAX_CLAIM, Math.max(MIN_CLAIM, Math.ceil((files.length - from) / (threads * 4))));
+    runs.push(files.slice(from, from + size));
+    from += size;
   }
+  return runs;
 }
 
 /** Reads, verifies and renders `files` in order; a file that cannot be read gets its own verdict. */
@@ -266,11 +217,4 @@ function verifySlice(files: readonly string[], verify: Verify, now: Date, format
     out.push({ ok: verdict.ok, reason: verdict.reason, text: renderVerdict(verdict, format) });
   }
   return out;
-}
-
-function settle(outcomes: ReadonlyArray<Checked | undefined>): Checked[] {
-  return outcomes.map((outcome, i) => {
-    if (outcome === undefined) throw new Error(`verify: file ${i + 1} of ${outcomes.length} came back from no thread`);
-    return outcome;
-  });
 }
