@@ -1,9 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { oneLine } from '../core/text/one-line.js';
 import { describeFileType } from './regular-file.js';
 import { ReadingThreads } from '../core/analytics/reading-threads.js';
@@ -13,6 +11,7 @@ import { scoreAttempt } from '../core/attempt/scoring.js';
 import type { Bank } from '../core/bank/types.js';
 import validateAttempt from '../generated/attempt.validate.js';
 import { describeIoError } from '../errors/user-error.js';
+import { HERE, MOST_THREADS, poolThreads, runPool, type Work } from './worker-pool.js';
 
 /** Where one record came from: a file, or a line of a JSONL file (`file:line`). */
 export interface RecordSink {
@@ -52,16 +51,12 @@ export interface ReadOptions {
 }
 
 const FORMAT = 'frontline.attempt/1';
-/** Marks this module's own worker threads (the module is also their entry point). */
-const WORKER_TAG = 'frontline.attempt-reader/1';
 /** Files per unit of work; units are handed out one at a time, so both threads stay busy to the end. */
 const FILES_PER_UNIT = 200;
 /** Bytes of a JSONL file per unit of work; a unit reads the lines that start in its range. */
 const BYTES_PER_UNIT = 8 * 1024 * 1024;
-/** Below about this many records, starting threads (~50 ms each) costs more than it saves. */
-const PARALLEL_FROM = 2000;
-/** Threads added while reading waits on the disk stop at this many (each holds its own heap and buffers). */
-const MOST_THREADS = 8;
+/** Fewer records than this per thread, and starting threads (~50 ms each) costs more than it saves. */
+const RECORDS_PER_THREAD = 1000;
 /** A record of a 10,000-item attempt is about 2 MB; a .json file far past that is not one. */
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 /** Bytes per record assumed when sizing a JSONL file. */
@@ -424,90 +419,49 @@ function progressOf(units: readonly Unit[], onProgress: ReadOptions['onProgress'
   };
 }
 
-function readHere(units: readonly Unit[], merger: Merger): void {
+/** Sets up a reading thread of readAttemptSet (report's bundle exports it: the pool loads it from there). */
+export function attemptReaderWorker(data: { rescore: ReadOptions['rescore'] }): Work<Unit, UnitResult> {
+  rescoring = data.rescore;
   const writer = new FactsWriter();
-  const reader = new FactsReader();
-  for (const unit of units) {
+  return (unit, buffer) => {
+    // A buffer of an earlier batch, merged and sent back to be written into again.
+    if (buffer) writer.recycle(new Float64Array(buffer));
     const result = runUnit(unit, writer);
-    reader.receive(result.batch);
-    merger.merge(unit, result, reader);
-    writer.recycle(new Float64Array(result.batch.data.buffer));
-  }
-}
-
-interface Task {
-  index: number;
-  unit: Unit;
-  /** A buffer of an earlier batch, for the worker to write into again. */
-  buffer?: ArrayBuffer;
-}
-
-interface Done {
-  index: number;
-  result: UnitResult;
+    return { result, transfer: [result.batch.data.buffer as ArrayBuffer] };
+  };
 }
 
 /**
- * Reads the units on `threads` worker threads, each taking the next unit when
- * it finishes one, while this thread merges finished units in order. Threads
- * are added, up to `most`, while the files come from the disk (see ReadingThreads).
+ * Reads the units on `threads` pool threads (or on this one, for 0), while
+ * this thread merges finished units in order. Threads are added, up to
+ * `most`, while the files come from the disk (see ReadingThreads).
  */
-async function readInWorkers(units: readonly Unit[], merger: Merger, threads: number, most: number): Promise<void> {
-  const workers: Worker[] = [];
+async function readUnits(units: readonly Unit[], merger: Merger, threads: number, most: number): Promise<void> {
+  const hereWriter = new FactsWriter();
+  const hereReader = new FactsReader();
+  // Strings are numbered per thread in the order it sent them, so each thread's batches are read with its own reader.
   const readers: FactsReader[] = [];
-  // Buffers of merged batches, on their way back to the worker that wrote them.
+  const readerOf = (thread: number): FactsReader => (thread === HERE ? hereReader : (readers[thread] ??= new FactsReader()));
+  // Buffers of merged batches, on their way back to the thread that wrote them.
   const spare: ArrayBuffer[][] = [];
-  const finished = new Map<number, { result: UnitResult; w: number }>();
-  let next = 0;
-  let merged = 0;
   const diskReads = (): number => process.resourceUsage().fsRead;
   const growth = new ReadingThreads(Math.min(threads, units.length), most, diskReads());
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const give = (w: number): void => {
-        if (next >= units.length) return;
-        const buffer = spare[w]!.pop();
-        const message: Task = { index: next, unit: units[next++]!, ...(buffer ? { buffer } : {}) };
-        workers[w]!.postMessage(message, buffer ? [buffer] : []);
-      };
-      const start = (): void => {
-        const w = workers.length;
-        const worker = new Worker(new URL(import.meta.url), { workerData: { [WORKER_TAG]: true, rescore: rescoring } });
-        workers.push(worker);
-        readers.push(new FactsReader());
-        spare.push([]);
-        worker.on('message', ({ index, result }: Done) => {
-          // Strings are numbered in the order the worker sent them, so they are taken in as they arrive.
-          readers[w]!.receive(result.batch);
-          if (growth.finished(w, diskReads(), next < units.length && units[next]!.kind === 'files')) start();
-          give(w);
-          finished.set(index, { result, w });
-          try {
-            for (let done = finished.get(merged); done; done = finished.get(merged)) {
-              finished.delete(merged);
-              merger.merge(units[merged]!, done.result, readers[done.w]!);
-              spare[done.w]!.push(done.result.batch.data.buffer as ArrayBuffer);
-              merged += 1;
-            }
-          } catch (error) {
-            reject(error);
-            return;
-          }
-          if (merged === units.length) resolve();
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => {
-          if (merged < units.length) reject(new Error(`attempt reader thread ${w} stopped (exit code ${code}) with ${units.length - merged} units to go`));
-        });
-        // Two units each, so a worker has the next one queued while this thread merges.
-        give(w);
-        give(w);
-      };
-      for (let w = 0; w < growth.threads; w += 1) start();
-    });
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+  await runPool<Unit, UnitResult>({
+    worker: { url: import.meta.url, name: 'attemptReaderWorker', data: { rescore: rescoring } },
+    threads,
+    tasks: units,
+    label: 'report: reading attempts',
+    ...(threads === 0 ? { here: (unit: Unit) => runUnit(unit, hereWriter) } : {}),
+    attach: (thread) => spare[thread]?.pop(),
+    received: (result, thread) => readerOf(thread).receive(result.batch),
+    grow: (thread, upcoming) => growth.finished(thread, diskReads(), upcoming?.kind === 'files'),
+    done: (result, index, thread) => {
+      merger.merge(units[index]!, result, readerOf(thread));
+      const buffer = result.batch.data.buffer as ArrayBuffer;
+      if (thread === HERE) hereWriter.recycle(new Float64Array(buffer));
+      else (spare[thread] ??= []).push(buffer);
+    },
+  });
 }
 
 /**
@@ -524,21 +478,11 @@ export async function readAttemptSet(paths: readonly string[], sink: RecordSink,
   const merger = new Merger(sink, progressOf(units, options.onProgress));
   rescoring = options.rescore;
   // Reading is synchronous within a unit: attempt records are small and usually in the page cache, where promise-based reads
-  // spent more time in open/fstat/close round trips through the thread pool than in reading.
-  const threads = options.threads ?? (records >= PARALLEL_FROM && availableParallelism() >= 2 ? availableParallelism() : 0);
+  // spent more time in open/fstat/close round trips through the thread pool than in reading. One reading thread reads no
+  // faster than this one, which merges.
+  const fit = poolThreads(records, RECORDS_PER_THREAD);
+  const threads = options.threads ?? (fit >= 2 ? fit : 0);
   // Threads asked for are what is used; chosen here, twice as many may be used while the disk is what everyone waits for.
-  if (threads > 0) await readInWorkers(units, merger, threads, options.threads ?? Math.min(2 * threads, MOST_THREADS));
-  else readHere(units, merger);
+  await readUnits(units, merger, threads, options.threads ?? Math.min(2 * threads, MOST_THREADS));
   return { read: merger.read, unreadable };
-}
-
-if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_TAG] === true) {
-  const port = parentPort;
-  rescoring = (workerData as { rescore?: ReadOptions['rescore'] }).rescore;
-  const writer = new FactsWriter();
-  port.on('message', ({ index, unit, buffer }: Task) => {
-    if (buffer) writer.recycle(new Float64Array(buffer));
-    const result = runUnit(unit, writer);
-    port.postMessage({ index, result } satisfies Done, [result.batch.data.buffer as ArrayBuffer]);
-  });
 }

@@ -54,7 +54,7 @@ export interface PoolOptions<Task, Result> {
   here?: (task: Task) => Result;
   /** Something to move to `thread` with its next task (a buffer of an earlier result, to be written into again). */
   attach?: (thread: number) => ArrayBuffer | undefined;
-  /** A worker's result as it arrives, before `done` (results from one thread arrive in the order it was given them). */
+  /** Each result as it arrives, before `done` (results from one thread arrive in the order it was given them). */
   received?: (result: Result, thread: number) => void;
   /** Each result, in task order. */
   done: (result: Result, index: number, thread: number) => void;
@@ -98,7 +98,11 @@ export async function runPool<Task, Result>(options: PoolOptions<Task, Result>):
   const { tasks, here, done } = options;
   if (options.threads <= 0) {
     if (!here) throw new Error('runPool: no worker threads and no work here');
-    tasks.forEach((task, index) => done(here(task), index, HERE));
+    tasks.forEach((task, index) => {
+      const result = here(task);
+      options.received?.(result, HERE);
+      done(result, index, HERE);
+    });
     return;
   }
   const { Worker } = await import('node:worker_threads');
@@ -173,7 +177,9 @@ export async function runPool<Task, Result>(options: PoolOptions<Task, Result>):
         if (over || next >= tasks.length) return;
         const index = next++;
         try {
-          finished.set(index, { result: here(tasks[index]!), thread: HERE });
+          const result = here(tasks[index]!);
+          options.received?.(result, HERE);
+          finished.set(index, { result, thread: HERE });
           mergeInOrder();
         } catch (error) {
           fail(error);

@@ -12,6 +12,9 @@ import { loadBankOrThrow, type LoadedBank } from '../../app/load-bank.js';
 import { printJson, writeErr, writeOut } from '../output.js';
 import { startProgress } from '../progress.js';
 
+// report's reading threads load this command's bundle and call this export (see src/store/worker-pool.ts).
+export { attemptReaderWorker } from '../../store/attempt-set.js';
+
 export interface ReportOptions {
   bank?: string;
   by?: string;
