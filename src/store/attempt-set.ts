@@ -7,9 +7,9 @@ import { describeFileType } from './regular-file.js';
 import { ReadingThreads } from '../core/analytics/reading-threads.js';
 import { FactsReader, FactsWriter, type AttemptFacts, type FactsBatch } from '../core/analytics/attempt-facts.js';
 import type { AttemptRecord } from '../core/attempt/types.js';
+import { parseAttemptRecord } from '../core/attempt/parse-record.js';
 import { scoreAttempt } from '../core/attempt/scoring.js';
 import type { Bank } from '../core/bank/types.js';
-import validateAttempt from '../generated/attempt.validate.js';
 import { describeIoError } from '../errors/user-error.js';
 import { HERE, MOST_THREADS, poolThreads, runPool, type Work } from './worker-pool.js';
 
@@ -50,7 +50,6 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const FORMAT = 'frontline.attempt/1';
 /** Files per unit of work; units are handed out one at a time, so both threads stay busy to the end. */
 const FILES_PER_UNIT = 200;
 /** Bytes of a JSONL file per unit of work; a unit reads the lines that start in its range. */
@@ -91,46 +90,14 @@ async function expand(path: string, files: string[], unreadable: string[]): Prom
   }
 }
 
-/** What is wrong with a parsed value, in words a trainer can act on; undefined for a good record. */
-function recordProblem(data: unknown): string | undefined {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'not an attempt record (not a JSON object)';
-  const format = (data as { format?: unknown }).format;
-  if (format !== FORMAT) return `not a ${FORMAT} record (format ${format === undefined ? 'missing' : JSON.stringify(format)})`;
-  if (!validateAttempt(data)) {
-    const first = validateAttempt.errors?.[0];
-    const where = first?.instancePath ? ` at ${first.instancePath}` : '';
-    return `invalid attempt record${where}: ${first?.message ?? 'does not match the schema'}`;
-  }
-  return undefined;
-}
-
-/**
- * Checks one parsed value; the message names what is wrong in words a trainer
- * can act on (truncated, not a record, another format version).
- */
-export function checkRecord(data: unknown, source: string): { ok: true; record: AttemptRecord } | { ok: false; message: string } {
-  const problem = recordProblem(data);
-  return problem === undefined ? { ok: true, record: data as AttemptRecord } : { ok: false, message: `${source}: ${problem}` };
-}
-
 /** Parses and checks one record's text into the batch at position `at`. */
 function take(text: string, at: number, out: FactsWriter): void {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const message = oneLine((error as Error).message);
-    // A record cut short (a crash mid-write, a partial copy) usually fails somewhere before its end, so judge by the end.
-    const truncated = text.trimStart().startsWith('{') && (/end of (JSON )?input|Unterminated/i.test(message) || !text.trimEnd().endsWith('}'));
-    out.problem(at, `${truncated ? 'truncated JSON' : 'not valid JSON'} (${message})`);
+  const parsed = parseAttemptRecord(text);
+  if (!parsed.ok) {
+    out.problem(at, parsed.problem);
     return;
   }
-  const problem = recordProblem(data);
-  if (problem !== undefined) {
-    out.problem(at, problem);
-    return;
-  }
-  const record = data as AttemptRecord;
+  const { record } = parsed;
   if (rescoring === undefined || record.bank.hash !== rescoring.hash) {
     out.record(at, record);
     return;

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseAttemptRecord } from '../core/attempt/parse-record.js';
 import type { AttemptRecord } from '../core/attempt/types.js';
 import { stringifyEntryPerLine } from '../core/entry-per-line-json.js';
-import validateAttempt from '../generated/attempt.validate.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { dataPaths } from './data-dir.js';
 
@@ -25,22 +25,6 @@ export async function writeAttemptRecord(dataDir: string, record: AttemptRecord)
   return path;
 }
 
-/** Parses and checks an attempt record; every failure is a value naming the file. */
-export function parseAttempt(text: string, path: string): AttemptRead {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, kind: 'invalid', message: `${path}: not valid JSON (${(error as Error).message})` };
-  }
-  if (!validateAttempt(data)) {
-    const first = validateAttempt.errors?.[0];
-    const where = first?.instancePath ? ` at ${first.instancePath}` : '';
-    return { ok: false, kind: 'invalid', message: `${path}: not a frontline attempt record${where}: ${first?.message ?? 'invalid'}` };
-  }
-  return { ok: true, record: data as AttemptRecord };
-}
-
 export async function readAttemptFile(path: string): Promise<AttemptRead> {
   let text: string;
   try {
@@ -48,7 +32,8 @@ export async function readAttemptFile(path: string): Promise<AttemptRead> {
   } catch (error) {
     return { ok: false, kind: 'io', message: `${path}: cannot read: ${(error as Error).message}`, cause: error };
   }
-  return parseAttempt(text, path);
+  const parsed = parseAttemptRecord(text);
+  return parsed.ok ? parsed : { ok: false, kind: 'invalid', message: `${path}: ${parsed.problem}` };
 }
 
 export interface ListedAttempt {

@@ -127,7 +127,7 @@ describe('frontline history (built binary)', () => {
     const result = runCli(['history', '--data-dir', dir, '--json']);
     expect(result.status).toBe(ExitCode.ok);
     expect((JSON.parse(result.stdout) as { attempts: unknown[] }).attempts).toHaveLength(1);
-    expect(result.stderr).toMatch(/zz-broken\.json: not a frontline attempt record/);
+    expect(result.stderr).toMatch(/zz-broken\.json: invalid attempt record: must have required property '\w+'/);
     expect(result.stderr).not.toMatch(STACK);
   });
 });

@@ -100,7 +100,7 @@ describe('frontline report (built binary)', () => {
     // Long messages wrap onto indented lines; read them unwrapped.
     const flat = result.stdout.replace(/\n {4,}/g, ' ');
     expect(flat).toMatch(/truncated\.json: truncated JSON/);
-    expect(flat).toMatch(/other-format\.json: not a frontline\.attempt\/1 record/);
+    expect(flat).toMatch(/other-format\.json: not a frontline\.attempt\/1 record \(its format is "frontline\.attempt\/9"\)/);
     expect(flat).toMatch(/zz-copy\.json: duplicate of attempt sim-3/);
     expect(flat).toMatch(/foreign\.json: taken on fixture-bank 2\.0\.0/);
     expect(result.stdout).not.toContain('\u001B');
@@ -236,6 +236,6 @@ describe('frontline report (built binary)', () => {
     writeFileSync(join(empty, 'bad.json'), '{"format":');
     const result = runCli(['report', empty]);
     expect(result.status).toBe(ExitCode.invalidInput);
-    expect(result.stderr).toContain('truncated JSON');
+    expect(result.stderr).toContain(`${join(empty, 'bad.json')}: truncated JSON (`);
   });
 });

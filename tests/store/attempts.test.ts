@@ -80,7 +80,7 @@ describe('attempt records on disk', () => {
     await writeFile(join(dir, 'attempts', 'broken.json'), '{"format":');
     const { attempts, problems } = await listAttempts(dir);
     expect(attempts.map((a) => a.record.id)).toEqual(['early', 'late']);
-    expect(problems).toEqual([expect.stringMatching(/broken\.json: not valid JSON/)]);
+    expect(problems).toEqual([`${join(dir, 'attempts', 'broken.json')}: truncated JSON (Unexpected end of JSON input)`]);
   });
 
   it('lists nothing in a data dir without attempts', async () => {
@@ -88,8 +88,8 @@ describe('attempt records on disk', () => {
   });
 
   it.each<[string, (r: Record<string, unknown>) => unknown, RegExp]>([
-    ['a wrong format marker', (r) => ({ ...r, format: 'frontline.attempt/9' }), /not a frontline attempt record at \/format/],
-    ['a missing seed', ({ seed: _seed, ...r }) => r, /not a frontline attempt record: must have required property 'seed'/],
+    ['a wrong format marker', (r) => ({ ...r, format: 'frontline.attempt/9' }), /: not a frontline\.attempt\/1 record \(its format is "frontline\.attempt\/9"\)$/],
+    ['a missing seed', ({ seed: _seed, ...r }) => r, /: invalid attempt record: must have required property 'seed'$/],
     ['a bank hash that is not sha256', (r) => ({ ...r, bank: { ...(r['bank'] as object), hash: 'md5:00' } }), /at \/bank\/hash/],
     ['an unknown end reason', (r) => ({ ...r, ended: 'crashed' }), /at \/ended/],
     ['a response of an unknown type', (r) => ({ ...r, answers: [{ itemId: 'x', response: { type: 'essay', text: 'hi' }, timeSpentMs: 0, flagged: false }] }), /at \/answers\/0\/response/],

@@ -8,7 +8,7 @@ import { scoreAttempt } from '../../../src/core/attempt/scoring.js';
 import { parseBank } from '../../../src/core/bank/parse-bank.js';
 import type { Bank } from '../../../src/core/bank/types.js';
 import { checkAttemptForIssue } from '../../../src/core/credential/check-attempt.js';
-import { checkRecord } from '../../../src/store/attempt-set.js';
+import { parseAttemptRecord } from '../../../src/core/attempt/parse-record.js';
 
 const issueContext = {
   now: new Date('2100-01-01T00:00:00Z'),
@@ -33,7 +33,7 @@ describe('simulateCohort (issue 18.14)', () => {
     const { bank, records } = cohort(name, 30);
     expect(records).toHaveLength(30);
     for (const r of records) {
-      expect(checkRecord(JSON.parse(JSON.stringify(r)), r.id)).toMatchObject({ ok: true });
+      expect(parseAttemptRecord(JSON.stringify(r))).toMatchObject({ ok: true });
       expect(r.result).toEqual(scoreAttempt(bank, r.form, r.answers));
       expect(r.simulated).toEqual({ by: 'frontline simulate', seed: 's1' });
       expect(r.candidate.employeeId).toMatch(/^SIM-\d{3}$/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AttemptRecord } from '../../src/core/attempt/types.js';
-import { checkRecord } from '../../src/store/attempt-set.js';
-import { fixtureBank, simulate } from '../fixtures/attempts.js';
+import { parseAttemptRecord } from '../../../src/core/attempt/parse-record.js';
+import type { AttemptRecord } from '../../../src/core/attempt/types.js';
+import { fixtureBank, simulate } from '../../fixtures/attempts.js';
 
 const [record] = simulate(fixtureBank(), { n: 1, seed: 3 }) as [AttemptRecord];
 
@@ -12,13 +12,36 @@ function withResponse(response: unknown): unknown {
   return copy;
 }
 
-function message(data: unknown): string | undefined {
-  const checked = checkRecord(data, 'a.jsonl:1');
-  return checked.ok ? undefined : checked.message;
+function problem(text: string): string | undefined {
+  const parsed = parseAttemptRecord(text);
+  return parsed.ok ? undefined : parsed.problem;
 }
+const message = (data: unknown): string | undefined => problem(JSON.stringify(data));
+
+// Every reader of attempt records (history, issue, sync, report) says these words, after the file (and line).
+describe('parseAttemptRecord: one wording per problem', () => {
+  const good = JSON.stringify(record);
+  it.each([
+    ['cut short', good.slice(0, good.length / 2), /^truncated JSON \(.+\)$/],
+    ['cut short at a field name', '{"format":', /^truncated JSON \(.+\)$/],
+    ['not JSON', 'format: frontline.attempt/1', /^not valid JSON \(.+\)$/],
+    ['an array', '[1, 2]', /^not an attempt record \(not a JSON object\)$/],
+    ['a string', '"frontline"', /^not an attempt record \(not a JSON object\)$/],
+    ['another format', JSON.stringify({ ...record, format: 'frontline.attempt/9' }), /^not a frontline\.attempt\/1 record \(its format is "frontline\.attempt\/9"\)$/],
+    ['no format', JSON.stringify({ ...record, format: undefined }), /^not a frontline\.attempt\/1 record \(it has no format field\)$/],
+    ['a field missing', JSON.stringify({ ...record, seed: undefined }), /^invalid attempt record: must have required property 'seed'$/],
+    ['a field of the wrong type', JSON.stringify({ ...record, ended: 'crashed' }), /^invalid attempt record at \/ended: /],
+  ])('%s', (_, text, wording) => {
+    expect(problem(text)).toMatch(wording);
+  });
+
+  it('gives back the record it read', () => {
+    expect(parseAttemptRecord(JSON.stringify(record))).toEqual({ ok: true, record: JSON.parse(JSON.stringify(record)) });
+  });
+});
 
 // The schema picks a response's branch by its `type` (a discriminator), so each type is held to its own fields.
-describe('checkRecord: answers by response type', () => {
+describe('parseAttemptRecord: answers by response type', () => {
   it.each([
     ['single', { type: 'single', choice: 'a' }],
     ['multiple', { type: 'multiple', choices: ['a', 'b'] }],
@@ -42,7 +65,7 @@ describe('checkRecord: answers by response type', () => {
     ['a bare string', 'a', '/answers/0/response: must be object'],
   ])('rejects %s, naming where', (_, response, where) => {
     const text = message(withResponse(response));
-    expect(text).toMatch(/^a\.jsonl:1: invalid attempt record at /);
+    expect(text).toMatch(/^invalid attempt record at /);
     expect(text).toContain(where);
   });
 });
