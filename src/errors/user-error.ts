@@ -36,6 +36,7 @@ export function describeIoError(error: unknown): string {
     : code === 'ENOSPC' || code === 'EDQUOT' ? 'no space left on device'
     : code === 'EROFS' ? 'read-only file system'
     : code === 'ENOTDIR' ? 'a part of the path is not a directory'
+    : code === 'ELOOP' ? 'too many levels of symbolic links'
     : (error as Error | undefined)?.message ?? String(error);
 }
 

@@ -1,9 +1,9 @@
 import { isAscii } from 'node:buffer';
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, readSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { oneLine } from '../core/text/one-line.js';
-import { describeFileType } from './regular-file.js';
+import { openRegular } from './regular-file.js';
 import { ReadingThreads } from '../core/analytics/reading-threads.js';
 import { FactsReader, FactsWriter, type AttemptFacts, type FactsBatch } from '../core/analytics/attempt-facts.js';
 import type { AttemptRecord } from '../core/attempt/types.js';
@@ -133,21 +133,11 @@ interface UnitResult {
  */
 let scratch = Buffer.allocUnsafe(1 << 20);
 
-/**
- * Opens a file to read, refusing a FIFO (which would wait for a writer for
- * ever), a device (a link to /dev/zero never ends) or a folder named x.json.
- */
-function openRegular(path: string): number {
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  const stats = fstatSync(fd);
-  if (stats.isFile()) return fd;
-  closeSync(fd);
-  throw new Error(`${describeFileType(stats)}, not a file`);
-}
-
 /** The file's text as UTF-8 (as `readFileSync(path, 'utf8')`). */
 function readText(path: string): string {
-  const fd = openRegular(path);
+  const opened = openRegular(path);
+  if (!opened.ok) throw new Error(opened.message);
+  const { fd } = opened;
   let length = 0;
   try {
     for (;;) {
@@ -195,9 +185,11 @@ function readLines(path: string, start: number, end: number, out: FactsWriter): 
   let lines = 0;
   let fd: number | undefined;
   try {
-    fd = openRegular(path);
+    const opened = openRegular(path);
+    if (!opened.ok) throw new Error(opened.message);
+    fd = opened.fd;
     const file = fd;
-    const size = fstatSync(file).size;
+    const { size } = opened.stats;
     // `data` holds the file from `base` on; one byte before `start` tells whether `start` begins a line.
     const base = Math.max(0, start - 1);
     let data = Buffer.alloc(0);

@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs'; // sync: verify starts sooner without node:fs/promises
+import { describeIoError } from '../errors/user-error.js';
 
 // O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer, for ever.
 // Windows has no such flag (and no FIFOs by that name), so it is 0 there.
@@ -21,6 +22,18 @@ export function describeFileType(stats: Stats): string {
 }
 
 /**
+ * Opens a file to read if it is a regular file; a FIFO, a device, a socket or
+ * a folder is closed again and named. Throws what openSync throws.
+ */
+export function openRegular(path: string): { ok: true; fd: number; stats: Stats } | { ok: false; message: string } {
+  const fd = openSync(path, OPEN_FLAGS);
+  const stats = fstatSync(fd);
+  if (stats.isFile()) return { ok: true, fd, stats };
+  closeSync(fd);
+  return { ok: false, message: `${describeFileType(stats)}, not a file` };
+}
+
+/**
  * The bytes of a regular file of at most `maxBytes`, or why not. Never blocks
  * on a FIFO, never reads a device (a link to /dev/zero has no end), and stops
  * one byte past the limit even if the file grows while it is read.
@@ -28,9 +41,10 @@ export function describeFileType(stats: Stats): string {
 export function readRegularFile(path: string, maxBytes: number): RegularFileRead {
   let fd: number | undefined;
   try {
-    fd = openSync(path, OPEN_FLAGS);
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) return { ok: false, kind: 'not-regular', message: `${describeFileType(stats)}, not a file` };
+    const opened = openRegular(path);
+    if (!opened.ok) return { ok: false, kind: 'not-regular', message: opened.message };
+    fd = opened.fd;
+    const { stats } = opened;
     if (stats.size > maxBytes) return tooLarge(maxBytes);
     const buffer = Buffer.allocUnsafe(stats.size + 1);
     let length = 0;
@@ -48,7 +62,7 @@ export function readRegularFile(path: string, maxBytes: number): RegularFileRead
     }
     return { ok: true, bytes: buffer.subarray(0, length) };
   } catch (error) {
-    return { ok: false, kind: 'io', message: ioWhy(error), cause: error };
+    return { ok: false, kind: 'io', message: describeIoError(error), cause: error };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -67,15 +81,4 @@ function readRest(fd: number, buffer: Buffer, from: number, maxBytes: number): R
 function tooLarge(maxBytes: number): RegularFileRead {
   const size = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MB` : `${maxBytes / 1024} KB`;
   return { ok: false, kind: 'too-large', message: `larger than ${size}` };
-}
-
-/** Why a file system call failed, in words (as ioError words it). */
-export function ioWhy(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOENT' ? 'no such file or directory'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'EISDIR' ? 'is a directory'
-    : code === 'ELOOP' ? 'too many levels of symbolic links'
-    : code === 'ENOTDIR' ? 'a part of the path is not a directory'
-    : (error as Error | undefined)?.message ?? String(error);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,11 +19,14 @@ describe('describeIoError: the one errno -> words table', () => {
   const dir = mkdtempSync(join(tmpdir(), 'frontline-errno-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'file'), 'x');
+  symlinkSync('loop-b', join(dir, 'loop-a'));
+  symlinkSync('loop-a', join(dir, 'loop-b'));
 
   it.each([
     ['a missing file', () => readFileSync(join(dir, 'missing')), 'no such file or directory'],
     ['a directory', () => readFileSync(dir), 'is a directory'],
     ['a path through a file', () => readFileSync(join(dir, 'file', 'below')), 'a part of the path is not a directory'],
+    ['a loop of symbolic links', () => readFileSync(join(dir, 'loop-a')), 'too many levels of symbolic links'],
   ])('names %s from the real error', (_, read, words) => {
     expect(describeIoError(failureOf(read))).toBe(words);
   });
