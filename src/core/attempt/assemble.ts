@@ -41,6 +41,7 @@ function formEntry(item: Item, shuffleOptions: boolean, random: Random): FormEnt
   switch (item.type) {
     case 'true-false':
     case 'scenario':
+    case 'written':
       return { itemId: item.id };
     case 'single':
     case 'multiple':

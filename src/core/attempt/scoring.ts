@@ -9,7 +9,9 @@ import {
   type RatingItem,
   type ScenarioChoice,
   type ScenarioItem,
+  type WrittenItem,
 } from '../bank/types.js';
+import { needsMarking, type CriterionPoints } from './marking.js';
 import { bestFromEachStep, walkScenario } from '../bank/scenario-graph.js';
 import type { AnswerRecord, CompetencyResult, FailReason, Form, Gap, ItemResult, Response, Result } from './types.js';
 import { byId, own } from '../own.js';
@@ -33,8 +35,8 @@ interface ItemScore {
 
 const NONE: ItemScore = { score: 0, redFlags: [] };
 
-/** Scores one response to one item (not scenarios: see scoreScenario). */
-export function scoreItem(item: Exclude<Item, ScenarioItem>, response: Response | null): ItemScore {
+/** Scores one response to one item (not scenarios: see scoreScenario; not written replies: see scoreWritten). */
+export function scoreItem(item: Exclude<Item, ScenarioItem | WrittenItem>, response: Response | null): ItemScore {
   if (response === null) return NONE;
   switch (item.type) {
     case 'single': {
@@ -151,7 +153,49 @@ export function scoreScenario(item: ScenarioItem, response: Response | null): Sc
   return { score: own, redFlags, earned, available };
 }
 
-function resultFor(item: Item, answer: AnswerRecord | undefined): ItemResult {
+/** Top points of each criterion of a rubric, summed per competency. */
+function rubricMaxima(item: WrittenItem): Record<CompetencyId, number> {
+  const maxima = byId<number>();
+  for (const criterion of item.rubric) {
+    maxima[criterion.competency] = (maxima[criterion.competency] ?? 0) + Math.max(0, ...criterion.levels.map((l) => l.points));
+  }
+  return maxima;
+}
+
+/**
+ * A written reply is worth `points` (default 1) in each competency its rubric
+ * counts toward, like a scenario: the points its criteria earned over their
+ * top levels. Never scored without marks: an unmarked reply with text is
+ * pending and counts toward nothing; an empty one scores 0.
+ */
+export function scoreWritten(item: WrittenItem, answer: AnswerRecord | undefined, marks: CriterionPoints | undefined): ItemResult {
+  const weight = itemPoints(item);
+  const maxima = rubricMaxima(item);
+  const answered = needsMarking(item, answer);
+  const base = { itemId: item.id, competency: item.competency, answered, redFlags: [] };
+  if (answered && marks === undefined) return { ...base, score: 0, earned: {}, available: {}, correct: false, pending: true };
+  const raw = byId<number>();
+  for (const criterion of item.rubric) {
+    const given = answered && marks !== undefined ? (own(marks, criterion.id) ?? 0) : 0;
+    raw[criterion.competency] = (raw[criterion.competency] ?? 0) + given;
+  }
+  const earned = byId<number>();
+  const available = byId<number>();
+  let total = 0;
+  let top = 0;
+  for (const [c, max] of Object.entries(maxima)) {
+    if (max <= 0) continue;
+    available[c] = weight;
+    earned[c] = Math.min(weight, ((raw[c] ?? 0) / max) * weight);
+    total += raw[c] ?? 0;
+    top += max;
+  }
+  const score = top === 0 ? 0 : total / top;
+  return { ...base, score, earned, available, correct: reaches(score, 1) };
+}
+
+function resultFor(item: Item, answer: AnswerRecord | undefined, marks: ReadonlyMap<string, CriterionPoints> | undefined): ItemResult {
+  if (item.type === 'written') return scoreWritten(item, answer, marks?.get(item.id));
   const response = answer?.response ?? null;
   const answered = response !== null && !(response.type === 'scenario' && response.path.length === 0);
   if (item.type === 'scenario') {
@@ -177,8 +221,13 @@ function resultFor(item: Item, answer: AnswerRecord | undefined): ItemResult {
  * computed is trusted. Overall percent is the weight-weighted mean of the
  * competency percents on the form; passing needs the pass mark, every floor,
  * and no red flag. A score exactly at a mark or floor passes it.
+ *
+ * Written replies score only from `marks` (the points standing per item:
+ * see resolvedPoints). While any reply with text has none, the result is
+ * `awaiting-marking`: not passed, the percent counting only what is scored,
+ * only red flags as fail reasons (nothing else is decided yet) and no gaps.
  */
-export function scoreAttempt(bank: Bank, form: Form, answers: readonly AnswerRecord[]): Result {
+export function scoreAttempt(bank: Bank, form: Form, answers: readonly AnswerRecord[], marks?: ReadonlyMap<string, CriterionPoints>): Result {
   const policy = resolvePolicy(bank.policy);
   const items = new Map(bank.items.map((i) => [i.id, i]));
   const byItem = new Map(answers.map((a) => [a.itemId, a]));
@@ -186,7 +235,7 @@ export function scoreAttempt(bank: Bank, form: Form, answers: readonly AnswerRec
   for (const entry of form) {
     const item = items.get(entry.itemId);
     if (!item) throw new Error(`form names item "${entry.itemId}", which the bank does not have`);
-    itemResults.push(resultFor(item, byItem.get(entry.itemId)));
+    itemResults.push(resultFor(item, byItem.get(entry.itemId), marks));
   }
 
   const competencies: CompetencyResult[] = [];
@@ -222,7 +271,12 @@ export function scoreAttempt(bank: Bank, form: Form, answers: readonly AnswerRec
   const totalWeight = competencies.reduce((sum, c) => sum + c.weight, 0);
   const overall = totalWeight === 0 ? 0 : competencies.reduce((sum, c) => sum + c.weight * (exact.get(c.id) ?? 0), 0) / totalWeight;
 
+  const awaiting = itemResults.some((r) => r.pending);
   const failReasons: FailReason[] = [];
+  if (awaiting) {
+    for (const r of itemResults) for (const reason of r.redFlags) failReasons.push({ kind: 'red-flag', itemId: r.itemId, reason });
+    return { percent: round1(overall), passMark: policy.passMark, passed: false, status: 'awaiting-marking', failReasons, competencies, items: itemResults, gaps: [] };
+  }
   const missedMark = !reaches(overall, policy.passMark);
   if (missedMark) failReasons.push({ kind: 'below-pass-mark', percent: round1(overall), passMark: policy.passMark });
   for (const c of competencies) if (!c.met) failReasons.push({ kind: 'below-floor', competency: c.id, percent: c.percent, floor: c.floor });

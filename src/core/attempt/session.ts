@@ -1,4 +1,5 @@
 import { itemTimeLimitSeconds, resolvePolicy, type ResolvedPolicy } from '../bank/defaults.js';
+import { hasWrittenText, MAX_WRITTEN_CHARS } from './written.js';
 import { assertNever, type Bank, type Item, type ItemId, type OptionId } from '../bank/types.js';
 import type { AnswerRecord, EndReason, Form, Response } from './types.js';
 
@@ -212,6 +213,9 @@ export function fitsItem(item: Item, response: Response): boolean {
     case 'scenario':
       // Scenario paths grow one checked choice at a time (`scenario-choose`), never as a whole.
       return false;
+    case 'written':
+      // Over the cap the reply is refused whole, never cut: the editor says why (writtenTextProblems).
+      return item.type === 'written' && typeof response.text === 'string' && response.text.length <= MAX_WRITTEN_CHARS;
     default:
       return assertNever(response, 'response');
   }
@@ -294,6 +298,7 @@ export interface Counts {
 
 export function isAnswered(entry: EntryState): boolean {
   if (entry.response === null) return false;
+  if (entry.response.type === 'written') return hasWrittenText(entry.response.text);
   return entry.response.type === 'scenario' ? entry.scenarioStep === undefined || entry.locked : true;
 }
 

@@ -69,7 +69,7 @@ function scenarioPath(item: ScenarioItem, p: number, random: Random, at: string)
   return path;
 }
 
-function respond(item: Item, optionOrder: readonly string[] | undefined, p: number, model: ItemModel, random: Random, at: string): Response {
+function respond(item: Item, optionOrder: readonly string[] | undefined, p: number, model: ItemModel, random: Random, at: string): Response | null {
   const right = random() < p;
   switch (item.type) {
     case 'single': {
@@ -105,6 +105,9 @@ function respond(item: Item, optionOrder: readonly string[] | undefined, p: numb
     }
     case 'scenario':
       return { type: 'scenario', path: scenarioPath(item, p, random, at) };
+    case 'written':
+      // Simulated agents write nothing: prose would only wait for a marker, and report needs scored attempts.
+      return null;
     default:
       return assertNever(item, 'item type');
   }
@@ -150,10 +153,11 @@ export function* simulateCohort(options: CohortOptions): Generator<AttemptRecord
       const at = new Date(clock).toISOString();
       // A few weak agents leave an item unanswered.
       const omitted = random() < 0.04 / (1 + Math.exp(2 * ability));
+      const response = omitted ? null : respond(item, entry.optionOrder, chance(ability, model), model, random, at);
       answers.push({
         itemId: item.id,
-        response: omitted ? null : respond(item, entry.optionOrder, chance(ability, model), model, random, at),
-        ...(omitted ? {} : { answeredAt: at }),
+        response,
+        ...(response === null ? {} : { answeredAt: at }),
         timeSpentMs: Math.round(seconds * 1000),
         flagged: random() < 0.03,
       });

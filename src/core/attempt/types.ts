@@ -25,7 +25,9 @@ export type Response =
   | { type: 'true-false'; value: boolean }
   | { type: 'ordering'; order: OptionId[] }
   | { type: 'rating'; ratings: Record<OptionId, number> }
-  | { type: 'scenario'; path: ScenarioMove[] };
+  | { type: 'scenario'; path: ScenarioMove[] }
+  /** A written reply, as typed (at most MAX_WRITTEN_CHARS); scored only from trainers' marks. */
+  | { type: 'written'; text: string };
 
 export interface AnswerRecord {
   itemId: ItemId;
@@ -99,6 +101,8 @@ export interface ItemResult {
   answered: boolean;
   /** Red-flag reasons triggered by this item's response. */
   redFlags: string[];
+  /** A written reply waiting for a marker: it counts toward nothing yet. */
+  pending?: true;
 }
 
 export interface CompetencyResult {
@@ -131,7 +135,10 @@ export interface Result {
   /** 0–100, one decimal: weighted mean of competency percents. */
   percent: number;
   passMark: number;
+  /** False while the result awaits marking. */
   passed: boolean;
+  /** Present while written replies wait for a marker: the percent counts only what is scored. */
+  status?: 'awaiting-marking';
   failReasons: FailReason[];
   competencies: CompetencyResult[];
   items: ItemResult[];

@@ -1,4 +1,4 @@
-import type { Bank, Item, Option, ScenarioItem } from './types.js';
+import type { Bank, Item, Option, ScenarioItem, WrittenItem } from './types.js';
 import { collector, type DataPath, type Diagnostic, type Locate, type Report } from './diagnostic.js';
 import { describePath, quote } from './describe.js';
 import { formatMoves, pathMaxima, scenarioCompetencies, scenarioPaths } from './scenario-paths.js';
@@ -45,6 +45,7 @@ export function lintBank(bank: Bank, file: string, locate: Locate): Diagnostic[]
       });
       lintScenarioTies(bank, item, at, label, warn);
     }
+    if (item.type === 'written') lintRubric(item, at, label, warn);
   });
 
   lintKeyLength(bank, warn);
@@ -84,6 +85,45 @@ function lintUnusedAccepts(bank: Bank, accepted: ReadonlySet<string>, warn: Repo
   };
   check(bank.lintAccept, undefined, [], 'bank');
   bank.items.forEach((item, index) => check(item.lintAccept, index, ['items', index], describePath(bank, ['items', index])));
+}
+
+/** Word sets this similar (Jaccard) read as the same descriptor to a marker. */
+const NEAR_IDENTICAL = 0.8;
+
+const descriptorWords = (text: string): Set<string> => new Set(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []);
+
+function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared += 1;
+  return shared / (a.size + b.size - shared);
+}
+
+/**
+ * A rubric markers cannot apply consistently: a criterion with one level
+ * (nothing to choose), levels whose descriptors read the same (two markers
+ * pick different ones for the same reply), and an item drawn for a
+ * competency none of its criteria counts toward.
+ */
+function lintRubric(item: WrittenItem, at: DataPath, label: string, warn: Report): void {
+  item.rubric.forEach((criterion, c) => {
+    const criterionAt: DataPath = [...at, 'rubric', c];
+    const name = `${label}: criterion ${quote(criterion.id)}`;
+    if (criterion.levels.length === 1) {
+      warn([...criterionAt, 'levels'], 'single-level-criterion', `${name} has one level, so every reply gets the same points; add the levels a marker chooses between`);
+    }
+    const words = criterion.levels.map((level) => descriptorWords(level.descriptor));
+    for (let j = 1; j < words.length; j += 1) {
+      const twin = words.findIndex((other, i) => i < j && similarity(other, words[j]!) >= NEAR_IDENTICAL);
+      if (twin >= 0) {
+        const same = criterion.levels[twin]!.descriptor.trim().toLowerCase() === criterion.levels[j]!.descriptor.trim().toLowerCase();
+        warn([...criterionAt, 'levels', j, 'descriptor'], 'overlapping-descriptors', `${name}: the descriptors of levels ${twin + 1} and ${j + 1} are ${same ? 'the same' : 'nearly the same'}, so markers cannot tell them apart; say what differs`);
+      }
+    }
+  });
+  if (!item.rubric.some((criterion) => criterion.competency === item.competency)) {
+    warn([...at, 'competency'], 'competency-without-criterion', `${label}: drawn for competency ${quote(item.competency)}, but no criterion of its rubric counts toward it, so it scores nothing there`);
+  }
 }
 
 const ABOVE = /\b(all|none|both|neither) of (the )?(above|previous|these)\b/i;

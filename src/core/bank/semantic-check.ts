@@ -1,4 +1,5 @@
-import type { Bank, Item, Option, ScenarioChoice, ScenarioItem } from './types.js';
+import type { Bank, Item, Option, ScenarioChoice, ScenarioItem, WrittenItem } from './types.js';
+import { countWords } from '../text/count-words.js';
 import { bestFromEachStep, walkScenario } from './scenario-graph.js';
 import { assertNever } from './types.js';
 import { collector, MAX_ERRORS, type DataPath, type Diagnostic, type Locate, type Report } from './diagnostic.js';
@@ -135,8 +136,43 @@ function checkItem(bank: Bank, item: Item, at: DataPath, competencies: ReadonlyS
     case 'scenario':
       checkScenario(bank, item, at, label, competencies, report);
       return;
+    case 'written':
+      checkWritten(item, at, label, competencies, report);
+      return;
     default:
       assertNever(item, 'item type');
+  }
+}
+
+function checkWritten(item: WrittenItem, at: DataPath, label: string, competencies: ReadonlySet<string>, report: Report): void {
+  uniqueIds(item.rubric, [...at, 'rubric'], 'criterion', report);
+  item.rubric.forEach((criterion, c) => {
+    const criterionAt: DataPath = [...at, 'rubric', c];
+    const name = `${label}: criterion ${quote(criterion.id)}`;
+    if (!competencies.has(criterion.competency)) {
+      report([...criterionAt, 'competency'], 'unknown-competency', `${name}: competency ${quote(criterion.competency)} is not defined${suggest(criterion.competency, competencies)}`);
+    }
+    criterion.levels.forEach((level, l) => {
+      if (l === 0) return;
+      const before = criterion.levels[l - 1]!.points;
+      if (level.points === before) {
+        report([...criterionAt, 'levels', l, 'points'], 'duplicate-level', `${name}: levels ${l} and ${l + 1} both give ${level.points} points; each level needs its own points`);
+      } else if (level.points < before) {
+        report([...criterionAt, 'levels', l, 'points'], 'levels-out-of-order', `${name}: level ${l + 1} gives ${level.points} points after level ${l}'s ${before}; list levels from fewest points to most`);
+      }
+    });
+  });
+  const { min, max } = item.words ?? {};
+  if (min !== undefined && max !== undefined && min > max) {
+    report([...at, 'words', 'min'], 'bad-word-limits', `${label}: words.min (${min}) is more than words.max (${max})`);
+    return;
+  }
+  if (item.modelAnswer !== undefined) {
+    const count = countWords(item.modelAnswer);
+    if ((min !== undefined && count < min) || (max !== undefined && count > max)) {
+      const limits = min !== undefined && max !== undefined ? `${min}-${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
+      report([...at, 'modelAnswer'], 'model-answer-length', `${label}: the model answer has ${count} ${count === 1 ? 'word' : 'words'}, outside the item's limits (${limits} words)`);
+    }
   }
 }
 

@@ -6,6 +6,11 @@ export const WORDS_PER_MINUTE = 180;
 /** Deciding, per option weighed (or per true/false statement, per scenario step). */
 export const SECONDS_PER_DECISION = 8;
 
+/** Composing a reply to a customer, planning and revising included. */
+export const WRITING_WORDS_PER_MINUTE = 20;
+/** Reply length assumed when a written item sets no word limits. */
+const DEFAULT_REPLY_WORDS = 100;
+
 const words = (text: string | undefined): number => (text ? text.split(/\s+/).filter(Boolean).length : 0);
 const reading = (count: number): number => (count / WORDS_PER_MINUTE) * 60;
 
@@ -51,6 +56,12 @@ function rawSeconds(item: Item): number {
         worst = Math.max(worst, seconds);
       }
       return worst;
+    }
+    case 'written': {
+      // Composing, not typing, sets the pace: planning and revising a reply runs
+      // at roughly a tenth of reading speed.
+      const target = item.words?.max ?? item.words?.min ?? DEFAULT_REPLY_WORDS;
+      return reading(words(item.stem)) + (target / WRITING_WORDS_PER_MINUTE) * 60;
     }
     default:
       return assertNever(item, 'item type');

@@ -231,13 +231,45 @@ export interface ScenarioItem extends ItemBase {
   steps: ScenarioStep[];
 }
 
+/** One level of a rubric criterion: what a reply at this level does and what it earns. */
+export interface RubricLevel {
+  /** Points earned at this level (0 or more); levels are listed from fewest points to most. */
+  points: number;
+  /** What a reply at this level does, in words a marker can apply. */
+  descriptor: string;
+}
+
+/** One thing markers judge a written reply on; its points count toward one competency. */
+export interface RubricCriterion {
+  id: string;
+  /** What is judged, e.g. "Acknowledges the customer's situation in their own terms". */
+  criterion: string;
+  competency: CompetencyId;
+  levels: RubricLevel[];
+}
+
+/** The shape a written reply takes: one chat message, or an email with a greeting and a sign-off. */
+export type WrittenChannel = 'chat' | 'email';
+
+/** A reply the candidate writes (a chat message, an email), marked by trainers against a rubric: never scored automatically. */
+export interface WrittenItem extends ItemBase {
+  type: 'written';
+  channel: WrittenChannel;
+  /** Word limits for the reply. */
+  words?: { min?: number; max?: number };
+  /** A reply that reaches the top level of every criterion, for markers; never shown to candidates. */
+  modelAnswer?: string;
+  rubric: RubricCriterion[];
+}
+
 export type Item =
   | SingleChoiceItem
   | MultipleResponseItem
   | TrueFalseItem
   | OrderingItem
   | RatingItem
-  | ScenarioItem;
+  | ScenarioItem
+  | WrittenItem;
 
 export type ItemType = Item['type'];
 

@@ -40,6 +40,9 @@ export function statementId(attemptId: string, kind: VerbName | 'outcome', subje
 /**
  * The xAPI statements for one finished attempt: `passed` or `failed` on the
  * assessment, `scored` per competency, and optionally `answered` per item.
+ * While written replies await marking, the score is not known: only the
+ * `answered` statements are made (unscored for the replies); the outcome and
+ * `scored` statements follow from the marked result.
  * Everything comes from the record (and the bank, for item wording), never from
  * the clock, so the statements are byte-identical however often they are built:
  * an LRS treats a resend with the same id and content as a no-op.
@@ -70,8 +73,10 @@ export function attemptToStatements(record: AttemptRecord, bank: Bank | undefine
 
   const result = record.result;
   const verb: VerbName = result.passed ? 'passed' : 'failed';
-  const statements: Statement[] = [
-    {
+  const marked = result.status !== 'awaiting-marking';
+  const statements: Statement[] = [];
+  if (marked) {
+    statements.push({
       id: statementId(record.id, 'outcome'),
       actor,
       verb: verbOf(verb),
@@ -94,10 +99,10 @@ export function attemptToStatements(record: AttemptRecord, bank: Bank | undefine
         },
       },
       timestamp: record.endedAt,
-    },
-  ];
+    });
+  }
 
-  for (const competency of result.competencies) {
+  for (const competency of marked ? result.competencies : []) {
     statements.push({
       id: statementId(record.id, 'scored', competency.id),
       actor,
@@ -132,7 +137,7 @@ export function attemptToStatements(record: AttemptRecord, bank: Bank | undefine
         result: {
           response: responseString(answer.response),
           duration: isoDuration(answer.timeSpentMs),
-          ...(itemResult ? itemScore(itemResult) : {}),
+          ...(itemResult && !itemResult.pending ? itemScore(itemResult) : {}),
         },
         context: childContext(),
         timestamp: answer.answeredAt ?? record.endedAt,
@@ -179,6 +184,8 @@ export function responseString(response: Response): string {
       return Object.entries(response.ratings).map(([option, rating]) => `${option}[.]${rating}`).join('[,]');
     case 'scenario':
       return response.path.map((move) => `${move.step}[.]${move.choice}`).join('[,]');
+    case 'written':
+      return response.text;
     default:
       return assertNever(response, 'response');
   }
@@ -199,6 +206,8 @@ function interactionType(type: Response['type']): InteractionType {
       return 'matching';
     case 'scenario':
       return 'other';
+    case 'written':
+      return 'long-fill-in';
     default:
       return assertNever(type, 'response type');
   }
@@ -232,6 +241,8 @@ function interactionDefinition(response: Response, item: Item | undefined, lang:
       break;
     }
     case 'scenario':
+    // A written reply has no one right text, so no correctResponsesPattern: markers judge it.
+    case 'written':
       break;
     default:
       return assertNever(item, 'item');

@@ -26,7 +26,7 @@ export interface InteractionComponent {
   description: LanguageMap;
 }
 
-export type InteractionType = 'choice' | 'true-false' | 'sequencing' | 'likert' | 'matching' | 'other';
+export type InteractionType = 'choice' | 'true-false' | 'sequencing' | 'likert' | 'matching' | 'long-fill-in' | 'other';
 
 export interface ActivityDefinition {
   type?: string;

@@ -8,6 +8,7 @@ import { currentOrder, scenarioPath, scenarioStep, shownOptions } from './respon
 import { layoutScenario } from './scenario.js';
 import { layoutSingleChoice } from './single-choice.js';
 import { layoutTrueFalse } from './true-false.js';
+import { layoutWrittenUnavailable } from './written.js';
 
 export interface ItemBodyInput {
   item: Item;
@@ -57,6 +58,8 @@ export function layoutItemBody({ item, entry, response, highlighted, width, plai
       const path = scenarioPath(response);
       return layoutScenario({ item, path, current: scenarioStep(item, path), highlighted, width, plain });
     }
+    case 'written':
+      return layoutWrittenUnavailable(item, width);
     default:
       return assertNever(item, 'item');
   }

@@ -81,5 +81,9 @@ export function itemKeyCommand(type: ItemType, input: string, key: Key): ItemCom
     case 'ordering':
       if (key.return) return { type: 'choose-highlighted-and-next' };
       return { type: 'none' };
+    case 'written':
+      // No reply can be written on this screen yet (see ui/item/written.ts): Enter only goes on.
+      if (key.return) return { type: 'next' };
+      return { type: 'none' };
   }
 }

@@ -130,6 +130,8 @@ function answerHints(p: ItemLayoutInput): { keys: KeyHint[]; enterGoesOn: boolea
       return scenarioFinished(item, scenarioPath(p.response))
         ? { keys: [], enterGoesOn: true }
         : { keys: [{ keys: `up/down ${digits(1, count)}`, does: 'pick' }, { keys: 'Enter', does: 'say it' }], enterGoesOn: false };
+    case 'written':
+      return { keys: [], enterGoesOn: true };
   }
 }
 

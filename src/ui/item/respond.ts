@@ -35,6 +35,8 @@ export function choiceCount(item: Item, entry: FormEntry, response: Response | n
       return 2;
     case 'scenario':
       return scenarioStep(item, scenarioPath(response))?.choices?.length ?? 0;
+    case 'written':
+      return 0;
   }
 }
 

@@ -57,6 +57,7 @@ function responseForChoice(p: ItemScreenProps, index: number, response: Response
       return response?.type === 'ordering' ? response : undefined;
     case 'multiple':
     case 'rating':
+    case 'written':
       return undefined;
     default:
       return assertNever(item, 'item');

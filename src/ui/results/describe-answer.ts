@@ -2,6 +2,7 @@ import { assertNever, type Item, type Option, type OptionId } from '../../core/b
 import type { Response } from '../../core/attempt/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { own } from '../../core/own.js';
+import { countWords } from '../../core/text/count-words.js';
 
 const optionText = (options: readonly Option[], id: OptionId): string =>
   sanitizeText(options.find((o) => o.id === id)?.text ?? id);
@@ -52,6 +53,10 @@ export function describeResponse(item: Item, response: Response | null, shown?: 
           return quote(sanitizeText(step?.choices?.find((c) => c.id === move.choice)?.text ?? move.choice));
         })
         .join(' then ');
+    case 'written': {
+      const words = countWords(response.text);
+      return `a written reply of ${words} ${words === 1 ? 'word' : 'words'}`;
+    }
     default:
       return assertNever(response, 'response');
   }
@@ -71,6 +76,7 @@ export function describeCorrectAnswer(item: Item, shown?: readonly OptionId[]): 
     case 'rating':
       return inShownOrder(item.options, shown).map((o) => `${quote(sanitizeText(o.text))} ${o.key}`).join('; ');
     case 'scenario':
+    case 'written':
       return undefined;
     default:
       return assertNever(item, 'item');

@@ -48,12 +48,12 @@ describe('scoreItem', () => {
     ['rating: opposite', rating, { type: 'rating', ratings: { a: 1, b: 5 } }, 0],
     ['rating: off the scale (a hand-edited record) costs no more than the option', rating, { type: 'rating', ratings: { a: 5, b: 99 } }, 0.5],
   ])('%s', (_name, item, response, expected) => {
-    expect(scoreItem(item as Exclude<Item, { type: 'scenario' }>, response).score).toBeCloseTo(expected, 10);
+    expect(scoreItem(item as Exclude<Item, { type: 'scenario' | 'written' }>, response).score).toBeCloseTo(expected, 10);
   });
 
   it('reports a red-flag option that was chosen', () => {
     const item = single('s', 'listen', { options: [{ id: 'a', text: 'x', redFlag: 'Shared card data' }, { id: 'b', text: 'y' }] });
-    expect(scoreItem(item as Exclude<Item, { type: 'scenario' }>, { type: 'single', choice: 'a' }).redFlags).toEqual(['Shared card data']);
+    expect(scoreItem(item as Exclude<Item, { type: 'scenario' | 'written' }>, { type: 'single', choice: 'a' }).redFlags).toEqual(['Shared card data']);
   });
 });
 
@@ -245,6 +245,8 @@ describe('scoring the banks that ship', () => {
         const total = (r: Response) => Object.values(scoreScenario(item, r).earned).reduce((a, b) => a + b, 0);
         return walks(item).reduce((best, r) => (total(r) > total(best) ? r : best));
       }
+      case 'written':
+        return { type: 'written', text: item.modelAnswer ?? 'A reply.' };
     }
   }
 

@@ -19,6 +19,8 @@ export function bestResponse(item: Item, at: string): Response {
       return { type: 'rating', ratings: Object.fromEntries(item.options.map((o) => [o.id, o.key])) };
     case 'scenario':
       return { type: 'scenario', path: bestPath(item, at) };
+    case 'written':
+      return { type: 'written', text: item.modelAnswer ?? 'A reply.' };
   }
 }
 
