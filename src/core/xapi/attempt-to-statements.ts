@@ -240,8 +240,8 @@ function interactionDefinition(response: Response, item: Item | undefined, lang:
       definition.correctResponsesPattern = [item.options.map((o) => `${o.id}[.]${o.key}`).join('[,]')];
       break;
     }
-    case 'scenario':
     // A written reply has no one right text, so no correctResponsesPattern: markers judge it.
+    case 'scenario':
     case 'written':
       break;
     default:
