@@ -117,6 +117,8 @@ export function refusalExitCode(reason: IssueRefusal): ExitCodeValue {
       return ExitCode.lateAnswers;
     case 'replay':
       return ExitCode.replay;
+    case 'awaiting-marking':
+      return ExitCode.awaitingMarking;
     default:
       return assertNever(reason, 'issue refusal');
   }

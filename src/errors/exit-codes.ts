@@ -65,6 +65,8 @@ export const ExitCode = {
   attemptUsed: 37,
   /** This data dir does not own the key's registry and status list (another data dir issues with it). */
   notKeyOwner: 38,
+  /** `issue`: written replies in the attempt wait for a trainer's marks; it is scored once they are marked. */
+  awaitingMarking: 40,
 
   /** Could not reach the LRS; the outbox is intact and will be retried. */
   offline: 20,

@@ -6,7 +6,8 @@ import { assemble } from '../attempt/assemble.js';
 import { deadlineFor } from '../attempt/session.js';
 import type { AnswerRecord, AttemptRecord, FailReason, Response, Result } from '../attempt/types.js';
 import { acceptedDelivery, resolvePolicy } from '../bank/defaults.js';
-import { assertNever, type Bank, type DeliveryMode } from '../bank/types.js';
+import { assertNever, type Bank, type DeliveryMode, type ItemId } from '../bank/types.js';
+import type { CriterionPoints } from '../attempt/marking.js';
 import { scoreAttempt } from '../attempt/scoring.js';
 import { isSimulated } from '../attempt/simulated.js';
 import { canonicalize } from './jcs.js';
@@ -29,7 +30,8 @@ export type IssueRefusal =
   | 'cooldown'
   | 'bad-times'
   | 'late-answers'
-  | 'replay';
+  | 'replay'
+  | 'awaiting-marking';
 
 export type AttemptCheck =
   | {
@@ -60,6 +62,8 @@ export interface IssueContext {
   registry: RegistryFacts;
   /** The caller ran the attempt itself, as an exam host does; only then may a record say `hosted`. @default false */
   hostAttested?: boolean;
+  /** Points standing for each marked written reply (see resolvedPoints); a reply with none waits for a marker. */
+  marks?: ReadonlyMap<ItemId, CriterionPoints>;
 }
 
 /**
@@ -138,8 +142,14 @@ export function checkAttemptForIssue(bank: Bank, bankHash: string, attempt: Atte
     // Without a seal the issuer made, nothing shows the candidate lacked the key: the claim is only the record's word.
     return refuse('delivery-refused', `its record says sealed, but names no sealed copy of ${bank.id} this issuer made`);
   }
-  if (!result.passed) return refuse('failed', `it did not pass on re-scoring: ${result.failReasons.map(describeFailReason).join('; ')}`);
-  return { ok: true, result, delivery, fingerprint, ...(assignment ? { assignment } : {}) };
+  // The stored result was the candidate machine's, made without marks; the certificate's score includes them.
+  const scored = context.marks === undefined ? result : scoreAttempt(bank, attempt.form, attempt.answers, context.marks);
+  if (scored.status === 'awaiting-marking' && scored.failReasons.length === 0) {
+    const waiting = scored.items.filter((r) => r.pending).map((r) => `"${r.itemId}"`);
+    return refuse('awaiting-marking', `${waiting.length} written ${waiting.length === 1 ? 'reply waits' : 'replies wait'} for a marker (${waiting.join(', ')}): issue it once ${waiting.length === 1 ? 'it is' : 'they are'} marked`);
+  }
+  if (!scored.passed) return refuse('failed', `it did not pass on re-scoring: ${scored.failReasons.map(describeFailReason).join('; ')}`);
+  return { ok: true, result: scored, delivery, fingerprint, ...(assignment ? { assignment } : {}) };
 }
 
 function checkAssignmentForIssue(attempt: AttemptRecord, bankHash: string, context: IssueContext): { ok: true; assignment: Assignment } | Extract<AttemptCheck, { ok: false }> {
