@@ -130,7 +130,7 @@ describe('written text', () => {
   });
 
   it('counts as answered only with more than white space', () => {
-    const entry = (text: string) => ({ itemId: 'w', response: { type: 'written' as const, text }, timeSpentMs: 0, flagged: false, locked: false, scenarioStep: undefined });
+    const entry = (text: string) => ({ itemId: 'w', response: { type: 'written' as const, text }, answeredAt: 0, timeSpentMs: 0, flagged: false, locked: false, timedOut: false, late: false, scenarioStep: undefined });
     expect(isAnswered(entry(' \n '))).toBe(false);
     expect(isAnswered(entry('Thanks'))).toBe(true);
   });

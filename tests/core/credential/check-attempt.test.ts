@@ -8,6 +8,10 @@ import { makeAttempt, bestResponse } from './attempt-fixture.js';
 import { certificationBank, makeAssignment, makeSigner, sealedAttempt } from './assignment-fixture.js';
 import { loadShippedBank } from './certificate-fixture.js';
 import { SEALED_HASH } from './assignment-fixture.js';
+import { refusalExitCode } from '../../../src/app/admit-attempt.js';
+import { resolvedPoints, type Mark } from '../../../src/core/attempt/marking.js';
+import { bankHash } from '../../../src/core/bank/hash.js';
+import type { Bank, WrittenItem } from '../../../src/core/bank/types.js';
 
 const signer = makeSigner();
 const { bank, hash } = certificationBank();
@@ -137,5 +141,39 @@ describe('open delivery on a bank that accepts it', () => {
     expect(attemptFingerprint(copy)).toBe(attemptFingerprint(a));
     const changed = { ...a, answers: a.answers.map((x, i) => (i === 0 ? { ...x, response: null } : x)) };
     expect(attemptFingerprint(changed)).not.toBe(attemptFingerprint(a));
+  });
+});
+
+describe('an attempt with a written reply', () => {
+  const starter = loadShippedBank();
+  const reply: WrittenItem = {
+    id: 'com-w1',
+    type: 'written',
+    competency: 'communicating',
+    stem: 'Write your reply.',
+    channel: 'chat',
+    modelAnswer: 'I am sorry about the wait; your parcel arrives on Friday.',
+    rubric: [{ id: 'tone', criterion: 'Tone', competency: 'communicating', levels: [{ points: 0, descriptor: 'Curt' }, { points: 2, descriptor: 'Warm and clear' }] }],
+  };
+  const withReply: Bank = { ...starter.bank, items: [...starter.bank.items, reply] };
+  const hashWithReply = bankHash(withReply);
+  const attempt = makeAttempt(withReply, hashWithReply);
+  const mark = (tone: number): Mark => ({ attempt: attempt.id, item: 'com-w1', levels: { tone }, marker: 'Trainer T', at: '2026-11-20T12:00:00.000Z', role: 'first' });
+
+  it('is refused as awaiting-marking (exit 40) while the reply has no marks, naming the item', () => {
+    expect(attempt.result.status).toBe('awaiting-marking');
+    const check = checkAttemptForIssue(withReply, hashWithReply, attempt, context());
+    expect(check).toEqual({ ok: false, reason: 'awaiting-marking', message: '1 written reply waits for a marker ("com-w1"): issue it once it is marked' });
+    expect(refusalExitCode('awaiting-marking')).toBe(40);
+  });
+
+  it('is scored with the marks that stand once marked: passed at the top level, failed at the bottom', () => {
+    const top = checkAttemptForIssue(withReply, hashWithReply, attempt, { ...context(), marks: resolvedPoints(withReply, attempt, [mark(2)]) });
+    expect(top).toMatchObject({ ok: true, result: { passed: true } });
+    const scored = top.ok ? top.result.items.find((r) => r.itemId === 'com-w1') : undefined;
+    expect(scored?.score).toBe(1);
+    expect(scored?.pending).toBeUndefined();
+    const bottom = checkAttemptForIssue(withReply, hashWithReply, attempt, { ...context(), marks: resolvedPoints(withReply, attempt, [mark(0)]) });
+    expect(bottom).toMatchObject({ ok: false, reason: 'failed' });
   });
 });
