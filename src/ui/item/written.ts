@@ -1,8 +1,16 @@
 import type { WrittenItem } from '../../core/bank/types.js';
+import { sanitizeText } from '../../core/text/sanitize.js';
 import { line, type Line } from '../layout/line.js';
-import { wrapText } from '../layout/wrap.js';
+import { wrapHanging, wrapText } from '../layout/wrap.js';
 
-const CHANNEL: Record<WrittenItem['channel'], string> = { chat: 'a chat message', email: 'an email (greeting and sign-off)' };
+const CHANNEL: Record<WrittenItem['channel'], string> = { chat: 'a chat message', email: 'an email, with a greeting and a sign-off' };
+
+/** "Write a chat message of at least 30 and at most 90 words." */
+export function writtenShape(item: WrittenItem): string {
+  const { min, max } = item.words ?? {};
+  const limits = [min === undefined ? '' : `at least ${min}`, max === undefined ? '' : `at most ${max}`].filter(Boolean).join(' and ');
+  return `Write ${CHANNEL[item.channel]}${limits ? ` of ${limits} words` : ''}.`;
+}
 
 /**
  * A written item as this version of take shows it: what is asked, and that
@@ -11,7 +19,21 @@ const CHANNEL: Record<WrittenItem['channel'], string> = { chat: 'a chat message'
  * a bank with a written item stays takeable.
  */
 export function layoutWrittenUnavailable(item: WrittenItem, width: number): Line[] {
-  const limits = item.words === undefined ? '' : ` of ${[item.words.min === undefined ? '' : `at least ${item.words.min}`, item.words.max === undefined ? '' : `at most ${item.words.max}`].filter(Boolean).join(' and ')} words`;
-  const notice = `Write ${CHANNEL[item.channel]}${limits}. Writing replies is not available in this version of take: this item stays unanswered and scores 0. Enter or n: next question.`;
+  const notice = `${writtenShape(item)} Writing replies is not available in this version of take: this item stays unanswered and scores 0. Enter or n: next question.`;
   return wrapText(notice, width).map((text) => line(text, { color: 'yellow' }));
+}
+
+/** For trainers (preview --answers): the rubric markers apply, and the model answer. */
+export function layoutRubric(item: WrittenItem, width: number): Line[] {
+  const s = sanitizeText;
+  const out: Line[] = [line('Marked by a trainer against this rubric:', { bold: true })];
+  for (const criterion of item.rubric) {
+    out.push(...wrapHanging(' - ', `${s(criterion.criterion)} (${s(criterion.competency)})`, width).map((t) => line(t)));
+    for (const level of criterion.levels) out.push(...wrapHanging(`     ${level.points}: `, s(level.descriptor), width).map((t) => line(t, { dim: true })));
+  }
+  if (item.modelAnswer) {
+    out.push(line('Model answer:', { bold: true }));
+    for (const paragraph of s(item.modelAnswer).split('\n')) out.push(...(paragraph.trim() === '' ? [line('')] : wrapText(paragraph, width, '  ').map((t) => line(`  ${t}`))));
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import { line, type Line } from '../layout/line.js';
 import { wrapHanging, wrapText } from '../layout/wrap.js';
 import { layoutCase } from '../item/case-panel.js';
 import { layoutItemBody } from '../item/item-body.js';
+import { layoutRubric, writtenShape } from '../item/written.js';
 import { describeCorrectAnswer, quote } from '../results/describe-answer.js';
 
 export interface PreviewOptions {
@@ -53,6 +54,7 @@ function layoutPreviewItem(bank: Bank, item: Item, index: number, options: Previ
   if (study) out.push(...layoutCase(study, width), line(''));
   out.push(...wrapText(s(item.stem), width).map((t) => line(t, { bold: true })));
   if (item.type === 'scenario') out.push(...scenarioMap(item, answers, width));
+  else if (item.type === 'written') out.push(...wrapText(writtenShape(item), width).map((t) => line(t)));
   else out.push(...layoutItemBody({ item, entry: { itemId: item.id }, response: null, highlighted: -1, width, plain }));
   if (answers) {
     const key = describeCorrectAnswer(item);
@@ -63,6 +65,7 @@ function layoutPreviewItem(bank: Bank, item: Item, index: number, options: Previ
       if (item.feedback.false) out.push(...wrapHanging('   If False: ', s(item.feedback.false), width).map((t) => line(t, { dim: true })));
     }
     if (item.explanation) out.push(...wrapHanging('Why: ', s(item.explanation), width).map((t) => line(t)));
+    if (item.type === 'written') out.push(...layoutRubric(item, width));
   }
   return out;
 }
