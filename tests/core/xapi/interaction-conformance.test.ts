@@ -8,6 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { attemptToStatements } from '../../../src/core/xapi/attempt-to-statements.js';
 import { ADL_VERBS, type Statement } from '../../../src/core/xapi/statement.js';
 import { finishedAttempt } from '../../fixtures/attempt-builder.js';
+import { scoreAttempt } from '../../../src/core/attempt/scoring.js';
+import { bankHash } from '../../../src/core/bank/hash.js';
+import type { Bank, WrittenItem } from '../../../src/core/bank/types.js';
+import { makeAttempt } from '../credential/attempt-fixture.js';
+import { loadShippedBank } from '../credential/certificate-fixture.js';
 
 const options = { homePage: 'https://hr.example.com', activityBase: 'https://lms.example.com/frontline', includeItems: true };
 // A CommonJS module with an `exports.default`: how it arrives depends on the loader.
@@ -55,4 +60,46 @@ it('a rating item without the bank is still a matching interaction (no "other")'
   const rated = attemptToStatements(record, undefined, options).filter((s) => s.result?.response?.includes('[.]') && s.object.definition?.interactionType !== 'other');
   expect(rated.length).toBeGreaterThan(0);
   expect(rated.every((s) => s.object.definition?.interactionType === 'matching')).toBe(true);
+});
+
+describe('a written reply', () => {
+  const { bank: starter } = loadShippedBank();
+  const reply: WrittenItem = {
+    id: 'com-w1',
+    type: 'written',
+    competency: 'communicating',
+    stem: 'Write your reply.',
+    channel: 'chat',
+    modelAnswer: 'I am sorry about the wait; your parcel arrives on Friday.',
+    rubric: [{ id: 'tone', criterion: 'Tone', competency: 'communicating', levels: [{ points: 0, descriptor: 'Curt' }, { points: 2, descriptor: 'Warm' }] }],
+  };
+  const bank: Bank = { ...starter, items: [...starter.items, reply] };
+  const awaiting = makeAttempt(bank, bankHash(bank));
+  const marked = { ...awaiting, result: scoreAttempt(bank, awaiting.form, awaiting.answers, new Map([['com-w1', { tone: 2 }]])) };
+  const answeredReply = (statements: Statement[]) => statements.find((s) => s.object.id.endsWith('/items/com-w1'));
+
+  it('is a long-fill-in interaction whose response is the text, with no correct pattern', () => {
+    const statement = answeredReply(attemptToStatements(awaiting, bank, options))!;
+    expect(statement.object.definition?.interactionType).toBe('long-fill-in');
+    expect(Object.values(statement.object.definition?.description ?? {})).toEqual(['Write your reply.']);
+    expect(statement.object.definition?.correctResponsesPattern).toBeUndefined();
+    expect(statement.result?.response).toBe('I am sorry about the wait; your parcel arrives on Friday.');
+  });
+
+  it('while awaiting marking: only answered statements, the reply unscored; all pass the validator', () => {
+    expect(awaiting.result.status).toBe('awaiting-marking');
+    const statements = attemptToStatements(awaiting, bank, options);
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.every((s) => s.verb.id === ADL_VERBS.answered)).toBe(true);
+    expect(answeredReply(statements)?.result?.score).toBeUndefined();
+    for (const statement of statements) expect(validate(JSON.parse(JSON.stringify(statement))), statement.object.id).toEqual([]);
+  });
+
+  it('once marked: the outcome and scored statements follow, and the reply carries its score', () => {
+    const statements = attemptToStatements(marked, bank, options);
+    expect(statements.some((s) => s.verb.id === ADL_VERBS.passed)).toBe(true);
+    expect(statements.some((s) => s.verb.id === ADL_VERBS.scored)).toBe(true);
+    expect(answeredReply(statements)?.result?.score).toEqual({ scaled: 1 });
+    for (const statement of statements) expect(validate(JSON.parse(JSON.stringify(statement))), statement.object.id).toEqual([]);
+  });
 });
