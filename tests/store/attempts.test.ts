@@ -181,3 +181,27 @@ describe('attemptPermission', () => {
     expect(attemptPermission(limited(1), 'E1', [finishedAttempt(other, { id: 'a' })], at(1))).toMatchObject({ allowed: true, used: 0 });
   });
 });
+
+describe('a written reply in an attempt record', () => {
+  const written = (text: string): AttemptRecord => {
+    const bank = makeBank();
+    const form = assemble(bank, 'seed-w');
+    const record = buildAttemptRecord(
+      reduce(startSession({ bank, form, startedAt: T0 }), { type: 'submit', at: T0 + 60_000 }),
+      { attemptId: 'w-1', candidate: { name: 'Ada', employeeId: 'E1' }, bank: { id: bank.id, version: bank.version, title: bank.title, hash: HASH }, seed: 'seed-w', extraTime: 1, form, startedAt: T0, deadline: T0 + 600_000 } as JournalHeader,
+    );
+    return { ...record, answers: record.answers.map((a, i) => (i === 0 ? { ...a, response: { type: 'written', text } } : a)) };
+  };
+
+  it.each([
+    ['at the 20,000-character cap is read', 20_000, undefined],
+    ['over it is refused, naming the file and the field', 20_001, 'r.json: not a frontline attempt record at /answers/0/response/text: must NOT have more than 20000 characters'],
+  ])('%s', async (_, length, message) => {
+    const dir = await mkdtemp(join(tmpdir(), 'fl-written-'));
+    const path = join(dir, 'r.json');
+    await writeFile(path, JSON.stringify(written('a'.repeat(length))));
+    const read = await readAttemptFile(path);
+    if (message === undefined) expect(read.ok).toBe(true);
+    else expect(read).toMatchObject({ ok: false, kind: 'invalid', message: message.replace('r.json', path) });
+  });
+});
