@@ -195,7 +195,7 @@ describe('a written reply in an attempt record', () => {
 
   it.each([
     ['at the 20,000-character cap is read', 20_000, undefined],
-    ['over it is refused, naming the file and the field', 20_001, 'r.json: not a frontline attempt record at /answers/0/response/text: must NOT have more than 20000 characters'],
+    ['over it is refused, naming the file and the field', 20_001, 'r.json: invalid attempt record at /answers/0/response/text: must NOT have more than 20000 characters'],
   ])('%s', async (_, length, message) => {
     const dir = await mkdtemp(join(tmpdir(), 'fl-written-'));
     const path = join(dir, 'r.json');
