@@ -113,6 +113,47 @@ describe('host session: the menu and the test on the exam host', () => {
     expect(record?.deadline).toBe(new Date(before.deadline).toISOString());
   }, 120_000);
 
+  it('a time extension from `host extend` reaches the running session: a later clock, and the record carries it for issue', async () => {
+    host.addAgent('E600', 'Kim Ode');
+    host.assign('E600');
+    const s = session('E600');
+    await s.waitForText('Your tests:');
+    s.press('enter');
+    await s.waitForText('Enter: start (the clock starts now)');
+    s.press('enter');
+    const question = await s.waitForText('Question 1 of 2');
+    const left = (screen: string) => {
+      const m = /Test (\d+):(\d\d)/.exec(screen);
+      expect(m, screen).not.toBeNull();
+      return Number(m?.[1]) * 60 + Number(m?.[2]);
+    };
+    const before = left(question);
+    const extended = runCli(['--data-dir', host.dir, 'host', 'extend', '--employee', 'E600', '--minutes', '7', '--reason', 'power cut at the desk']);
+    expect(extended.status, extended.stderr).toBe(0);
+    // The session looks every 2 s: the clock gains the 7 minutes (less the seconds gone by).
+    let later = s.screenText();
+    for (let waited = 0; left(later) <= before + 6 * 60 && waited < 20_000; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      later = s.screenText();
+    }
+    expect(left(later), later).toBeGreaterThan(before + 6 * 60);
+    expect(left(later)).toBeLessThanOrEqual(before + 7 * 60);
+    s.press('1');
+    s.press('enter');
+    await s.waitForText('Question 2 of 2');
+    s.press('1');
+    s.press('enter');
+    await s.waitForText('Submit your answers?');
+    s.press('y');
+    await s.waitForText(/Certificate urn:uuid:\S+ issued/, 30_000);
+    s.press('enter');
+    expect((await s.exited).exitCode).toBe(ExitCode.ok);
+    const record = readdirSync(join(host.dir, 'attempts'))
+      .map((f) => JSON.parse(readFileSync(join(host.dir, 'attempts', f), 'utf8')) as { candidate: { employeeId: string }; extensions?: { minutes: number }[] })
+      .find((r) => r.candidate.employeeId === 'E600');
+    expect(record?.extensions?.map((e) => e.minutes)).toEqual([7]);
+  }, 120_000);
+
   it('takes the attempt over from the same agent\'s old session, which closes it (a connection sshd has not yet seen drop)', async () => {
     host.addAgent('E500', 'Lee Park');
     host.assign('E500');

@@ -13,6 +13,7 @@ import {
   type State,
 } from '../../core/attempt/session.js';
 import type { AttemptDriver, AttemptView } from '../../core/attempt/driver.js';
+import { withExtendedDeadline } from '../../core/attempt/extend-deadline.js';
 
 /** Where events go before they change the screen: the attempt journal. */
 export interface EventLog {
@@ -26,6 +27,12 @@ export interface TakeDriver extends AttemptDriver {
   settled(): Promise<void>;
   /** Marks a reopened attempt: the time away is not charged to the item showing. */
   resume(): void;
+  /**
+   * Moves the deadline to `journalDeadline + extensionMs` (the exam host's
+   * signed extensions), grace with it. Not logged: the host's extension log
+   * is the record, and a resume replays with it. An ended attempt stays ended.
+   */
+  extendDeadline(journalDeadline: number, extensionMs: number): void;
 }
 
 /** Ticks that change nothing visible are still logged this often, so a resume charges little lost time. */
@@ -181,6 +188,12 @@ export function createTakeDriver(initial: State, log: EventLog, options: { now?:
     toggleFlag: (itemId) => dispatch({ type: 'flag', at: now(), itemId }),
     submit: () => dispatch({ type: 'submit', at: now() }),
     resume: () => dispatch({ type: 'resume', at: now() }),
+    extendDeadline(journalDeadline, extensionMs) {
+      if (failed) return;
+      latest = withExtendedDeadline(latest, journalDeadline, extensionMs);
+      applied = withExtendedDeadline(applied, journalDeadline, extensionMs);
+      publish();
+    },
     tick() {
       if (latest.phase === 'finished' || failed) return;
       const at = now();

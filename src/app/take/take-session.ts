@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Assignment } from '../../core/assignment/assignment.js';
+import type { ExtensionTally } from '../../core/assignment/extension.js';
 import type { AttemptDriver } from '../../core/attempt/driver.js';
 import { replay, type JournalHeader } from '../../core/attempt/journal-entry.js';
 import { deadlineFor, startSession } from '../../core/attempt/session.js';
@@ -36,7 +37,16 @@ export interface TakeSessionRequest {
   afterSaved?: readonly AfterAttemptSaved[];
   /** A line for the person at the terminal that is not an error. */
   note: (line: string) => void;
+  /**
+   * The exam host's signed time extensions for an attempt (`extensionFor`):
+   * polled while it runs, replayed on resume, written into the record so
+   * `issue` can prove the later deadline. Without it, an attempt has none.
+   */
+  extensions?: (attemptId: string) => Promise<ExtensionTally>;
 }
+
+/** How often a running attempt looks for new time extensions. */
+const EXTENSION_POLL_MS = 2_000;
 
 export type BeginOutcome =
   | { ok: true; driver: AttemptDriver }
@@ -53,6 +63,8 @@ export interface FinishedTake {
 /** An attempt being taken: its journal, its driver, and how to let it go. */
 interface Running {
   header: JournalHeader;
+  /** Stops polling for time extensions. */
+  stopPolling: () => void;
   journal: Journal;
   driver: TakeDriver;
   /** Lets go of the attempt's lock (held from start or resume until saved or quit). */
@@ -98,6 +110,26 @@ export function openTakeSession(request: TakeSessionRequest): TakeSession {
         cause: error,
       }),
     );
+  };
+
+  // The host's trainer may extend a running attempt: look for it every few seconds.
+  const pollExtensions = (header: JournalHeader, driver: TakeDriver): (() => void) => {
+    const { extensions } = request;
+    if (!extensions) return () => undefined;
+    // Lines the log holds that do not count (`tally.problems`) are for the trainer
+    // (`host status`), not drawn over the agent's screen.
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      extensions(header.attemptId)
+        .then((tally) => driver.extendDeadline(header.deadline, tally.ms))
+        // An unreadable log this time is read again at the next poll; the attempt goes on.
+        .catch(() => undefined)
+        .finally(() => (busy = false));
+    }, EXTENSION_POLL_MS);
+    timer.unref();
+    return () => clearInterval(timer);
   };
 
   const begin: TakeSession['begin'] = async (candidate, { setAside = false } = {}) => {
@@ -154,8 +186,9 @@ export function openTakeSession(request: TakeSessionRequest): TakeSession {
     const journal = await Journal.create(dataDir, header);
     const release = await lockAttempt(journal.path, header.attemptId, request.note);
     const state = startSession({ bank, form: request.form, startedAt, extraTime: request.extraTime });
-    running = { header, journal, driver: createTakeDriver(state, journal, { onError }), release };
-    return { ok: true as const, driver: running.driver };
+    const driver = createTakeDriver(state, journal, { onError });
+    running = { header, journal, driver, release, stopPolling: pollExtensions(header, driver) };
+    return { ok: true as const, driver };
   };
 
   const resume = async (unfinished: Unfinished): Promise<TakeDriver> => {
@@ -169,9 +202,10 @@ export function openTakeSession(request: TakeSessionRequest): TakeSession {
       throw new UserError(read.message, { exitCode: ExitCode.damaged });
     }
     const journal = await Journal.reopen(unfinished.path);
-    const state = replay(bank, read.header, read.events);
+    const extensionMs = request.extensions ? (await request.extensions(read.header.attemptId)).ms : 0;
+    const state = replay(bank, read.header, read.events, extensionMs);
     const driver = createTakeDriver(state, journal, { onError });
-    running = { header: read.header, journal, driver, release };
+    running = { header: read.header, journal, driver, release, stopPolling: pollExtensions(read.header, driver) };
     // Logged, so the time away is not charged to the item that was showing.
     driver.resume();
     return driver;
@@ -180,9 +214,11 @@ export function openTakeSession(request: TakeSessionRequest): TakeSession {
   const finish = async (ended: AttemptDriver): Promise<FinishedTake> => {
     if (!running || running.driver !== ended) throw new Error('finish called for an attempt this session did not begin');
     const { driver } = running;
+    running.stopPolling();
     await driver.settled();
-    const [{ buildAttemptRecord }, { writeAttemptRecord }] = await Promise.all([import('../../core/attempt/record.js'), import('../../store/attempts.js')]);
-    const record = buildAttemptRecord(driver.state(), running.header);
+    const [{ buildAttemptRecord, withExtensions }, { writeAttemptRecord }] = await Promise.all([import('../../core/attempt/record.js'), import('../../store/attempts.js')]);
+    const built = buildAttemptRecord(driver.state(), running.header);
+    const record = request.extensions ? withExtensions(built, (await request.extensions(running.header.attemptId)).extensions) : built;
     let savedTo: string;
     try {
       savedTo = await writeAttemptRecord(dataDir, record);
@@ -212,6 +248,7 @@ export function openTakeSession(request: TakeSessionRequest): TakeSession {
     finish,
     async close() {
       if (!running) return false;
+      running.stopPolling();
       await running.driver.settled();
       await running.journal.close();
       await running.release();

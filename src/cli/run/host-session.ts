@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { agentMenu, type MenuEntry } from '../../app/host/agent-menu.js';
+import { extensionFor } from '../../app/host/extend.js';
 import { issueHosted } from '../../app/host/issue-hosted.js';
 import { sessionAgent } from '../../app/host/session-verbs.js';
 import { queueXapiStatements } from '../../app/take/after-attempt.js';
@@ -103,6 +104,7 @@ export const run: Run<[], { employee: string; idleMinutes?: string }> = async (_
     resumeCommandFor: () => connectAgain,
     afterSaved: [queueXapiStatements, issueHosted(hostDir, connectAgain)],
     note: (line) => writeErr(`frontline: ${line}\n`),
+    extensions: (attemptId) => extensionFor(hostDir, attemptId),
   });
   active.session = session;
   const outcome = await screens.renderTake(
