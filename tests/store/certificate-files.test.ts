@@ -88,5 +88,21 @@ describe('collectJsonFiles', () => {
       expect(readRegularFile(big, 1024)).toMatchObject({ ok: false, kind: 'too-large', message: 'larger than 1 KB' });
       expect(readRegularFile(big, 4096)).toMatchObject({ ok: true });
     });
+
+    it('reads into a scratch buffer as it reads into its own: the same bytes, the same cap', () => {
+      const scratch = Buffer.alloc(4097, 0x78);
+      const small = join(root, 'small.json');
+      writeFileSync(small, '{"a":1}');
+      const read = readRegularFile(small, 4096, scratch);
+      expect(read.ok && read.bytes.toString()).toBe('{"a":1}');
+      expect(read.ok && read.bytes.buffer).toBe(scratch.buffer);
+      const big = join(root, 'big-scratch.json');
+      writeFileSync(big, Buffer.alloc(2048, 0x20));
+      expect(readRegularFile(big, 1024, scratch)).toMatchObject({ ok: false, kind: 'too-large', message: 'larger than 1 KB' });
+      expect(readRegularFile(join(root, 'no-such.json'), 4096, scratch)).toMatchObject({ ok: false, kind: 'io', message: 'no such file or directory' });
+      // A scratch buffer too small for the cap is not used.
+      const own = readRegularFile(small, 4096, Buffer.alloc(16));
+      expect(own.ok && own.bytes.toString()).toBe('{"a":1}');
+    });
   });
 });

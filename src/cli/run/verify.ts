@@ -206,11 +206,15 @@ function runsOf(files: readonly string[], threads: number): string[][] {
   return runs;
 }
 
+/** Each thread reads every file into the same buffer: one allocation, not one per file. */
+let scratch: Buffer | undefined;
+
 /** Reads, verifies and renders `files` in order; a file that cannot be read gets its own verdict. */
 function verifySlice(files: readonly string[], verify: Verify, now: Date, format: VerifyFormat): Checked[] {
   const out: Checked[] = [];
+  scratch ??= Buffer.allocUnsafe(MAX_CERTIFICATE_BYTES + 1);
   for (const file of files) {
-    const read = readRegularFile(file, MAX_CERTIFICATE_BYTES);
+    const read = readRegularFile(file, MAX_CERTIFICATE_BYTES, scratch);
     const verdict: FileVerdict = read.ok
       ? { file, ...verify(read.bytes.toString('utf8'), now) }
       : { file, ok: false, reason: read.kind === 'too-large' ? 'malformed' : 'unreadable', message: read.kind === 'too-large' ? `${read.message}: not a certificate` : `cannot read: ${read.message}` };

@@ -95,7 +95,9 @@ export function createVerifier(options: VerifierOptions): (text: string, now: Da
     const doc = parsed.value;
     const summary = summarize(doc);
     const fail = (reason: VerifyReason, message: string): Verdict => ({ ok: false, reason, message, ...summary });
-    const shape = checkShape(doc);
+    const validFrom = typeof doc['validFrom'] === 'string' ? parseRfc3339(doc['validFrom']) : NaN;
+    const validUntil = typeof doc['validUntil'] === 'string' ? parseRfc3339(doc['validUntil']) : undefined;
+    const shape = checkShape(doc, validFrom, validUntil);
     if (shape) return fail('malformed', shape);
 
     const prepared = prepareOrRefuse(doc);
@@ -110,8 +112,8 @@ export function createVerifier(options: VerifierOptions): (text: string, now: Da
     const trusted = checkTrust(options.trust, method.did, proof.created);
     if (!trusted.ok) return fail(trusted.compromised ? 'key-compromised' : 'untrusted-issuer', trusted.message);
     const at = now.getTime();
-    if (parseRfc3339(doc['validFrom'] as string) > at) return fail('not-yet-valid', `not valid until ${doc['validFrom'] as string}`);
-    if (typeof doc['validUntil'] === 'string' && parseRfc3339(doc['validUntil']) < at) return fail('expired', `expired on ${doc['validUntil']}`);
+    if (validFrom > at) return fail('not-yet-valid', `not valid until ${doc['validFrom'] as string}`);
+    if (validUntil !== undefined && validUntil < at) return fail('expired', `expired on ${doc['validUntil'] as string}`);
     const status = checkStatus(doc['credentialStatus'], method.did, options.statusLists, options.statusConflicts);
     if (status) return fail(status.reason, status.message);
     if (options.requireDelivery) {
@@ -132,8 +134,8 @@ function parseJson(text: string): { ok: true; value: Json } | { ok: false; verdi
   return { ok: true, value: parsed.value };
 }
 
-/** The fields verify relies on; @returns what is wrong, or undefined. */
-function checkShape(doc: Json): string | undefined {
+/** The fields verify relies on, the dates already parsed (NaN when not a date); @returns what is wrong, or undefined. */
+function checkShape(doc: Json, validFrom: number, validUntil: number | undefined): string | undefined {
   const context = doc['@context'];
   if (!Array.isArray(context) || context[0] !== VC_V2_CONTEXT) return `@context must start with ${VC_V2_CONTEXT}`;
   if (!context.includes(OB_V3_CONTEXT)) return `@context must include ${OB_V3_CONTEXT}`;
@@ -143,8 +145,8 @@ function checkShape(doc: Json): string | undefined {
   }
   if (typeof doc['id'] !== 'string') return 'id is missing';
   if (typeof issuerIdOf(doc) !== 'string') return 'issuer.id is missing';
-  if (typeof doc['validFrom'] !== 'string' || Number.isNaN(parseRfc3339(doc['validFrom']))) return 'validFrom is missing or not an RFC 3339 date-time';
-  if (doc['validUntil'] !== undefined && (typeof doc['validUntil'] !== 'string' || Number.isNaN(parseRfc3339(doc['validUntil'])))) {
+  if (Number.isNaN(validFrom)) return 'validFrom is missing or not an RFC 3339 date-time';
+  if (doc['validUntil'] !== undefined && (validUntil === undefined || Number.isNaN(validUntil))) {
     return 'validUntil is not an RFC 3339 date-time';
   }
   if (!isObject(doc['credentialSubject'])) return 'credentialSubject is missing';
@@ -211,30 +213,24 @@ function hasUnsignableValue(value: unknown): string | undefined {
   return undefined;
 }
 
+/** What the output shows of a certificate; built field by field (no spreads): it runs for every file of a batch. */
 function summarize(doc: Json): VerdictSummary {
   const out: VerdictSummary = {};
   if (typeof doc['id'] === 'string') out.id = doc['id'];
   const issuer = doc['issuer'];
   const issuerId = issuerIdOf(doc);
-  if (issuerId) out.issuer = { id: issuerId, ...(isObject(issuer) && typeof issuer['name'] === 'string' ? { name: issuer['name'] } : {}) };
+  if (issuerId) out.issuer = isObject(issuer) && typeof issuer['name'] === 'string' ? { id: issuerId, name: issuer['name'] } : { id: issuerId };
   const subject = doc['credentialSubject'];
   if (isObject(subject)) {
-    const ids = Array.isArray(subject['identifier']) ? subject['identifier'].filter(isObject) : [];
-    const find = (type: string) => ids.find((i) => i['identityType'] === type && i['hashed'] === false)?.['identityHash'];
-    const employeeId = find(EMPLOYEE_ID_TYPE);
-    const name = find('name');
-    out.subject = {
-      ...(typeof employeeId === 'string' ? { employeeId } : {}),
-      ...(typeof name === 'string' ? { name } : {}),
-    };
+    out.subject = subjectOf(subject['identifier']);
     const a = subject['achievement'];
     if (isObject(a)) {
-      out.achievement = {
-        ...(typeof a['id'] === 'string' ? { id: a['id'] } : {}),
-        ...(typeof a['name'] === 'string' ? { name: a['name'] } : {}),
-        ...(typeof a['version'] === 'string' ? { version: a['version'] } : {}),
-        ...(typeof a['humanCode'] === 'string' ? { courseCode: a['humanCode'] } : {}),
-      };
+      const achievement: NonNullable<VerdictSummary['achievement']> = {};
+      if (typeof a['id'] === 'string') achievement.id = a['id'];
+      if (typeof a['name'] === 'string') achievement.name = a['name'];
+      if (typeof a['version'] === 'string') achievement.version = a['version'];
+      if (typeof a['humanCode'] === 'string') achievement.courseCode = a['humanCode'];
+      out.achievement = achievement;
     }
     const overall = Array.isArray(subject['result']) ? subject['result'].find((r) => isObject(r) && r['status'] === 'Completed') : undefined;
     if (isObject(overall) && typeof overall['value'] === 'string') out.score = overall['value'];
@@ -242,6 +238,30 @@ function summarize(doc: Json): VerdictSummary {
   if (typeof doc['validFrom'] === 'string') out.validFrom = doc['validFrom'];
   if (typeof doc['validUntil'] === 'string') out.validUntil = doc['validUntil'];
   return out;
+}
+
+/** The employee id and name the first unhashed identifier of each type gives. */
+function subjectOf(identifiers: unknown): NonNullable<VerdictSummary['subject']> {
+  let employeeId: unknown;
+  let name: unknown;
+  let seenEmployeeId = false;
+  let seenName = false;
+  if (Array.isArray(identifiers)) {
+    for (const i of identifiers) {
+      if (!isObject(i) || i['hashed'] !== false) continue;
+      if (!seenEmployeeId && i['identityType'] === EMPLOYEE_ID_TYPE) {
+        seenEmployeeId = true;
+        employeeId = i['identityHash'];
+      } else if (!seenName && i['identityType'] === 'name') {
+        seenName = true;
+        name = i['identityHash'];
+      }
+    }
+  }
+  const subject: NonNullable<VerdictSummary['subject']> = {};
+  if (typeof employeeId === 'string') subject.employeeId = employeeId;
+  if (typeof name === 'string') subject.name = name;
+  return subject;
 }
 
 export type StatusListParse = { ok: true; list: LoadedStatusList } | { ok: false; message: string };
