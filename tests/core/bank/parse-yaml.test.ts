@@ -6,7 +6,7 @@ import { parseYaml } from '../../../src/core/bank/parse-yaml.js';
 import { parseBank } from '../../../src/core/bank/parse-bank.js';
 
 /** A bank large enough (> 64 KB) for the per-item parse, with varied YAML styles. */
-function bigBank(count: number, { indent = '  ', newline = '\n' } = {}): string {
+function bigBank(count: number, { indent = '  ', newline = '\n', policyLast = false } = {}): string {
   const lines = [
     '# a big bank',
     'id: big',
@@ -14,7 +14,7 @@ function bigBank(count: number, { indent = '  ', newline = '\n' } = {}): string 
     'title: Big',
     'competencies:',
     '  - { id: c1, title: One }',
-    'policy: { timeLimitMinutes: 30, passMark: 70 }',
+    ...(policyLast ? [] : ['policy: { timeLimitMinutes: 30, passMark: 70 }']),
     'items:',
   ];
   for (let i = 0; i < count; i += 1) {
@@ -26,7 +26,10 @@ function bigBank(count: number, { indent = '  ', newline = '\n' } = {}): string 
     lines.push(`${p}options:`, `${p}  - { id: a, text: "Answer ${i}" }`, `${p}  - id: b`, `${p}    text: 'Other ${i}'`);
     lines.push(`${p}answer: ${i % 2 ? 'a' : 'b'}`, `${p}explanation: Because ${i}.`, '');
   }
-  lines.push('# trailing comment', '');
+  lines.push('# trailing comment');
+  // A key after the items: the per-item parse reads it without the items' lines and must still place it.
+  if (policyLast) lines.push('policy:', '  timeLimitMinutes: 30', '  passMark: 70');
+  lines.push('');
   return lines.join(newline);
 }
 
@@ -44,6 +47,8 @@ describe('parseYaml', () => {
     ['two-space indent', bigBank(400)],
     ['sequence at column 0', bigBank(400, { indent: '' })],
     ['CRLF line ends', bigBank(400, { newline: '\r\n' })],
+    ['a key after the items', bigBank(400, { policyLast: true })],
+    ['a key after the items, CRLF', bigBank(400, { policyLast: true, newline: '\r\n' })],
   ])('reads a large bank item by item to the same data and positions as whole (%s)', (_name, text) => {
     expect(text.length).toBeGreaterThan(64 * 1024);
     const split = parsed(text);
@@ -58,6 +63,8 @@ describe('parseYaml', () => {
       [['items', 201, 'stem'], 'value'],
       [['items', 50, 'nonexistent'], 'value'],
       [['policy', 'passMark'], 'value'],
+      [['policy', 'timeLimitMinutes'], 'key'],
+      [['policy'], 'key'],
       [['items'], 'key'],
       [['title'], 'value'],
     ];
