@@ -1,6 +1,8 @@
 // Shared helpers for benchmarks: run a command many times with a clean
 // environment and compare medians within one run.
 import { spawnSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,6 +57,24 @@ export function compareStartup(label, args, { runs = 21, expectStatus = 0, env, 
 /** A module of src/ (TypeScript), compiled as the build compiles it: for a bench that must do exactly what frontline does. */
 export async function importSource(relativePath) {
   const { build } = await import('esbuild');
-  const out = await build({ entryPoints: [join(root, relativePath)], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'error' });
+  // CommonJS packages in the bundle (yaml) call require(): give the module one, resolving from the repository.
+  const banner = `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(join(root, 'package.json'))});`;
+  const out = await build({ entryPoints: [join(root, relativePath)], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'error', banner: { js: banner } });
   return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+}
+
+/**
+ * Hands one headline figure to `bench/run.mjs`, which prints them all at the
+ * end, each beside its goal and its limit (what no change to frontline can
+ * beat). Strings, as they are to be printed. A bench run on its own prints
+ * its figures as it goes and records nothing.
+ */
+export function recordFigure({ name, now, goal, met, limit }) {
+  const file = process.env.FRONTLINE_BENCH_FIGURES;
+  if (file) appendFileSync(file, `${JSON.stringify({ name, now, goal, met, limit })}\n`);
+}
+
+/** The load average now, as the benches print it beside their figures. */
+export function loadLine() {
+  return `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs`;
 }
