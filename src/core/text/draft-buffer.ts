@@ -33,6 +33,9 @@ export interface DraftRow {
   soft: boolean;
 }
 
+/** How editing the draft in the candidate's own editor ($VISUAL or $EDITOR) went: the text it saved, or why there is none. */
+export type ExternalEditOutcome = { ok: true; text: string } | { ok: false; message: string };
+
 export interface DraftLayout {
   rows: DraftRow[];
   cursorRow: number;
