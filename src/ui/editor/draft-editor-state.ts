@@ -59,7 +59,7 @@ function edit(draft: Draft, command: EditorCommand, box: EditorBox, maxLength: n
   switch (command.type) {
     case 'insert': {
       const result = insertText(draft, command.text, maxLength);
-      if (!result.truncated) return { draft: result.draft };
+      if (!result.truncated && command.dropped !== true) return { draft: result.draft };
       return { draft: result.draft, notice: command.pasted ? cutNotice(maxLength, 'The pasted text') : `! The reply is at its ${maxLength.toLocaleString('en')}-character limit.` };
     }
     case 'backspace':

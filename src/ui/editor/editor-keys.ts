@@ -2,7 +2,7 @@ import type { KeyPress } from '../hooks/split-keys.js';
 
 /** What a keypress does in the draft editor, before it touches the draft. */
 export type EditorCommand =
-  | { type: 'insert'; text: string; pasted: boolean }
+  | { type: 'insert'; text: string; pasted: boolean; dropped?: boolean }
   | { type: 'backspace' }
   | { type: 'delete' }
   | { type: 'left' }
@@ -46,7 +46,7 @@ export interface EditorKeys {
 export function editorKeys(paste: PasteState, press: KeyPress): EditorKeys {
   const raw = press.raw ?? press.input;
   if (paste.active) {
-    if (raw === PASTE_END) return { paste: NO_PASTE, commands: [{ type: 'insert', text: paste.raw, pasted: true }] };
+    if (raw === PASTE_END) return { paste: NO_PASTE, commands: [{ type: 'insert', text: paste.raw, pasted: true, ...(paste.dropped ? { dropped: true } : {}) }] };
     if (paste.raw.length + raw.length > PASTE_KEEP) return { paste: { ...paste, dropped: true }, commands: [] };
     return { paste: { active: true, raw: paste.raw + raw, dropped: paste.dropped }, commands: [] };
   }
