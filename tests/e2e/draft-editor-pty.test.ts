@@ -75,7 +75,7 @@ describe('draft editor in a pty', () => {
     expect(s.raw()).toContain('\u001B[?2004l');
   });
 
-  it('a megabyte paste is cut at the cap with a notice, and the editor still answers keys at once', async () => {
+  it('a megabyte paste is cut at the cap with a notice, and Esc still leaves at once', async () => {
     const s = start();
     await s.waitForText('0 words');
     const line = 'We have refunded order 12345 in full.\r\n';
