@@ -1,4 +1,4 @@
-import { layoutDraft, wordCount } from '../../core/text/draft-buffer.js';
+import { layoutDraft } from '../../core/text/draft-buffer.js';
 import { line, type Line } from '../layout/line.js';
 import { wrapText } from '../layout/wrap.js';
 import { plural } from '../widgets/plural.js';
@@ -32,7 +32,8 @@ export interface DraftEditorLayoutInput {
   limits: WordLimits | undefined;
   plain: boolean;
   isActive: boolean;
-  maxLength: number;
+  /** The draft's word count. */
+  words: number;
 }
 
 /**
@@ -42,9 +43,9 @@ export interface DraftEditorLayoutInput {
  * then the notice if there is one. In screen-reader mode the whole text is
  * read when it appears, not again on every key (Ctrl-R reads it back).
  */
-export function layoutDraftEditor({ state, box, limits, plain, isActive }: DraftEditorLayoutInput): Line[] {
+export function layoutDraftEditor({ state, box, limits, plain, isActive, words: count }: DraftEditorLayoutInput): Line[] {
   const { draft } = state;
-  const words = wordStatus(wordCount(draft.text), limits);
+  const words = wordStatus(count, limits);
   const notice = state.notice ? wrapText(state.notice, box.width + 1).map((t) => line(t, { bold: true, color: 'yellow' })) : [];
   if (plain) {
     const body = draft.text.trim() === '' ? ['(empty)'] : draft.text.split('\n').flatMap((p) => (p === '' ? [''] : wrapText(p, box.width + 1)));

@@ -31,6 +31,8 @@ export interface DraftEditorProps {
   editExternally?: ((text: string) => ExternalEditOutcome) | undefined;
   /** @default DRAFT_MAX_LENGTH (20,000) */
   maxLength?: number | undefined;
+  /** How words are counted for the limits: the same function the marker's side and `validate` use. @default wordCount (UAX #29) */
+  countWords?: ((text: string) => number) | undefined;
   /** Keys go to the editor and its cursor shows. @default true */
   isActive?: boolean | undefined;
 }
@@ -47,7 +49,7 @@ const CLEAR_SCREEN = '\u001B[2J\u001B[H';
  * block arrives marked as a paste and goes in as text, line breaks and all.
  */
 export function useDraftEditor(props: DraftEditorProps): { lines: Line[] } {
-  const { isActive = true, maxLength = DRAFT_MAX_LENGTH } = props;
+  const { isActive = true, maxLength = DRAFT_MAX_LENGTH, countWords = wordCount } = props;
   const [state, dispatch, latest] = useSyncReducer(draftEditorReducer, props.text, initialDraftEditor);
   const plain = useIsScreenReaderEnabled();
   const transcript = useTranscript();
@@ -94,19 +96,19 @@ export function useDraftEditor(props: DraftEditorProps): { lines: Line[] } {
       if (command.type === 'leave') props.onLeave();
       else if (command.type === 'quit') props.onQuit();
       else if (command.type === 'external') external();
-      else if (command.type === 'read-back') transcript?.announce(readBack(latest().draft.text));
+      else if (command.type === 'read-back') transcript?.announce(readBack(latest().draft.text, countWords));
       else dispatch({ type: 'command', command, box, maxLength });
     }
     const text = latest().draft.text;
     if (text !== before.draft.text) props.onChange(text);
   }, isActive);
 
-  return { lines: layoutDraftEditor({ state, box, limits: props.limits, plain, isActive, maxLength }) };
+  return { lines: layoutDraftEditor({ state, box, limits: props.limits, plain, isActive, words: countWords(state.draft.text) }) };
 }
 
 /** What Ctrl-R says in screen-reader mode: the whole draft and its length. */
-function readBack(text: string): string[] {
-  const words = wordCount(text);
+function readBack(text: string, countWords: (text: string) => number): string[] {
+  const words = countWords(text);
   if (words === 0 && text.trim() === '') return ['Your reply is empty.'];
   return [`Your reply, ${words === 1 ? '1 word' : `${words} words`}:`, ...text.split('\n')];
 }

@@ -122,6 +122,12 @@ describe('draft editor: typing', () => {
     await s.waitFor('! 7 words: 2 over the limit of 5');
   });
 
+  it('counts words the way it is told to (the marker side may count by spaces)', async () => {
+    const bySpaces = (text: string) => text.split(/\s+/u).filter(Boolean).length;
+    const { screen: s } = mount({ text: 'open 24/7', limits: { max: 2 }, countWords: bySpaces });
+    await s.waitFor('2 words (at most 2)');
+  });
+
   it('states a range of limits', async () => {
     const { screen: s } = mount({ text: 'Hi', limits: { min: 50, max: 150 } });
     await s.waitFor('1 word (50-150 asked for)');
