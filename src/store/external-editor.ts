@@ -34,6 +34,10 @@ export function editInExternalEditor(text: string, options: ExternalEditorOption
   try {
     const file = join(dir, 'reply.txt');
     writeFileSync(file, text, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
+    // With the terminal in cooked mode, Ctrl-C in a simple editor signals the whole
+    // foreground group, this process too; Node would die of it, with the draft unsaved.
+    // A listener keeps it alive (it runs, doing nothing, once the editor has exited).
+    process.on('SIGINT', ignoreSignal);
     const run =
       process.platform === 'win32'
         ? spawnSync(`${editor} "${file}"`, { stdio: 'inherit', shell: true, env })
@@ -48,9 +52,13 @@ export function editInExternalEditor(text: string, options: ExternalEditorOption
     // Editors end a saved file with a line break the candidate did not type.
     return { ok: true, text: saved.replace(/\r?\n$/, '') };
   } finally {
+    // After the loop has taken a signal that came while the editor ran.
+    setImmediate(() => process.off('SIGINT', ignoreSignal));
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const ignoreSignal = (): void => {};
 
 function readLimited(file: string): string | undefined {
   let fd: number;

@@ -65,6 +65,15 @@ describe.skipIf(process.platform === 'win32')('editInExternalEditor', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('Ctrl-C in the editor (SIGINT to this process as well) does not kill the candidate\'s session', async () => {
+    // The editor's parent is sh; sh's parent is this test's process.
+    const editor = script('interrupt.sh', `kill -INT "$(ps -o ppid= -p $PPID | tr -d ' ')"; sleep 0.2; printf 'after Ctrl-C' > "$1"`);
+    expect(run('x', { EDITOR: editor })).toEqual({ ok: true, text: 'after Ctrl-C' });
+    // The signal reaches the event loop only now; still alive after it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(process.listenerCount('SIGINT')).toBe(0);
+  });
+
   it('an editor that is not executable', () => {
     const path = join(dir, 'plain.txt');
     writeFileSync(path, 'not a program');
