@@ -150,6 +150,9 @@ describe('layoutDraft', () => {
     ['a wide character never straddles the edge', 'ab日本|', 3, 'ab/日/本¶'],
     ['emoji count two columns', '👍🏽👍🏽👍🏽|', 4, '👍🏽👍🏽/👍🏽¶'],
     ['a combining mark takes no column', 'cafe\u0301s|', 5, 'cafe\u0301s¶'],
+    // Kana with a combining voiced mark: not one grapheme a unit, so not the fast path.
+    ['kana with a combining mark stays whole', 'か\u3099か\u3099か|', 4, 'か\u3099か\u3099/か¶'],
+    ['Hangul syllables count two columns', '안녕하세요|', 4, '안녕/하세/요¶'],
     ['a wide character in a one-column row still gets a row', '日本|', 1, '日/本¶'],
     ['after breaking at a space, a wide character that still does not fit', ' abcd日|', 5, ' /abcd/日¶'],
   ])('%s', (_what, marked, width, expected) => {
