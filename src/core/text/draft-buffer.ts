@@ -153,8 +153,9 @@ function countWords(paragraph: string): number {
   return count;
 }
 
-// Segmenting 20,000 characters takes tens of milliseconds, too long for every
-// keystroke; a keystroke changes one paragraph, so results are kept per paragraph.
+// Segmenting 20,000 characters takes from tens of milliseconds to a second, too
+// long for every keystroke; a keystroke changes one paragraph (one piece of the
+// word count), so results are kept per paragraph and per piece.
 const wordCache = new Map<string, number>();
 const wrapCache = new Map<string, DraftRow[]>();
 const widthCache = new Map<string, number>();
