@@ -53,7 +53,7 @@ export function tempHome(): { dir: string; remove: () => void } {
  * would see. CI is removed from the environment: Ink draws nothing live under CI.
  */
 export function spawnFrontline(args: string[], options: PtyOptions): PtySession {
-  return spawnInPty(process.execPath, [binPath, ...args], options);
+  return spawnInPty(process.execPath, [options.script ?? binPath, ...args], options);
 }
 
 export interface PtyOptions {
@@ -61,6 +61,8 @@ export interface PtyOptions {
   cols?: number;
   rows?: number;
   env?: Record<string, string>;
+  /** Another script than bin/frontline.js (a bundled seam), for spawnFrontline. */
+  script?: string;
 }
 
 /** Any program in a pty read through a headless xterm, as spawnFrontline runs frontline (the exam host's tests run `ssh -tt`). */

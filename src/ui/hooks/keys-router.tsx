@@ -1,18 +1,27 @@
 import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { useInput, type Key } from 'ink';
 import { keyQueue, splitKeys } from './split-keys.js';
+import { useRawInput } from './use-raw-input.js';
 
-export type KeyHandler = (input: string, key: Key) => void;
+export type KeyHandler = (input: string, key: Key, raw?: string) => void;
+
+/** How a handler takes keys: split into single keypresses (every screen), or whole as the terminal sent them, with the raw bytes (a text editor: a paste stays one string). */
+export type KeyMode = 'split' | 'whole';
+
+interface Registered {
+  handler: RefObject<KeyHandler>;
+  mode: KeyMode;
+}
 
 interface KeyRouter {
   /** Makes the handler the one keys go to, until the returned function is called. */
-  register(handler: RefObject<KeyHandler>): () => void;
+  register(handler: RefObject<KeyHandler>, mode?: KeyMode): () => void;
   /**
    * Takes every key from the screens, whichever registers later, until the
    * returned function is called: for something drawn over them (a terminal
    * too small to show them), so no key acts on a screen nobody can see.
    */
-  capture(handler: RefObject<KeyHandler>): () => void;
+  capture(handler: RefObject<KeyHandler>, mode?: KeyMode): () => void;
 }
 
 const KeyRouterContext = createContext<KeyRouter | undefined>(undefined);
@@ -29,32 +38,34 @@ export const useKeyRouter = (): KeyRouter | undefined => useContext(KeyRouterCon
  * in raw mode between screens, so keys typed while saving are not echoed.
  */
 export function KeysRouter({ children }: { children: ReactNode }) {
-  const handlers = useRef<Array<RefObject<KeyHandler>>>([]);
-  const captures = useRef<Array<RefObject<KeyHandler>>>([]);
-  const toCurrent = useCallback((input: string, key: Key) => (captures.current.at(-1) ?? handlers.current.at(-1))?.current(input, key), []);
+  const handlers = useRef<Registered[]>([]);
+  const captures = useRef<Registered[]>([]);
+  const current = useCallback(() => captures.current.at(-1) ?? handlers.current.at(-1), []);
+  const toCurrent = useCallback((input: string, key: Key, raw?: string) => current()?.handler.current(input, key, raw), [current]);
+  const raw = useRawInput();
   // Made at the first key, not during render: the queue only keeps toCurrent to call later.
   const queue = useRef<ReturnType<typeof keyQueue> | null>(null);
   useInput(
     useCallback(
       (input: string, key: Key) => {
         queue.current ??= keyQueue(toCurrent);
-        queue.current(splitKeys(input, key));
+        queue.current(current()?.mode === 'whole' ? [{ input, key, raw: raw.current }] : splitKeys(input, key));
       },
-      [toCurrent],
+      [toCurrent, current, raw],
     ),
   );
   const router = useMemo<KeyRouter>(
     () => ({
-      register(handler) {
-        handlers.current.push(handler);
+      register(handler, mode = 'split') {
+        handlers.current.push({ handler, mode });
         return () => {
-          handlers.current = handlers.current.filter((h) => h !== handler);
+          handlers.current = handlers.current.filter((h) => h.handler !== handler);
         };
       },
-      capture(handler) {
-        captures.current.push(handler);
+      capture(handler, mode = 'split') {
+        captures.current.push({ handler, mode });
         return () => {
-          captures.current = captures.current.filter((h) => h !== handler);
+          captures.current = captures.current.filter((h) => h.handler !== handler);
         };
       },
     }),

@@ -3,6 +3,8 @@ import type { Key } from 'ink';
 export interface KeyPress {
   input: string;
   key: Key;
+  /** The bytes the terminal sent (see useRawInput); only on presses handed over whole. */
+  raw?: string;
 }
 
 const NO_KEY: Key = {
@@ -71,7 +73,7 @@ export function splitKeys(input: string, key: Key): KeyPress[] {
  * that arrives while an earlier one is still being handed over waits its
  * turn: "Rita Review", Tab, "E9009", Enter typed fast stay in that order.
  */
-export function keyQueue(deliver: (input: string, key: Key) => void): (presses: KeyPress[]) => void {
+export function keyQueue(deliver: (input: string, key: Key, raw?: string) => void): (presses: KeyPress[]) => void {
   const waiting: KeyPress[] = [];
   let draining = false;
   const next = () => {
@@ -80,7 +82,7 @@ export function keyQueue(deliver: (input: string, key: Key) => void): (presses: 
       draining = false;
       return;
     }
-    deliver(press.input, press.key);
+    deliver(press.input, press.key, press.raw);
     setImmediate(next);
   };
   return (presses) => {

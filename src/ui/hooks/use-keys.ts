@@ -1,7 +1,8 @@
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useInput, type Key } from 'ink';
-import { useKeyRouter } from './keys-router.js';
-import { keyQueue, splitKeys } from './split-keys.js';
+import { useKeyRouter, type KeyHandler } from './keys-router.js';
+import { keyQueue, splitKeys, type KeyPress } from './split-keys.js';
+import { useRawInput } from './use-raw-input.js';
 
 /**
  * The keys for a screen, handled by its latest render. Under a KeysRouter
@@ -33,5 +34,34 @@ export function useKeys(handler: (input: string, key: Key) => void, isActive = t
     queue.current ??= keyQueue((i, k) => latest.current(i, k));
     queue.current(splitKeys(input, key));
   }, []);
+  useInput(stable, { isActive: isActive && !router });
+}
+
+const current = (ref: RefObject<string>): string => ref.current;
+
+/**
+ * Keys for a text editor: each keypress as the terminal sent it, not split
+ * (a burst of typing or a paste is one string, its line breaks text, not
+ * Enter keys), with its raw bytes (see useRawInput). While active it takes
+ * every key from the screens around it (KeyRouter.capture): the letters that
+ * are commands elsewhere (n, p, r, s) are text here.
+ */
+export function useTextKeys(handler: (press: KeyPress) => void, isActive = true): void {
+  const router = useKeyRouter();
+  const latest = useRef(handler);
+  useLayoutEffect(() => {
+    latest.current = handler;
+  });
+  const routed = useRef<KeyHandler>((input, key, raw) => latest.current({ input, key, raw: raw ?? input }));
+  useLayoutEffect(() => {
+    if (!router || !isActive) return undefined;
+    return router.capture(routed, 'whole');
+  }, [router, isActive]);
+  const raw = useRawInput();
+  const queue = useRef<ReturnType<typeof keyQueue> | null>(null);
+  const stable = useCallback((input: string, key: Key) => {
+    queue.current ??= keyQueue((i, k, r) => latest.current({ input: i, key: k, raw: r ?? i }));
+    queue.current([{ input, key, raw: current(raw) }]);
+  }, [raw]);
   useInput(stable, { isActive: isActive && !router });
 }

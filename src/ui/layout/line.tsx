@@ -15,6 +15,29 @@ export interface Line {
   color?: 'green' | 'red' | 'yellow' | 'cyan';
   /** Changes with the clock: a screen reader hears it when its screen appears, not on every tick. */
   ticks?: boolean;
+  /** Where a text cursor is drawn (inverse): the character at this UTF-16 index of `text`, or a space after it at its end. */
+  cursor?: number;
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** The row split around its cursor cell: before, the cell (one grapheme, or a space at the end), after. */
+export function cursorCell(text: string, cursor: number): [string, string, string] {
+  if (cursor >= text.length) return [text, ' ', ''];
+  const seg = graphemes.segment(text).containing(cursor);
+  const end = seg ? seg.index + seg.segment.length : cursor + 1;
+  return [text.slice(0, cursor), text.slice(cursor, end), text.slice(end)];
+}
+
+function CursorRow({ l, cursor }: { l: Line; cursor: number }) {
+  const [before, cell, after] = cursorCell(l.text, cursor);
+  return (
+    <Text bold={l.bold} dimColor={l.dim} color={l.color} wrap="truncate-end">
+      {before}
+      <Text inverse>{cell}</Text>
+      {after}
+    </Text>
+  );
 }
 
 export const line = (text: string, style: Omit<Line, 'text'> = {}): Line => ({ text, ...style });
@@ -31,11 +54,15 @@ export function Lines({ lines }: { lines: Line[] }) {
   if (transcript) return null;
   return (
     <Box flexDirection="column">
-      {lines.map((l, i) => (
-        <Text key={i} bold={l.bold} dimColor={l.dim} inverse={l.inverse} color={l.color} wrap="truncate-end">
-          {l.text === '' ? ' ' : l.text}
-        </Text>
-      ))}
+      {lines.map((l, i) =>
+        l.cursor !== undefined ? (
+          <CursorRow key={i} l={l} cursor={l.cursor} />
+        ) : (
+          <Text key={i} bold={l.bold} dimColor={l.dim} inverse={l.inverse} color={l.color} wrap="truncate-end">
+            {l.text === '' ? ' ' : l.text}
+          </Text>
+        ),
+      )}
     </Box>
   );
 }
