@@ -179,7 +179,7 @@ async function report(outcome: TakeOutcome, session: TakeSession, connectAgain: 
       return result.passed ? ExitCode.ok : ExitCode.failed;
     }
     case 'quit':
-      if (await session.close()) writeOut(`Your answers are saved. Connect again (${connectAgain}) to continue; the deadline stays the original one.\n`);
+      if (await session.close()) writeOut(`Your answers are saved. Connect again (${connectAgain}) to continue;\nthe deadline stays the original one.\n`);
       return ExitCode.interrupted;
     case 'failed':
       throw outcome.error;
