@@ -156,7 +156,9 @@ export interface Unsealed {
 export async function unsealForIssue(request: { dataDir: string; keyPath: string; did: string; file?: string; sealedHash?: string }): Promise<Unsealed> {
   let file = request.file;
   if (file === undefined) {
-    if (request.sealedHash === undefined) throw new Error('unsealForIssue needs a file or a sealed hash');
+    if (request.sealedHash === undefined) {
+      throw bad(request.dataDir, 'the attempt says sealed but names no sealed copy', 'pass the sealed bank it was taken from with --bank');
+    }
     const registry = await readAssignmentRegistry(request.dataDir);
     const seal = (registry.seals ?? []).find((s) => s.hash === request.sealedHash);
     file = seal?.file ?? sealedCopyPath(request.dataDir, request.sealedHash);

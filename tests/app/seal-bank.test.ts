@@ -49,7 +49,8 @@ function secretsOf(bank: Bank): { texts: string[]; answers: Array<{ item: string
         if (item.feedback?.false) texts.push(item.feedback.false);
         break;
       default:
-        answers.push({ item: item.id, answer: item.answer ?? null });
+        answers.push({ item: item.id, answer: 'answer' in item ? item.answer : null });
+        if (item.type === 'written') break;
         for (const o of item.options) {
           if (o.feedback) texts.push(o.feedback);
           if (o.redFlag) texts.push(o.redFlag);

@@ -35,6 +35,9 @@ export interface DeliveryItem {
   scale?: { min: number; max: number; labels?: Record<string, string> };
   start?: string;
   steps?: DeliveryScenarioStep[];
+  /** Written reply: the channel and word limits; the rubric and model answer stay sealed. */
+  channel?: string;
+  words?: { min?: number; max?: number };
 }
 
 /** The readable part of a sealed bank (schemas/sealed-bank.schema.json). */
@@ -119,6 +122,8 @@ function deliveryItem(item: Item): DeliveryItem {
           ...(s.outcome !== undefined ? { outcome: s.outcome } : {}),
         })),
       };
+    case 'written':
+      return { ...base, channel: item.channel, ...(item.words !== undefined ? { words: item.words } : {}) };
     default:
       return assertNever(item, 'item type');
   }
