@@ -33,7 +33,7 @@ export async function checkBankFile(path: string): Promise<BankFileCheck> {
     return read.kind === 'io' ? { kind: 'unreadable', error: read.error, cause: read.cause } : { kind: 'not-text', error: read.error };
   }
   if (looksSealed(read.text)) {
-    const message = 'a sealed bank, which only `take`, `preview` and `issue` read: give the full bank it was sealed from';
+    const message = 'a sealed bank, which only take, preview and issue read: give the full bank it was sealed from';
     return { kind: 'not-text', error: { file: path, line: 0, col: 0, severity: 'error', code: 'sealed-bank', message } };
   }
   return { kind: 'parsed', result: withPlainEnv(() => parseBank(read.text, path)) };

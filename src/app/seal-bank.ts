@@ -79,7 +79,8 @@ export async function sealBank(request: SealRequest): Promise<Sealed> {
     const sealed = signDocument(unsigned as unknown as Record<string, unknown>, key, { verificationMethod: verificationMethodOf(did), created: sealedAt }) as unknown as SealedBank;
     const sealedHash = sealedBankHash(sealed);
     const copy = sealedCopyPath(dataDir, sealedHash);
-    const text = `${JSON.stringify(sealed, null, 2)}\n`;
+    // The format first, for people and for looksSealed on a truncated copy; the signature is over canonical JSON, whatever the order.
+    const text = `${JSON.stringify({ format: sealed.format, ...sealed }, null, 2)}\n`;
     for (const path of [copy, out]) {
       try {
         await mkdir(dirname(path), { recursive: true });

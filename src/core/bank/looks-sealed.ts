@@ -2,6 +2,7 @@
 export function looksSealed(text: string): boolean {
   const start = text.trimStart();
   if (!start.startsWith('{')) return false;
-  // Not parsed: a truncated copy no longer parses, but still says what it was (keys are in canonical order, so anywhere).
-  return /"format"\s*:\s*"frontline\.sealed-bank\//.test(start);
+  // Not parsed: a truncated copy no longer parses, but still says what it was. `seal` writes the format first;
+  // a copy re-serialised in canonical key order starts with the bank it names, which no question bank has.
+  return /^\{\s*"format"\s*:\s*"frontline\.sealed-bank\//.test(start) || /^\{\s*"bank"\s*:\s*\{\s*"hash"\s*:/.test(start) || /"format"\s*:\s*"frontline\.sealed-bank\//.test(start);
 }
