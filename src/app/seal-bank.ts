@@ -80,7 +80,8 @@ export async function sealBank(request: SealRequest): Promise<Sealed> {
     const sealedHash = sealedBankHash(sealed);
     const copy = sealedCopyPath(dataDir, sealedHash);
     // The format first, for people and for looksSealed on a truncated copy; the signature is over canonical JSON, whatever the order.
-    const text = `${JSON.stringify({ format: sealed.format, ...sealed }, null, 2)}\n`;
+    const { format, ...rest } = sealed;
+    const text = `${JSON.stringify({ format, ...rest }, null, 2)}\n`;
     for (const path of [copy, out]) {
       try {
         await mkdir(dirname(path), { recursive: true });
