@@ -50,7 +50,10 @@ function secretsOf(bank: Bank): { texts: string[]; answers: Array<{ item: string
         break;
       default:
         answers.push({ item: item.id, answer: 'answer' in item ? item.answer : null });
-        if (item.type === 'written') break;
+        if (item.type === 'written') {
+          if (item.modelAnswer) texts.push(item.modelAnswer);
+          break;
+        }
         for (const o of item.options) {
           if (o.feedback) texts.push(o.feedback);
           if (o.redFlag) texts.push(o.redFlag);
@@ -103,7 +106,7 @@ describe('frontline seal on each shipped certification bank', () => {
     for (const { item } of secrets.answers) {
       const clearItem = sealed.delivery.items.find((i) => i.id === item);
       expect(clearItem, item).toBeDefined();
-      expect(Object.keys(clearItem!).filter((k) => !['id', 'type', 'competency', 'case', 'stem', 'timeLimitSeconds', 'tags', 'options', 'scale', 'start', 'steps'].includes(k))).toEqual([]);
+      expect(Object.keys(clearItem!).filter((k) => !['id', 'type', 'competency', 'case', 'stem', 'timeLimitSeconds', 'tags', 'options', 'scale', 'start', 'steps', 'channel', 'words'].includes(k))).toEqual([]);
     }
     // Ordering answers are orders: the clear option order must not be one.
     for (const item of bank.items) {
