@@ -24,6 +24,8 @@ export interface AdmitRequest {
   now: Date;
   /** The caller ran the attempt itself (an exam host). @default false */
   hostAttested?: boolean;
+  /** A sealed attempt's bank as delivered, opened from its sealed copy. */
+  deliveryBank?: Bank;
 }
 
 /** What `issue` may sign, and what the registry entry records about how it was earned. */
@@ -49,6 +51,7 @@ export async function admitAttempt(request: AdmitRequest): Promise<Admitted> {
     now: request.now,
     issuer: request.did,
     hostAttested: request.hostAttested === true,
+    ...(request.deliveryBank ? { deliveryBank: request.deliveryBank } : {}),
     registry: {
       certificates: request.registry,
       assignments: new Set(assignments.assignments.map((a) => a.id)),

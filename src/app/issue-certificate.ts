@@ -47,6 +47,8 @@ export interface IssueRequest {
   force?: boolean;
   /** The caller ran the attempt itself, as an exam host does: only then may it be `hosted`. @default false */
   hostAttested?: boolean;
+  /** A sealed attempt's bank as delivered, from its sealed copy (unsealForIssue). */
+  deliveryBank?: Bank;
   now?: Date;
 }
 
@@ -178,7 +180,7 @@ async function outFile(out: string, kept: string): Promise<string> {
  */
 export const issueOnProctoredMachine: AfterAttemptSaved = async (saved) => {
   const keyFile = saved.config.get('signing.keyFile');
-  if (typeof keyFile !== 'string' || !saved.record.result.passed) return [];
+  if (typeof keyFile !== 'string' || saved.record.result?.passed !== true) return [];
   const issuerName = saved.config.get('issuer.name');
   const issued = await issueCertificate({
     dataDir: saved.dataDir,

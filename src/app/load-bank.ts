@@ -1,6 +1,7 @@
 import { formatDiagnostic, formatFinding, type Diagnostic } from '../core/bank/diagnostic.js';
 import { parseBank, type BankParseResult } from '../core/bank/parse-bank.js';
 import type { Bank } from '../core/bank/types.js';
+import { looksSealed } from '../core/bank/looks-sealed.js';
 import { readBankFile } from '../store/bank-file.js';
 import { UserError } from '../errors/user-error.js';
 import { ExitCode } from '../errors/exit-codes.js';
@@ -14,6 +15,8 @@ export interface LoadedBank {
   hash: string;
   /** The path as given. */
   file: string;
+  /** Delivered from a sealed copy (`hash` is then the full bank's, named by the copy): its hash and issuer. */
+  sealed?: { hash: string; issuer: string };
 }
 
 export type BankFileCheck =
@@ -28,6 +31,10 @@ export async function checkBankFile(path: string): Promise<BankFileCheck> {
   const read = await readBankFile(path);
   if (!read.ok) {
     return read.kind === 'io' ? { kind: 'unreadable', error: read.error, cause: read.cause } : { kind: 'not-text', error: read.error };
+  }
+  if (looksSealed(read.text)) {
+    const message = 'a sealed bank, which only take, preview and issue read: give the full bank it was sealed from';
+    return { kind: 'not-text', error: { file: path, line: 0, col: 0, severity: 'error', code: 'sealed-bank', message } };
   }
   return { kind: 'parsed', result: withPlainEnv(() => parseBank(read.text, path)) };
 }
@@ -61,6 +68,20 @@ export async function loadBankOrThrow(path: string): Promise<LoadedBank> {
     });
   }
   return { bank: result.bank, hash: result.hash, file: path };
+}
+
+/**
+ * A bank to deliver (`take`, `preview`): a question bank, or a sealed copy,
+ * read without its key. @throws UserError as loadBankOrThrow does, and
+ * badSealedBank for a sealed copy that is damaged or altered.
+ */
+export async function loadBankForDelivery(path: string): Promise<LoadedBank> {
+  const read = await readBankFile(path);
+  if (read.ok && looksSealed(read.text)) {
+    const { deliverSealed } = await import('./seal-bank.js');
+    return { ...deliverSealed(read.text, path), file: path };
+  }
+  return loadBankOrThrow(path);
 }
 
 /**

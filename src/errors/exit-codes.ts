@@ -65,6 +65,8 @@ export const ExitCode = {
   attemptUsed: 37,
   /** This data dir does not own the key's registry and status list (another data dir issues with it). */
   notKeyOwner: 38,
+  /** A sealed bank that cannot be used: no envelope, a corrupted or truncated one, sealed to another key, altered after sealing, or its envelope not the bank it names. */
+  badSealedBank: 39,
   /** `issue`: written replies in the attempt wait for a trainer's marks; it is scored once they are marked. */
   awaitingMarking: 40,
 

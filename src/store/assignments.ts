@@ -33,11 +33,13 @@ export interface FailedUse {
 
 /** A sealed copy of a bank the issuer made: attempts delivered from it may say `sealed`. */
 export interface SealEntry {
-  /** sha256 of the sealed file. */
+  /** The sealed copy's hash (sealedBankHash): what a sealed attempt names as `bank.sealedHash`. */
   hash: string;
   /** The full bank's hash. */
   bank: string;
   at: string;
+  /** The copy kept in the data dir, which `issue` opens for an attempt naming `hash`. */
+  file?: string;
 }
 
 export interface AssignmentRegistry {
@@ -82,3 +84,6 @@ export async function writeAssignmentRegistry(dataDir: string, registry: Assignm
 export function nextAttemptNumber(registry: AssignmentRegistry, employeeId: string, bankId: string): number {
   return registry.assignments.filter((a) => a.employeeId === employeeId && a.bank.id === bankId).reduce((max, a) => Math.max(max, a.number), 0) + 1;
 }
+
+/** Where `seal` keeps its copy of a sealed bank, by the copy's hash. */
+export const sealedCopyPath = (dataDir: string, sealedHash: string): string => join(dataDir, 'sealed', `${sealedHash.replace(/^sha256:/, '')}.json`);

@@ -14,6 +14,8 @@ export const keyFiles = {
   publicJwk: 'issuer-key.jwk.json',
   /** The issuer profile certificates carry; read by `issue` from the key's folder. */
   profile: 'issuer.json',
+  /** The age X25519 identity sealed banks are encrypted to (age-keygen's format): `seal` and `issue` read it. */
+  encryptionKey: 'issuer-age-key.txt',
 } as const;
 
 /** issuer.json: who the key signs for and where its revocation list is published. */
@@ -23,8 +25,10 @@ export interface IssuerFile extends IssuerProfile {
 
 export interface GeneratedKey {
   did: string;
-  files: { privatePem: string; publicPem: string; publicJwk: string; profile: string };
+  files: { privatePem: string; publicPem: string; publicJwk: string; profile: string; encryptionKey: string };
   profile: IssuerFile;
+  /** The age recipient (`age1…`) of the encryption key. */
+  recipient: string;
 }
 
 export interface GenerateKeyOptions {
@@ -45,6 +49,7 @@ export async function generateKey(dir: string, options: GenerateKeyOptions): Pro
     publicPem: join(dir, keyFiles.publicPem),
     publicJwk: join(dir, keyFiles.publicJwk),
     profile: join(dir, keyFiles.profile),
+    encryptionKey: join(dir, keyFiles.encryptionKey),
   };
   if (!options.force && (await exists(files.privatePem))) {
     throw new UserError(`${files.privatePem}: a key already exists`, {
@@ -69,7 +74,76 @@ export async function generateKey(dir: string, options: GenerateKeyOptions): Pro
   } catch (error) {
     throw ioError(dir, error, 'write keys to');
   }
-  return { did, files, profile };
+  const { recipient } = await writeEncryptionKey(files.encryptionKey);
+  return { did, files, profile, recipient };
+}
+
+/** The age identity beside a signing key, and its public recipient. */
+export interface EncryptionKey {
+  path: string;
+  /** `AGE-SECRET-KEY-1…` */
+  identity: string;
+  /** `age1…` */
+  recipient: string;
+}
+
+export const encryptionKeyPath = (signingKeyPath: string): string => join(dirname(signingKeyPath), keyFiles.encryptionKey);
+
+/** A new age X25519 identity, mode 0600, in age-keygen's format so `age -d -i` reads it too. */
+async function writeEncryptionKey(path: string): Promise<EncryptionKey> {
+  const age = await import('age-encryption');
+  const identity = await age.generateX25519Identity();
+  const recipient = await age.identityToRecipient(identity);
+  const text = `# created: ${new Date().toISOString()}\n# public key: ${recipient}\n${identity}\n`;
+  try {
+    await writeFileAtomic(path, text, { mode: 0o600 });
+  } catch (error) {
+    throw ioError(path, error, 'write');
+  }
+  return { path, identity, recipient };
+}
+
+/**
+ * The encryption key beside a signing key, refused when group or others can
+ * read it (as the signing key is): it opens every sealed bank's answers.
+ * With `create`, a key made before sealed banks existed gets one now (`seal`);
+ * without, a missing one is an error (`issue`: nothing was sealed to it).
+ */
+export async function loadEncryptionKey(signingKeyPath: string, options: { create: boolean }): Promise<EncryptionKey & { created: boolean }> {
+  const path = encryptionKeyPath(signingKeyPath);
+  let mode: number;
+  let text: string;
+  try {
+    mode = (await stat(path)).mode;
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && options.create) return { ...(await writeEncryptionKey(path)), created: true };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new UserError(`${path}: no encryption key beside ${signingKeyPath}, so nothing was sealed to this issuer`, {
+        exitCode: ExitCode.badSealedBank,
+        hint: 'sealed banks open only with the key folder of the issuer that ran `frontline seal`',
+      });
+    }
+    throw ioError(path, error);
+  }
+  if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+    throw new UserError(`${path}: encryption key is readable by group or others (mode ${(mode & 0o777).toString(8).padStart(4, '0')})`, {
+      exitCode: ExitCode.insecureKey,
+      hint: `chmod 600 ${path}`,
+    });
+  }
+  const identity = text.split(/\r?\n/).find((line) => line.startsWith('AGE-SECRET-KEY-1'));
+  const age = await import('age-encryption');
+  let recipient: string | undefined;
+  try {
+    recipient = identity === undefined ? undefined : await age.identityToRecipient(identity);
+  } catch {
+    recipient = undefined;
+  }
+  if (identity === undefined || recipient === undefined) {
+    throw new UserError(`${path}: not an age identity (expected a line AGE-SECRET-KEY-1…)`, { exitCode: ExitCode.invalidInput });
+  }
+  return { path, identity, recipient, created: false };
 }
 
 /**

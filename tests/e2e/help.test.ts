@@ -37,7 +37,9 @@ describe('--help (issue 18 #21)', () => {
   });
 
   it.each([
-    ['issue', ['--bank <file>', '--key <file>']],
+    // --bank is optional: a sealed attempt finds the sealed copy its issuer kept.
+    ['issue', ['--key <file>']],
+    ['seal', ['--key <file>', '-o, --out <file>']],
     ['revoke', ['--reason <text>', '--key <file>']],
     ['import', ['-o, --out <file>']],
   ])('%s --help marks its required options', (command, flags) => {

@@ -104,7 +104,7 @@ describe('take in a real terminal (80x24, CI unset)', () => {
     s.press('\r');
     const { exitCode } = await s.exited;
     const record = JSON.parse(readFileSync(onlyFile(join(dir, 'attempts')), 'utf8')) as AttemptRecord;
-    expect(exitCode).toBe(record.result.passed ? 0 : 1);
+    expect(exitCode).toBe(record.result!.passed ? 0 : 1);
     expect(record.candidate).toEqual({ name: 'Pat Doe', employeeId: 'E-42' });
     expect(record.ended).toBe('submitted');
     expect(record.answers.every((a) => a.response !== null)).toBe(true);

@@ -63,7 +63,7 @@ describe('sync to the Learning Locker xAPI service', () => {
     expect(outcome).toMatchObject({
       verb: { id: 'http://adlnet.gov/expapi/verbs/passed' },
       actor: { account: { homePage: 'https://hr.example.com', name: 'E1042' } },
-      result: { success: true, score: { raw: record.result.percent, min: 0, max: 100 } },
+      result: { success: true, score: { raw: record.result!.percent, min: 0, max: 100 } },
       context: { registration: registrationFor(record.id) },
     });
   });

@@ -57,7 +57,7 @@ describe('readAttemptSet: JSONL read in byte ranges', () => {
 
   it('carries each record\'s item scores through the facts buffer intact', async () => {
     const { scores } = await heard([file], { threads: 0, unitBytes: 5 });
-    const expected = [0, 1, 2, 4, 5].map((i) => records[i]!.result.items.map((item) => item.score));
+    const expected = [0, 1, 2, 4, 5].map((i) => records[i]!.result!.items.map((item) => item.score));
     expect(scores).toEqual(expected);
   });
 

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors/user-error.js';
 import { ExitCode } from '../../src/errors/exit-codes.js';
 import { parseDidKeyMethod, publicKeyFromRaw } from '../../src/core/credential/ed25519.js';
-import { generateKey, loadIssuerProfile, loadPrivateKey } from '../../src/store/keys.js';
+import { rm } from 'node:fs/promises';
+import { Decrypter, Encrypter } from 'age-encryption';
+import { generateKey, loadEncryptionKey, loadIssuerProfile, loadPrivateKey } from '../../src/store/keys.js';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'frontline-keys-'));
 
@@ -54,5 +56,36 @@ describe.skipIf(process.platform === 'win32')('keys', () => {
     const a = await generateKey(await tempDir(), { org: 'A' });
     const b = await generateKey(await tempDir(), { org: 'B' });
     await expect(loadIssuerProfile(a.files.privatePem, a.did, b.files.profile)).rejects.toThrow(/describes/);
+  });
+
+  it('writes an age encryption key 0600 beside the signing key, in age-keygen format, that decrypts what is encrypted to its recipient', async () => {
+    const dir = await tempDir();
+    const key = await generateKey(dir, { org: 'Acme' });
+    expect((await stat(key.files.encryptionKey)).mode & 0o777).toBe(0o600);
+    const text = await readFile(key.files.encryptionKey, 'utf8');
+    expect(text).toMatch(new RegExp(`^# created: .*\n# public key: ${key.recipient}\nAGE-SECRET-KEY-1[0-9A-Z]+\n$`));
+    const loaded = await loadEncryptionKey(key.files.privatePem, { create: false });
+    expect(loaded).toMatchObject({ recipient: key.recipient, created: false });
+    const e = new Encrypter();
+    e.addRecipient(key.recipient);
+    const d = new Decrypter();
+    d.addIdentity(loaded.identity);
+    expect(await d.decrypt(await e.encrypt('sealed'), 'text')).toBe('sealed');
+  });
+
+  it.each([0o640, 0o604, 0o644])('refuses an encryption key with mode %o (exit insecureKey)', async (mode) => {
+    const key = await generateKey(await tempDir(), { org: 'Acme' });
+    await chmod(key.files.encryptionKey, mode);
+    await expect(loadEncryptionKey(key.files.privatePem, { create: false })).rejects.toMatchObject({ exitCode: ExitCode.insecureKey });
+  });
+
+  it('gives a key folder from before sealed banks an encryption key when asked to (seal), and refuses without (issue: exit 39)', async () => {
+    const key = await generateKey(await tempDir(), { org: 'Acme' });
+    await rm(key.files.encryptionKey);
+    await expect(loadEncryptionKey(key.files.privatePem, { create: false })).rejects.toMatchObject({ exitCode: ExitCode.badSealedBank });
+    const made = await loadEncryptionKey(key.files.privatePem, { create: true });
+    expect(made.created).toBe(true);
+    expect((await stat(made.path)).mode & 0o777).toBe(0o600);
+    expect(await loadEncryptionKey(key.files.privatePem, { create: true })).toMatchObject({ created: false, recipient: made.recipient });
   });
 });

@@ -19,7 +19,7 @@ export const issueHosted =
       const issued = await issueCertificate({ dataDir, attempt: record, bank, bankHash: bankHash(bank), keyPath: signingKeyOf(hostDir), hostAttested: true });
       return [`Certificate ${issued.certificate.id} issued. Your copy: ${connectAgain} certificates > mine.json`];
     } catch (error) {
-      if (!record.result.passed && error instanceof UserError && error.exitCode === ExitCode.failed) return [];
+      if (record.result?.passed !== true && error instanceof UserError && error.exitCode === ExitCode.failed) return [];
       throw error;
     }
   };

@@ -22,7 +22,8 @@ export interface HistoryRow {
   bank: string;
   startedAt: string;
   endedAt: string;
-  passed: boolean;
+  /** null: a sealed attempt, not scored until issued (not one a host takes, but one a host may be shown). */
+  passed: boolean | null;
   certificate: string | null;
 }
 
@@ -37,7 +38,7 @@ export async function agentHistory(hostDir: string, employeeId: string): Promise
       bank: `${record.bank.id}@${record.bank.version}`,
       startedAt: record.startedAt,
       endedAt: record.endedAt,
-      passed: record.result.passed,
+      passed: record.result?.passed ?? null,
       certificate: registry.find((e) => e.attempt === record.id && !e.revoked)?.id ?? null,
     }));
 }

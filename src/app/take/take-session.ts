@@ -55,7 +55,8 @@ export type BeginOutcome =
 
 export interface FinishedTake {
   record: AttemptRecord;
-  result: Result;
+  /** Absent for a sealed attempt: scored only when issued. */
+  result?: Result;
   savedTo: string;
   notes: string[];
 }
@@ -173,9 +174,9 @@ export function openTakeSession(request: TakeSessionRequest): TakeSession {
       attemptId: randomUUID(),
       candidate,
       tags: { ...configTags(store), ...request.tags },
-      bank: { id: bank.id, version: bank.version, title: bank.title, hash: loaded.hash },
+      bank: { id: bank.id, version: bank.version, title: bank.title, hash: loaded.hash, ...(loaded.sealed ? { sealedHash: loaded.sealed.hash } : {}) },
       bankFile: resolve(loaded.file),
-      delivery: request.delivery ?? 'open',
+      delivery: loaded.sealed ? 'sealed' : (request.delivery ?? 'open'),
       ...(assignment ? { assignment } : {}),
       seed: request.seed,
       extraTime: request.extraTime,
@@ -233,7 +234,7 @@ export function openTakeSession(request: TakeSessionRequest): TakeSession {
     await running.journal.retire();
     await running.release();
     const notes = await runAfterAttemptSaved({ record, savedTo, bank, dataDir, config: await request.openConfig() }, request.afterSaved ?? afterAttemptSaved);
-    return { record, result: record.result, savedTo, notes };
+    return { record, ...(record.result ? { result: record.result } : {}), savedTo, notes };
   };
 
   return {

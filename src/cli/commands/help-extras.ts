@@ -43,6 +43,10 @@ const EXAMPLES: Record<string, string[]> = {
     'frontline --data-dir /srv/frontline host extend --attempt 3f2a… \\',
     '    --minutes 5 --reason "fire drill" --by "Sam Reyes"',
   ],
+  seal: [
+    'frontline seal question-banks/complaint-handling.yaml \\',
+    '    --key keys/issuer-key.pem -o complaint-handling.sealed.json',
+  ],
 };
 
 const VERIFY_EXIT_CODES = [

@@ -13,6 +13,7 @@ import { registerKeys } from './keys.js';
 import manifest from './manifest.json' with { type: 'json' };
 import { registerPreview } from './preview.js';
 import { registerReport } from './report.js';
+import { registerSeal } from './seal.js';
 import { registerRevoke } from './revoke.js';
 import { registerSimulate } from './simulate.js';
 import { registerSync } from './sync.js';
@@ -40,6 +41,7 @@ export const definitions: Readonly<Record<string, Register>> = {
   preview: registerPreview,
   report: registerReport,
   revoke: registerRevoke,
+  seal: registerSeal,
   simulate: registerSimulate,
   sync: registerSync,
   take: registerTake,

@@ -6,7 +6,7 @@ export function registerIssue(program: Command, load: LoadRun<typeof import('../
     .command('issue')
     .description('re-score an attempt against its bank and sign a certificate')
     .argument('<attempt>', 'attempt record JSON')
-    .requiredOption('--bank <file>', 'the question bank the attempt was taken on')
+    .option('--bank <file>', 'the question bank the attempt was taken on, or its sealed copy (a sealed attempt finds the copy `seal` kept)')
     .requiredOption('--key <file>', 'issuer private key (PEM, mode 0600)')
     .option('--issuer <file>', 'issuer profile (default: issuer.json next to the key)')
     .option('--out <path>', 'also write the certificate here: a file, or a folder (existing, or ending in /) to put <id>.json in; it is always kept in the data dir')

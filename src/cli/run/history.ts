@@ -31,9 +31,9 @@ export const run: Run<[], Options> = async (_positionals, options, globals) => {
         startedAt: record.startedAt,
         endedAt: record.endedAt,
         ended: record.ended,
-        percent: record.result.percent,
-        passMark: record.result.passMark,
-        passed: record.result.passed,
+        percent: record.result?.percent ?? null,
+        passMark: record.result?.passMark ?? null,
+        passed: record.result?.passed ?? null,
       })),
     });
     return;
@@ -52,8 +52,8 @@ export const run: Run<[], Options> = async (_positionals, options, globals) => {
     record.endedAt.slice(0, 16).replace('T', ' '),
     sanitizeText(record.candidate.name),
     sanitizeText(`${record.bank.id}@${record.bank.version}`),
-    `${record.result.percent.toFixed(1)}%`,
-    record.result.passed ? 'passed' : 'not passed',
+    record.result ? `${record.result.percent.toFixed(1)}%` : '-',
+    record.result ? (record.result.passed ? 'passed' : 'not passed') : 'sealed',
     record.ended === 'time-expired' ? 'time up' : 'submitted',
   ]);
   const ids = shown.map(({ record }) => ` (${sanitizeText(record.candidate.employeeId)})`);

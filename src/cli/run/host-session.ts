@@ -169,6 +169,8 @@ async function report(outcome: TakeOutcome, session: TakeSession, connectAgain: 
   switch (outcome.kind) {
     case 'finished': {
       const { result, record } = outcome.finished;
+      // The host holds the key and scores every attempt it runs.
+      if (result === undefined) throw new Error(`hosted attempt ${record.id} has no result`);
       const verdict = result.passed ? paint('green', 'PASS') : paint('red', 'NOT YET PASSED');
       const lines = [
         `${verdict}: ${result.percent}% (pass mark ${result.passMark}%)${record.ended === 'time-expired' ? ', submitted when time ran out' : ''}`,

@@ -47,6 +47,7 @@ export const run: Run<[string], KeysOptions> = async ([action], options) => {
       `  private key  ${f.privatePem}  (mode 0600: keep it on the issuing machine only)`,
       `  public key   ${f.publicPem}, ${f.publicJwk}`,
       `  issuer       ${f.profile}`,
+      `  encryption   ${f.encryptionKey}  (mode 0600: sealed banks open with it)`,
       `  status list  ${generated.profile.statusListUrl}`,
       '',
       'Verifiers trust this key with (give them issuer.json, or the did:key):',

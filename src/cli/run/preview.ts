@@ -1,5 +1,5 @@
 import stripAnsi from 'strip-ansi';
-import { loadBankOrThrow } from '../../app/load-bank.js';
+import { loadBankForDelivery } from '../../app/load-bank.js';
 import { UserError } from '../../errors/user-error.js';
 import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
@@ -13,7 +13,14 @@ interface PreviewOptions {
 
 /** Prints items as a candidate would see them; a static render, so it works in a pipe too. */
 export const run: Run<[string], PreviewOptions> = async ([file], options) => {
-  const { bank } = await loadBankOrThrow(file);
+  const { bank, sealed } = await loadBankForDelivery(file);
+  if (sealed && options.answers) {
+    // A sealed copy holds its key only in the envelope, which opens with the issuer's key alone.
+    throw new UserError(`${file}: the answers are sealed: this copy's key is encrypted to the issuer`, {
+      exitCode: ExitCode.usage,
+      hint: 'preview it without --answers, or preview the full bank it was sealed from',
+    });
+  }
   const items = options.item ? bank.items.filter((i) => i.id === options.item) : bank.items;
   if (items.length === 0) {
     const known = bank.items.slice(0, 8).map((i) => i.id).join(', ');

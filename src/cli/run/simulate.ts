@@ -75,7 +75,7 @@ export const run: Run<[string], SimulateOptions> = async ([bankPath], options) =
       } catch (error) {
         throw ioError(file, error, 'write');
       }
-      if (record.result.passed) passed += 1;
+      if (record.result?.passed) passed += 1;
       written += 1;
       progress.update(written, count);
     }

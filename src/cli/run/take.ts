@@ -6,7 +6,7 @@ import type { TakeOutcome } from '../../ui/take/take-app.js';
 import { UserError } from '../../errors/user-error.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import { loadBankOrThrow, type LoadedBank } from '../../app/load-bank.js';
+import { loadBankForDelivery, type LoadedBank } from '../../app/load-bank.js';
 import { paint, writeErr, writeOut, writeThroughStreams } from '../output.js';
 import { openTakeSession, type TakeSession } from '../../app/take/take-session.js';
 import { assertFormInBank, assertSameBank, readUnfinished, shellWord, unfinishedToResume, type Unfinished } from '../../app/take/unfinished.js';
@@ -47,7 +47,7 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
     resumeNow = await unfinishedToResume(dataDir, options.employeeId);
     const bankFile = file ?? resumeNow.header.bankFile;
     if (!bankFile) throw new UserError('the unfinished attempt does not name its bank file; give it: `frontline take <bank> --resume`', { exitCode: ExitCode.usage });
-    loaded = await loadBankOrThrow(bankFile);
+    loaded = await loadBankForDelivery(bankFile);
     assertSameBank(loaded, resumeNow.header);
     assertFormInBank(loaded.bank, resumeNow);
     for (const note of resumeNow.skipped) writeErr(`frontline: note: ${note}; the answers on every other line are kept\n`);
@@ -58,7 +58,7 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
         hint: 'e.g. `frontline take question-banks/starter.yaml`, or `frontline take --resume` to continue an unfinished attempt',
       });
     }
-    loaded = await loadBankOrThrow(file);
+    loaded = await loadBankForDelivery(file);
     // A new attempt beside one that cannot be read would quietly sidestep attempts.max.
     const { damaged } = await readUnfinished(dataDir);
     if (damaged[0]) {
@@ -72,6 +72,12 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
   const { readAssignmentForTake } = await import('../../app/take/take-assignment.js');
   const assignment = options.assignment === undefined ? undefined : await readAssignmentForTake(options.assignment, loaded.hash, dataDir, new Date());
   if (assignment) extraTime = assignment.accommodations.extraTime;
+  if (assignment && loaded.sealed && assignment.issuer !== loaded.sealed.issuer) {
+    throw new UserError(`${loaded.file}: sealed by ${loaded.sealed.issuer}, but the assignment is from ${assignment.issuer}: one issuer seals and assigns`, {
+      exitCode: ExitCode.badSealedBank,
+      hint: 'take the sealed bank that came with your assignment',
+    });
+  }
   const seed = assignment?.seed ?? options.seed ?? newSeed();
   const form = assemble(bank, seed);
   // On a shared machine the last person's name and id must not be one Enter away (docs/taking.md, "Config").
@@ -132,6 +138,15 @@ async function report(outcome: TakeOutcome, session: TakeSession): Promise<ExitC
   switch (outcome.kind) {
     case 'finished': {
       const { result, record } = outcome.finished;
+      if (result === undefined) {
+        const lines = [
+          `Answers submitted${record.ended === 'time-expired' ? ' when time ran out' : ''}: the bank is sealed, so the result comes with the certificate`,
+          `Attempt saved: ${outcome.finished.savedTo} (send it to your trainer)`,
+          ...outcome.finished.notes,
+        ];
+        writeOut(`${lines.join('\n')}\n`);
+        return ExitCode.ok;
+      }
       const verdict = result.passed ? paint('green', 'PASS') : paint('red', 'NOT YET PASSED');
       const lines = [
         `${verdict}: ${result.percent}% (pass mark ${result.passMark}%)${record.ended === 'time-expired' ? ', submitted when time ran out' : ''}`,

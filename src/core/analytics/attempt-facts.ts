@@ -144,6 +144,11 @@ export class FactsWriter {
   /** A record that passed the attempt schema. */
   record(at: number, record: AttemptRecord): void {
     const result = record.result;
+    if (result === undefined) {
+      // A sealed attempt: its machine had no key, and only `issue` scores it.
+      this.problem(at, `attempt ${record.id} was delivered sealed: it has no score until it is issued`);
+      return;
+    }
     this.put(RECORD);
     this.put(at);
     this.literal(record.id);

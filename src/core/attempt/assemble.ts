@@ -48,7 +48,9 @@ function formEntry(item: Item, shuffleOptions: boolean, random: Random): FormEnt
     case 'rating':
       return { itemId: item.id, optionOrder: shuffleOptions ? shuffleUnpinned(item.options, random) : item.options.map((o) => o.id) };
     case 'ordering':
-      return { itemId: item.id, optionOrder: scrambled(item.options.map((o) => o.id), item.answer, random) };
+      // A sealed bank's delivery part has no answer (src/core/bank/sealed-bank.ts): its `take` cannot
+      // avoid a start in the right order, and `issue` assembles its form from that same part.
+      return { itemId: item.id, optionOrder: scrambled(item.options.map((o) => o.id), item.answer as readonly string[] | undefined, random) };
     default:
       return assertNever(item, 'item type');
   }
@@ -62,9 +64,9 @@ function shuffleUnpinned(options: readonly Option[], random: Random): string[] {
 }
 
 /** An ordering item must not start already in the right order, whatever the shuffle policy. */
-function scrambled(ids: readonly string[], answer: readonly string[], random: Random): string[] {
+function scrambled(ids: readonly string[], answer: readonly string[] | undefined, random: Random): string[] {
   if (ids.length < 2) return [...ids];
   const order = shuffle(ids, random);
-  if (order.every((id, i) => id === answer[i])) order.push(order.shift() as string);
+  if (answer && order.every((id, i) => id === answer[i])) order.push(order.shift() as string);
   return order;
 }

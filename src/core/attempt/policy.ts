@@ -37,7 +37,7 @@ export function attemptPermission(
   if (max !== undefined && used >= max) return { allowed: false, reason: 'used-up', used, max };
   const cooldownHours = bank.policy.attempts?.cooldownHours ?? 0;
   const last = mine.at(-1);
-  if (last && !last.result.passed && cooldownHours > 0) {
+  if (last && last.result?.passed !== true && cooldownHours > 0) {
     const until = new Date(Date.parse(last.endedAt) + cooldownHours * 3_600_000);
     if (until > now) return { allowed: false, reason: 'cooldown', until, used };
   }

@@ -26,7 +26,8 @@ export function buildAttemptRecord(state: State, header: JournalHeader): Attempt
     endedAt: new Date(state.endedAt).toISOString(),
     ended: state.ended,
     answers,
-    result: scoreAttempt(state.bank, header.form, answers),
+    // A sealed bank's delivery part has no key: the attempt is scored only when issued.
+    ...(header.delivery === 'sealed' ? {} : { result: scoreAttempt(state.bank, header.form, answers) }),
   };
 }
 

@@ -77,8 +77,11 @@ export interface AttemptRecord {
   endedAt: string;
   ended: EndReason;
   answers: AnswerRecord[];
-  /** As computed on the candidate's machine: informational only; `issue` re-scores. */
-  result: Result;
+  /**
+   * As computed on the candidate's machine: informational only; `issue` re-scores.
+   * Absent from a sealed attempt: that machine never had the key to score it.
+   */
+  result?: Result;
   /** Made by `frontline simulate`, not taken by a person: `issue` refuses it, `report` says so. */
   simulated?: SimulatedMark;
 }

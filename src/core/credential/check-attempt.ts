@@ -64,6 +64,8 @@ export interface IssueContext {
   hostAttested?: boolean;
   /** Points standing for each marked written reply (see resolvedPoints); a reply with none waits for a marker. */
   marks?: ReadonlyMap<ItemId, CriterionPoints>;
+  /** A sealed attempt's bank as delivered (the sealed copy's readable part): its form was drawn from that. */
+  deliveryBank?: Bank;
 }
 
 /**
@@ -106,7 +108,7 @@ export function checkAttemptForIssue(bank: Bank, bankHash: string, attempt: Atte
   if (!attempt.assignment && (delivery === 'sealed' || !accepted.includes('open'))) {
     return refuse('assignment-required', `${delivery === 'sealed' ? 'a sealed attempt' : `an attempt on ${bank.id}`} needs a staff-signed assignment, and it has none`);
   }
-  if (!isDeepStrictEqual(assemble(bank, attempt.seed), attempt.form)) {
+  if (!isDeepStrictEqual(assemble(context.deliveryBank ?? bank, attempt.seed), attempt.form)) {
     return refuse('altered', `its form is not the one seed "${attempt.seed}" draws from the bank: the record was altered`);
   }
   const onForm = new Set(attempt.form.map((e) => e.itemId));

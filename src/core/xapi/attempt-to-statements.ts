@@ -72,6 +72,8 @@ export function attemptToStatements(record: AttemptRecord, bank: Bank | undefine
   });
 
   const result = record.result;
+  // A sealed attempt has no score on the machine that took it; its statements come from no one.
+  if (result === undefined) return [];
   const verb: VerbName = result.passed ? 'passed' : 'failed';
   const marked = result.status !== 'awaiting-marking';
   const statements: Statement[] = [];

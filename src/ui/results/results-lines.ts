@@ -9,7 +9,8 @@ import { describeCorrectAnswer, describeResponse } from './describe-answer.js';
 
 export interface ResultsInput {
   bank: Bank;
-  result: Result;
+  /** Absent for a sealed attempt: this machine has no key to score it. */
+  result?: Result;
   feedback: FeedbackPolicy;
   form: Form;
   answers: readonly AnswerRecord[];
@@ -90,6 +91,7 @@ function gapSection(out: Line[], heading: string, gaps: Result['gaps'], width: n
 /** Everything the results screen says, as rows; the screen scrolls them. */
 export function layoutResults(input: ResultsInput): Line[] {
   const { bank, result, feedback, width, plain = false } = input;
+  if (result === undefined) return sealedLines(input);
   const out: Line[] = [];
   const verdict = result.passed ? 'PASS' : 'NOT YET PASSED';
   out.push(line(`${sanitizeText(bank.title)}: results`, { bold: true }));
@@ -140,5 +142,25 @@ export function layoutResults(input: ResultsInput): Line[] {
     out.push(...wrapHanging('Saved: ', input.savedTo, width).map((t) => line(t)));
   }
   for (const note of input.notes ?? []) out.push(...wrapText(note, width).map((t) => line(t)));
+  return out;
+}
+
+/**
+ * The end of a sealed attempt: the answers are in, and nothing more is shown,
+ * since this machine never had the key (and nothing from it could say more).
+ */
+function sealedLines(input: ResultsInput): Line[] {
+  const { bank, width } = input;
+  const out: Line[] = [line(`${sanitizeText(bank.title)}: answers submitted`, { bold: true })];
+  if (input.endedBy === 'time-expired') out.push(line('Time ran out; the test was submitted automatically.'));
+  const answered = input.answers.filter((a) => a.response !== null).length;
+  out.push(line(`Your answers are submitted (${answered} of ${input.form.length} answered).`, { bold: true }));
+  out.push(...wrapText('This test was sealed: its answer key is not on this machine. It is scored when your trainer issues the certificate, and your result comes with it.', width).map((t) => line(t)));
+  if (input.savedTo) {
+    out.push(line(''));
+    out.push(...wrapHanging('Attempt saved: ', sanitizeText(input.savedTo), width).map((t) => line(t)));
+    out.push(...wrapText('Send this file to your trainer.', width).map((t) => line(t)));
+  }
+  for (const note of input.notes ?? []) out.push(...wrapText(sanitizeText(note), width).map((t) => line(t)));
   return out;
 }

@@ -22,7 +22,8 @@ import { takeScreenReducer, type TakeScreen } from './take-screen-state.js';
 
 export interface FinishedAttempt {
   record: AttemptRecord;
-  result: Result;
+  /** Absent for a sealed attempt: scored only when issued. */
+  result?: Result;
   /** Where the record was written. */
   savedTo: string;
   /** What happened after saving (a certificate issued, statements queued), in words. */
@@ -298,7 +299,7 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
       return (
         <ResultsScreen
           bank={bank}
-          result={finished.result}
+          {...(finished.result ? { result: finished.result } : {})}
           feedback={policy.feedback}
           form={finished.record.form}
           answers={finished.record.answers}

@@ -41,7 +41,7 @@ function seen(f: AttemptFacts): Seen {
   };
 }
 
-const items = (record: AttemptRecord) => ({ id: record.id, itemId: record.result.items.map((i) => i.itemId), score: record.result.items.map((i) => i.score) });
+const items = (record: AttemptRecord) => ({ id: record.id, itemId: record.result!.items.map((i) => i.itemId), score: record.result!.items.map((i) => i.score) });
 
 /** Writes the records with a flush after each index in `flushAfter` (and at the end). */
 function write(records: readonly AttemptRecord[], flushAfter: ReadonlySet<number>): FactsBatch[] {

@@ -51,7 +51,7 @@ describe('report model (issue 18, items 11-13)', () => {
   it('without --bank: says the modules are missing from the records, not from the bank, and notes it', () => {
     const records = simulate(twoCompetencies, { n: 30, seed: 3, difficulty: [3, 3, 3, 3, 3, 3, 3, 3] });
     // Strip the gaps' modules, as a record made on a bank without modules for that competency has none.
-    for (const r of records) for (const g of r.result.gaps) g.modules = [];
+    for (const r of records) for (const g of r.result!.gaps) g.modules = [];
     const without = reportOf(twoCompetencies, records);
     expect(without.bankGiven).toBe(false);
     expect(without.notes.map((n) => n.kind)).toContain('no-bank');

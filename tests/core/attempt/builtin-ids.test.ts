@@ -23,9 +23,9 @@ describe('ids named like JavaScript built-ins (issue 17.8)', () => {
     const { bank, hash } = parsedBuiltinBank();
     const record = perfectAttempt(bank, hash);
     expect(validateAttempt(record), JSON.stringify((validateAttempt as { errors?: unknown }).errors)).toBe(true);
-    expect(record.result.percent).toBe(100);
-    expect(record.result.passed).toBe(true);
-    expect(record.result.competencies.map((c) => [c.id, c.percent])).toEqual(BUILTIN_IDS.map((id) => [id, 100]));
+    expect(record.result!.percent).toBe(100);
+    expect(record.result!.passed).toBe(true);
+    expect(record.result!.competencies.map((c) => [c.id, c.percent])).toEqual(BUILTIN_IDS.map((id) => [id, 100]));
     const again = scoreAttempt(bank, record.form, record.answers);
     expect(again).toEqual(record.result);
     expect(JSON.stringify(record)).not.toMatch(/function|NaN|\[native code\]/);

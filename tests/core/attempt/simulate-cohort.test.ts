@@ -44,13 +44,13 @@ describe('simulateCohort (issue 18.14)', () => {
 
   it('is the same for the same seed and differs for another', () => {
     expect(cohort('starter.yaml', 5).records).toEqual(cohort('starter.yaml', 5).records);
-    expect(cohort('starter.yaml', 5, { seed: 's2' }).records.map((r) => r.result.percent)).not.toEqual(cohort('starter.yaml', 5).records.map((r) => r.result.percent));
+    expect(cohort('starter.yaml', 5, { seed: 's2' }).records.map((r) => r.result!.percent)).not.toEqual(cohort('starter.yaml', 5).records.map((r) => r.result!.percent));
   });
 
   it('spreads ability: scores vary, a shifted cohort scores higher, and tags cycle', () => {
     const base = cohort('cs-fundamentals.yaml', 120, { tags: { team: ['north', 'south', 'west'] } }).records;
-    const mean = (rs: typeof base) => rs.reduce((s, r) => s + r.result.percent, 0) / rs.length;
-    const percents = base.map((r) => r.result.percent);
+    const mean = (rs: typeof base) => rs.reduce((s, r) => s + r.result!.percent, 0) / rs.length;
+    const percents = base.map((r) => r.result!.percent);
     expect(Math.max(...percents) - Math.min(...percents)).toBeGreaterThan(30);
     expect(mean(cohort('cs-fundamentals.yaml', 120, { shift: 1 }).records)).toBeGreaterThan(mean(base) + 5);
     expect(base.slice(0, 4).map((r) => r.tags?.team)).toEqual(['north', 'south', 'west', 'north']);
@@ -62,7 +62,7 @@ describe('simulateCohort (issue 18.14)', () => {
 
   it('issue refuses a simulated attempt, even one whose mark was deleted', () => {
     const { bank, hash, records } = cohort('starter.yaml', 40, { shift: 2.5 });
-    const passing = records.find((r) => r.result.passed)!;
+    const passing = records.find((r) => r.result!.passed)!;
     expect(checkAttemptForIssue(bank, hash, passing, issueContext)).toMatchObject({ ok: false, reason: 'simulated' });
     const { simulated: _mark, ...unmarked } = passing;
     expect(isSimulated(unmarked)).toBe(true);

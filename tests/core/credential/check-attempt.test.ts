@@ -161,7 +161,7 @@ describe('an attempt with a written reply', () => {
   const mark = (tone: number): Mark => ({ attempt: attempt.id, item: 'com-w1', levels: { tone }, marker: 'Trainer T', at: '2026-11-20T12:00:00.000Z', role: 'first' });
 
   it('is refused as awaiting-marking (exit 40) while the reply has no marks, naming the item', () => {
-    expect(attempt.result.status).toBe('awaiting-marking');
+    expect(attempt.result!.status).toBe('awaiting-marking');
     const check = checkAttemptForIssue(withReply, hashWithReply, attempt, context());
     expect(check).toEqual({ ok: false, reason: 'awaiting-marking', message: '1 written reply waits for a marker ("com-w1"): issue it once it is marked' });
     expect(refusalExitCode('awaiting-marking')).toBe(40);

@@ -11,8 +11,8 @@ describe('attemptToStatements', () => {
   const failed = finishedAttempt({ right: false, id: 'att-2026-11-20-0001' });
 
   it('starts with passed or failed on the assessment, as the result says', () => {
-    expect(passed.record.result.passed).toBe(true);
-    expect(failed.record.result.passed).toBe(false);
+    expect(passed.record.result!.passed).toBe(true);
+    expect(failed.record.result!.passed).toBe(false);
     const [p] = attemptToStatements(passed.record, passed.bank, options);
     const [f] = attemptToStatements(failed.record, failed.bank, options);
     expect(p!.verb.id).toBe(ADL_VERBS.passed);
@@ -20,12 +20,12 @@ describe('attemptToStatements', () => {
     expect(p!.object.id).toBe(`https://lms.example.com/frontline/banks/${passed.record.bank.id}`);
     expect(p!.result?.success).toBe(true);
     expect(f!.result?.success).toBe(false);
-    expect(f!.result?.extensions?.['https://lms.example.com/frontline/extensions/fail-reasons']).toEqual(failed.record.result.failReasons);
+    expect(f!.result?.extensions?.['https://lms.example.com/frontline/extensions/fail-reasons']).toEqual(failed.record.result!.failReasons);
   });
 
   it('scores the assessment as scaled, raw, min and max, with the attempt duration', () => {
     const [outcome] = attemptToStatements(failed.record, failed.bank, options);
-    const percent = failed.record.result.percent;
+    const percent = failed.record.result!.percent;
     expect(outcome!.result?.score).toEqual({ scaled: Math.round(percent * 100) / 10_000, raw: percent, min: 0, max: 100 });
     const seconds = (Date.parse(failed.record.endedAt) - Date.parse(failed.record.startedAt)) / 1000;
     expect(outcome!.result?.duration).toBe(`PT${Math.floor(seconds / 60)}M${seconds % 60 === 0 ? '' : `${seconds % 60}S`}`);
@@ -52,7 +52,7 @@ describe('attemptToStatements', () => {
     const [outcome] = attemptToStatements(passed.record, passed.bank, options);
     expect(outcome!.context.contextActivities?.category?.map((a) => a.id)).toEqual([CMI5.category, CMI5.moveOn]);
     expect(outcome!.context.extensions?.[CMI5.sessionId]).toBe(passed.record.id);
-    expect(outcome!.context.extensions?.[CMI5.masteryScore]).toBe(passed.record.result.passMark / 100);
+    expect(outcome!.context.extensions?.[CMI5.masteryScore]).toBe(passed.record.result!.passMark / 100);
   });
 
   it('carries the bank hash and version on every statement', () => {
@@ -65,8 +65,8 @@ describe('attemptToStatements', () => {
 
   it('adds one scored statement per competency, under the assessment', () => {
     const scored = attemptToStatements(failed.record, failed.bank, options).filter((s) => s.verb.id === ADL_VERBS.scored);
-    expect(scored.map((s) => s.object.id.split('/').pop())).toEqual(failed.record.result.competencies.map((c) => c.id));
-    failed.record.result.competencies.forEach((c, i) => {
+    expect(scored.map((s) => s.object.id.split('/').pop())).toEqual(failed.record.result!.competencies.map((c) => c.id));
+    failed.record.result!.competencies.forEach((c, i) => {
       expect(scored[i]!.result?.score?.raw).toBe(c.percent);
       expect(scored[i]!.result?.success).toBe(c.met);
       expect(scored[i]!.context.contextActivities?.parent?.[0]?.id).toBe(`https://lms.example.com/frontline/banks/${failed.record.bank.id}`);

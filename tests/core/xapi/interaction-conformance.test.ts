@@ -87,7 +87,7 @@ describe('a written reply', () => {
   });
 
   it('while awaiting marking: only answered statements, the reply unscored; all pass the validator', () => {
-    expect(awaiting.result.status).toBe('awaiting-marking');
+    expect(awaiting.result!.status).toBe('awaiting-marking');
     const statements = attemptToStatements(awaiting, bank, options);
     expect(statements.length).toBeGreaterThan(0);
     expect(statements.every((s) => s.verb.id === ADL_VERBS.answered)).toBe(true);

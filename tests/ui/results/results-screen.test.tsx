@@ -168,3 +168,24 @@ describe('results screen', () => {
     await screen.waitFor(() => closed() === 1);
   });
 });
+
+describe('results screen of a sealed attempt (no result on this machine)', () => {
+  it('says the answers are submitted and the result comes with the certificate, and shows no score, skill or answer', async () => {
+    screen = renderScreen(
+      <ResultsScreen
+        bank={bank}
+        feedback="full"
+        form={[{ itemId: 'q-tf' }, { itemId: 'q-tf-2' }]}
+        answers={[{ itemId: 'q-tf', response: { type: 'true-false', value: false }, timeSpentMs: 1000, flagged: false }]}
+        endedBy="submitted"
+        savedTo="/tmp/x/attempts/a1.json"
+        onClose={() => undefined}
+      />,
+    );
+    const frame = (await screen.waitFor('answers submitted')).replace(/\s+/g, ' ');
+    expect(frame).toContain('Your answers are submitted (1 of 2 answered).');
+    expect(frame).toContain('your result comes with it');
+    expect(frame).toContain('Send this file to your trainer.');
+    expect(frame).not.toMatch(/PASS|Score \d|By skill|Correct answer|[0-9]%/);
+  });
+});
