@@ -107,6 +107,7 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
       itemCount: form.length,
       extraTime,
       defaults,
+      sealed: loaded.sealed !== undefined,
       driver: resumeNow ? await session.resume(resumeNow) : undefined,
       begin: session.begin,
       resume: session.resumeOffered,

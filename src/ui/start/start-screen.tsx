@@ -20,6 +20,8 @@ export interface StartScreenProps {
   problem?: string | undefined;
   /** Who takes the test is already known (the exam host's roster): shown, not typed. */
   fixedCandidate?: boolean | undefined;
+  /** Delivered from a sealed copy: no key here, so nothing is scored until the certificate is issued. */
+  sealed?: boolean | undefined;
   onStart: (candidate: { name: string; employeeId: string }) => void;
   onQuit: () => void;
 }
@@ -34,7 +36,9 @@ function expiryWords(bank: Bank): string {
   }
 }
 
-function feedbackWords(bank: Bank): string {
+function feedbackWords(bank: Bank, sealed: boolean): string {
+  // The copy holds no key (nor the per-skill minimums): this machine cannot score it.
+  if (sealed) return 'The answer key is sealed to your trainer: your answers are scored when the certificate is issued, and your result comes with it.';
   const policy = resolvePolicy(bank.policy);
   switch (policy.feedback) {
     case 'none':
@@ -46,7 +50,7 @@ function feedbackWords(bank: Bank): string {
   }
 }
 
-export function layoutStart(bank: Bank, itemCount: number, extraTime: number, form: StartFormState, width: number, rows = 24, fixedCandidate = false): Line[] {
+export function layoutStart(bank: Bank, itemCount: number, extraTime: number, form: StartFormState, width: number, rows = 24, fixedCandidate = false, sealed = false): Line[] {
   const policy = resolvePolicy(bank.policy);
   const minutes = policy.timeLimitMinutes * extraTime;
   const time = extraTime === 1 ? plural(policy.timeLimitMinutes, 'minute') : `${formatClock(minutes * 60_000)} (${policy.timeLimitMinutes} min x ${extraTime} extra time)`;
@@ -63,13 +67,13 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
   };
   const timeAndPass = [
     ...wrap(`${plural(itemCount, 'question')} in ${time}${perItem}.`),
-    ...wrap(`To pass: ${policy.passMark}% overall${floors.length > 0 ? `, and at least ${floors.join('; ')}` : ''}.`),
+    ...wrap(`To pass: ${policy.passMark}% overall${floors.length > 0 ? `, and at least ${floors.join('; ')}` : sealed ? ', and any minimum per skill' : ''}.`),
   ];
   const factLines = { timeAndPass: timeAndPass.length };
   const facts = [
     ...timeAndPass,
     ...wrap(expiryWords(bank)),
-    ...wrap(feedbackWords(bank)),
+    ...wrap(feedbackWords(bank, sealed)),
   ];
   const fields = [
     field('Name:', 'name'),
@@ -118,7 +122,7 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
   return layouts.find((lines) => lines.length <= rows - 1) ?? layouts[layouts.length - 1]!;
 }
 
-export function StartScreen({ bank, itemCount, extraTime, defaults, problem, fixedCandidate = false, onStart, onQuit }: StartScreenProps) {
+export function StartScreen({ bank, itemCount, extraTime, defaults, problem, fixedCandidate = false, sealed = false, onStart, onQuit }: StartScreenProps) {
   const { columns, rows } = useTerminalSize();
   const [form, dispatch] = useReducer(startFormReducer, initialStartForm(defaults.name, defaults.employeeId));
 
@@ -138,5 +142,5 @@ export function StartScreen({ bank, itemCount, extraTime, defaults, problem, fix
   });
 
   const shown = problem && !form.problem ? { ...form, problem } : form;
-  return <Lines lines={layoutStart(bank, itemCount, extraTime, shown, columns - 1, rows, fixedCandidate)} />;
+  return <Lines lines={layoutStart(bank, itemCount, extraTime, shown, columns - 1, rows, fixedCandidate, sealed)} />;
 }

@@ -67,6 +67,8 @@ export interface TakeAppProps {
   defaults: { name: string; employeeId: string };
   /** The defaults are who takes the test (the exam host knows from the SSH key): shown, not typed. */
   fixedCandidate?: boolean;
+  /** Delivered from a sealed copy: the start screen says the result comes with the certificate. */
+  sealed?: boolean;
   /** An attempt already running (resumed): the start screen is skipped. */
   driver?: AttemptDriver | undefined;
   /**
@@ -234,6 +236,7 @@ function TakeScreens({ quitRef, ...props }: TakeAppProps & { quitRef: RefObject<
             extraTime={props.extraTime}
             defaults={props.defaults}
             fixedCandidate={props.fixedCandidate}
+            sealed={props.sealed}
             problem={startProblem}
             onStart={(candidate) => start(candidate, false)}
             onQuit={() => go({ type: 'ask-quit' })}

@@ -141,3 +141,19 @@ describe('start screen with hostile defaults (issue 17.19)', () => {
     expect(text).not.toMatch(/[^\P{Cc}\n]|[\u202A-\u202E]|[\uD800-\uDFFF]/u);
   });
 });
+
+describe('start screen for a sealed copy', () => {
+  const text = (sealed: boolean) =>
+    layoutStart({ ...bank, competencies: bank.competencies.map((c) => ({ ...c, floor: undefined })) }, 6, 1, initialStartForm('Ada', 'E1'), 79, 24, false, sealed)
+      .map((l) => l.text)
+      // Wrapped at 79 columns: read as one paragraph.
+      .join(' ');
+  it('promises no score per skill or answers afterwards: the key is not on this machine', () => {
+    expect(text(false)).toContain('every answer with an explanation');
+    expect(text(true)).not.toContain('every answer with an explanation');
+    expect(text(true)).toContain('scored when the certificate is issued');
+    // The copy holds no floors, so the screen does not claim there are none.
+    expect(text(true)).toContain('To pass: 70% overall, and any minimum per skill.');
+    expect(text(false)).toContain('To pass: 70% overall.');
+  });
+});
