@@ -23,8 +23,6 @@ export interface EventLog {
 export interface TakeDriver extends AttemptDriver {
   /** The latest state, with every event so far applied. */
   state(): State;
-  /** Resolves when every event so far is in the log. */
-  settled(): Promise<void>;
   /** Marks a reopened attempt: the time away is not charged to the item showing. */
   resume(): void;
   /**

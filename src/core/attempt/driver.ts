@@ -53,4 +53,6 @@ export interface AttemptDriver {
   submit(): void;
   /** Lets the clock move: item and test deadlines are checked here. */
   tick(): void;
+  /** Resolves when every event so far is in the log and in the view (a key waits for this before the next is read). */
+  settled(): Promise<void>;
 }

@@ -36,8 +36,9 @@ export const useKeyRouter = (): KeyRouter | undefined => useContext(KeyRouterCon
  * had gone, and was lost. Screens register here in a layout effect, in the
  * same commit that draws them. The one subscription also keeps the terminal
  * in raw mode between screens, so keys typed while saving are not echoed.
+ * `settle` (see keyQueue) holds the next key until the app is done with one.
  */
-export function KeysRouter({ children }: { children: ReactNode }) {
+export function KeysRouter({ children, settle }: { children: ReactNode; settle?: () => Promise<void> }) {
   const handlers = useRef<Registered[]>([]);
   const captures = useRef<Registered[]>([]);
   const current = useCallback(() => captures.current.at(-1) ?? handlers.current.at(-1), []);
@@ -48,10 +49,10 @@ export function KeysRouter({ children }: { children: ReactNode }) {
   useInput(
     useCallback(
       (input: string, key: Key) => {
-        queue.current ??= keyQueue(toCurrent);
+        queue.current ??= keyQueue(toCurrent, settle);
         queue.current(current()?.mode === 'whole' ? [{ input, key, raw: raw.current }] : splitKeys(input, key));
       },
-      [toCurrent, current, raw],
+      [toCurrent, current, raw, settle],
     ),
   );
   const router = useMemo<KeyRouter>(

@@ -67,13 +67,19 @@ export function splitKeys(input: string, key: Key): KeyPress[] {
 }
 
 /**
- * Hands keypresses over one at a time, each after the render of the one
- * before (in its own turn of the event loop), so each sees where the last
- * left the screen: "333" rates three responses, not one three times. A burst
- * that arrives while an earlier one is still being handed over waits its
- * turn: "Rita Review", Tab, "E9009", Enter typed fast stay in that order.
+ * Hands keypresses over one at a time, each once the one before has been
+ * acted on and drawn, so each sees where the last left the screen: "333"
+ * rates three responses, not one three times; "nnn" goes three questions on.
+ * `settle` says when the app is done with a key (the take app: its event is
+ * in the journal and in the view, which is shown only after it is written).
+ * Then one more turn of the event loop: React renders an update made outside
+ * its own events in a task its scheduler posts with setImmediate from a
+ * microtask, so this setImmediate, posted after it, runs after that render.
+ * Keys that arrive while an earlier one is still being handed over (or is
+ * not yet settled) wait their turn: "Rita Review", Tab, "E9009", Enter typed
+ * fast stay in that order.
  */
-export function keyQueue(deliver: (input: string, key: Key, raw?: string) => void): (presses: KeyPress[]) => void {
+export function keyQueue(deliver: (input: string, key: Key, raw?: string) => void, settle: () => Promise<void> = () => Promise.resolve()): (presses: KeyPress[]) => void {
   const waiting: KeyPress[] = [];
   let draining = false;
   const next = () => {
@@ -83,7 +89,10 @@ export function keyQueue(deliver: (input: string, key: Key, raw?: string) => voi
       return;
     }
     deliver(press.input, press.key, press.raw);
-    setImmediate(next);
+    void settle().then(
+      () => setImmediate(next),
+      () => setImmediate(next),
+    );
   };
   return (presses) => {
     waiting.push(...presses);

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useReducer, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { useApp } from 'ink';
 import type { Bank, Item } from '../../core/bank/types.js';
 import { countStatuses } from '../../core/attempt/answer-completeness.js';
@@ -133,18 +133,21 @@ const initialScreen = (props: TakeAppProps): TakeScreen => (props.driver ? { nam
 export function TakeApp(props: TakeAppProps) {
   // How to leave from wherever the attempt is, set by the screens, for the guard drawn over them.
   const quitRef = useRef<() => void>(() => {});
+  // The running attempt's: a key's event is written, and only then shown, before the next key is read.
+  const settledRef = useRef<() => Promise<void>>(() => Promise.resolve());
+  const settle = useCallback(() => settledRef.current(), []);
   return (
     <TranscriptRoot>
-      <KeysRouter>
+      <KeysRouter settle={settle}>
         <SizeGuard onQuit={() => quitRef.current()}>
-          <TakeScreens {...props} quitRef={quitRef} />
+          <TakeScreens {...props} quitRef={quitRef} settledRef={settledRef} />
         </SizeGuard>
       </KeysRouter>
     </TranscriptRoot>
   );
 }
 
-function TakeScreens({ quitRef, ...props }: TakeAppProps & { quitRef: RefObject<() => void> }) {
+function TakeScreens({ quitRef, settledRef, ...props }: TakeAppProps & { quitRef: RefObject<() => void>; settledRef: RefObject<() => Promise<void>> }) {
   const [driver, setDriver] = useState<AttemptDriver | undefined>(props.driver);
   const [screen, go] = useReducer(takeScreenReducer, props, initialScreen);
   const [finished, setFinished] = useState<FinishedAttempt | undefined>();
@@ -167,6 +170,7 @@ function TakeScreens({ quitRef, ...props }: TakeAppProps & { quitRef: RefObject<
   // After every render, so the guard's Ctrl-C always leaves from where the attempt is now.
   useLayoutEffect(() => {
     quitRef.current = () => exitWith(finished ? { kind: 'finished', finished } : { kind: 'quit', started: driver !== undefined });
+    settledRef.current = driver ? () => driver.settled() : () => Promise.resolve();
   });
 
   const start = (candidate: Candidate, setAside: boolean) => {
