@@ -54,4 +54,37 @@ describe('keys under a KeysRouter', () => {
     expect(seen).toEqual(['first:x', 'second:y']);
   });
 
+  it('hands the second of two keys in one write to the screen the first one drew', async () => {
+    const seen: string[] = [];
+    screen = renderScreen(
+      <KeysRouter>
+        <Screens seen={seen} />
+      </KeysRouter>,
+    );
+    await screen.waitFor('first screen');
+    // The switch is a React state update: the second key waits for its render.
+    screen.press('xy');
+    await screen.waitFor(() => seen.length === 2);
+    expect(seen).toEqual(['first:x', 'second:y']);
+  });
+
+  it('holds the next key until settle resolves (the take app: the event is written and shown)', async () => {
+    const seen: string[] = [];
+    let release: () => void = () => {};
+    const settle = () => new Promise<void>((resolve) => (release = resolve));
+    screen = renderScreen(
+      <KeysRouter settle={settle}>
+        <Second seen={seen} />
+      </KeysRouter>,
+    );
+    await screen.waitFor('second screen');
+    screen.press('ab');
+    await screen.waitFor(() => seen.length === 1);
+    // Many turns of the event loop: still only the first key.
+    for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toEqual(['second:a']);
+    release();
+    await screen.waitFor(() => seen.length === 2);
+    expect(seen).toEqual(['second:a', 'second:b']);
+  });
 });
