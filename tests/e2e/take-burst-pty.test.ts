@@ -79,4 +79,20 @@ describe.each([
     expect(answered.slice(0, 3)).toEqual([true, true, true]);
     expect(answered.slice(3).every((a) => !a)).toBe(true);
   });
+
+  it('a burst from the start screen to the results: Enter 1n1 starts and answers; "rsy" Enter submits and closes', async () => {
+    const { s, dir } = start('burst-2', extra);
+    await s.waitForText('Employee id:');
+    // The start waits for the attempt's journal; the keys after Enter wait with it.
+    s.press('\r1n1');
+    await s.waitForText(showing(2), 3000);
+    // Review, submit, yes, and Enter on the results once they are saved: all in one write.
+    s.press('rsy\r');
+    const { exitCode } = await s.exited;
+    const record = JSON.parse(readFileSync(join(dir, 'attempts', readdirSync(join(dir, 'attempts'))[0] as string), 'utf8')) as AttemptRecord;
+    expect(exitCode).toBe(1);
+    expect(record.ended).toBe('submitted');
+    const answered = record.form.map((f) => record.answers.find((a) => a.itemId === f.itemId)?.response !== null);
+    expect(answered).toEqual([true, true, false, false, false, false, false, false]);
+  });
 });

@@ -133,21 +133,37 @@ const initialScreen = (props: TakeAppProps): TakeScreen => (props.driver ? { nam
 export function TakeApp(props: TakeAppProps) {
   // How to leave from wherever the attempt is, set by the screens, for the guard drawn over them.
   const quitRef = useRef<() => void>(() => {});
-  // The running attempt's: a key's event is written, and only then shown, before the next key is read.
-  const settledRef = useRef<() => Promise<void>>(() => Promise.resolve());
-  const settle = useCallback(() => settledRef.current(), []);
+  // A key is done with once its event is written (and only then shown), and once what it
+  // started (the attempt beginning, the record saving) has drawn its screen: only then the next.
+  const driverRef = useRef<AttemptDriver | undefined>(undefined);
+  const busyRef = useRef<Promise<unknown>>(Promise.resolve());
+  const settle = useCallback(async () => {
+    for (;;) {
+      const busy = busyRef.current;
+      await Promise.all([busy, driverRef.current?.settled()]);
+      // A turn for React to render what that changed (and start what its effects start).
+      await new Promise((resolve) => setImmediate(resolve));
+      if (busyRef.current === busy) return;
+    }
+  }, []);
   return (
     <TranscriptRoot>
       <KeysRouter settle={settle}>
         <SizeGuard onQuit={() => quitRef.current()}>
-          <TakeScreens {...props} quitRef={quitRef} settledRef={settledRef} />
+          <TakeScreens {...props} quitRef={quitRef} driverRef={driverRef} busyRef={busyRef} />
         </SizeGuard>
       </KeysRouter>
     </TranscriptRoot>
   );
 }
 
-function TakeScreens({ quitRef, settledRef, ...props }: TakeAppProps & { quitRef: RefObject<() => void>; settledRef: RefObject<() => Promise<void>> }) {
+interface KeySettling {
+  driverRef: RefObject<AttemptDriver | undefined>;
+  /** What a key started and the screen waits for; set before the key's handler returns. */
+  busyRef: RefObject<Promise<unknown>>;
+}
+
+function TakeScreens({ quitRef, driverRef, busyRef, ...props }: TakeAppProps & KeySettling & { quitRef: RefObject<() => void> }) {
   const [driver, setDriver] = useState<AttemptDriver | undefined>(props.driver);
   const [screen, go] = useReducer(takeScreenReducer, props, initialScreen);
   const [finished, setFinished] = useState<FinishedAttempt | undefined>();
@@ -170,13 +186,13 @@ function TakeScreens({ quitRef, settledRef, ...props }: TakeAppProps & { quitRef
   // After every render, so the guard's Ctrl-C always leaves from where the attempt is now.
   useLayoutEffect(() => {
     quitRef.current = () => exitWith(finished ? { kind: 'finished', finished } : { kind: 'quit', started: driver !== undefined });
-    settledRef.current = driver ? () => driver.settled() : () => Promise.resolve();
+    driverRef.current = driver;
   });
 
   const start = (candidate: Candidate, setAside: boolean) => {
     if (starting) return;
     setStarting(true);
-    props.begin(candidate, { setAside }).then(
+    busyRef.current = props.begin(candidate, { setAside }).then(
       (begun) => {
         setStarting(false);
         if (begun.ok) {
@@ -208,7 +224,7 @@ function TakeScreens({ quitRef, settledRef, ...props }: TakeAppProps & { quitRef
             onYes={() => {
               if (starting) return;
               setStarting(true);
-              props.resume(offer.offer.attemptId).then(
+              busyRef.current = props.resume(offer.offer.attemptId).then(
                 (d) => {
                   setDriver(d);
                   go({ type: 'started' });
@@ -248,10 +264,10 @@ function TakeScreens({ quitRef, settledRef, ...props }: TakeAppProps & { quitRef
         );
     }
   }
-  return <RunningAttempt {...props} driver={driver} screen={screen} go={go} finished={finished} setFinished={setFinished} exitWith={exitWith} />;
+  return <RunningAttempt {...props} busyRef={busyRef} driver={driver} screen={screen} go={go} finished={finished} setFinished={setFinished} exitWith={exitWith} />;
 }
 
-interface RunningProps extends TakeAppProps {
+interface RunningProps extends TakeAppProps, Pick<KeySettling, 'busyRef'> {
   driver: AttemptDriver;
   screen: TakeScreen;
   go: (action: Parameters<typeof takeScreenReducer>[1]) => void;
@@ -260,7 +276,7 @@ interface RunningProps extends TakeAppProps {
   exitWith: (outcome: TakeOutcome) => void;
 }
 
-function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, bank, finish, resumeCommand = () => 'frontline take --resume', tickMs = 250 }: RunningProps) {
+function RunningAttempt({ busyRef, driver, screen, go, finished, setFinished, exitWith, bank, finish, resumeCommand = () => 'frontline take --resume', tickMs = 250 }: RunningProps) {
   const view = useSyncExternalStore(driver.subscribe, driver.view);
   const policy = resolvePolicy(bank.policy);
 
@@ -275,7 +291,7 @@ function RunningAttempt({ driver, screen, go, finished, setFinished, exitWith, b
     if (!ended) return;
     go({ type: 'ended' });
     let live = true;
-    finish(driver).then(
+    busyRef.current = finish(driver).then(
       (done) => {
         if (!live) return;
         setFinished(done);
