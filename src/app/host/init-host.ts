@@ -49,8 +49,11 @@ export async function initHost(request: InitHostRequest): Promise<InitHost> {
     throw new UserError(`${paths.host}: this folder is already an exam host`, { exitCode: ExitCode.exists, hint: 'use another folder, or manage this one with `frontline host agent`' });
   }
   try {
-    await mkdir(dir, { recursive: true, mode: 0o755 });
-    await chmod(dir, 0o755);
+    // Attempts, the registry's accommodation reasons and the journals are the
+    // host's alone: other local accounts may not even look in (sshd reads
+    // authorized_keys as the owning account, so 0750 serves it).
+    await mkdir(dir, { recursive: true, mode: 0o750 });
+    await chmod(dir, 0o750);
     for (const sub of [paths.banks, ...Object.values(dataPaths).map((name) => resolve(dir, name))]) await mkdir(sub, { recursive: true, mode: 0o755 });
     await mkdir(paths.keys, { recursive: true, mode: 0o700 });
     await chmod(paths.keys, 0o700);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,5 +51,14 @@ describe.skipIf(noKeygen)('reading an agent\'s public key', () => {
     await expect(addAgent(host, { employeeId: 'E1;id', name: 'Dana' }, `${sshKey('h')}.pub`)).rejects.toThrow(/employee id/);
     await expect(addAgent(host, { employeeId: 'E2', name: 'Sam' }, `${join(dir, 'g')}.pub`)).rejects.toThrow(/already registered for E1/);
     expect([readFileSync(join(host, 'roster.json'), 'utf8'), readFileSync(join(host, 'authorized_keys'), 'utf8')]).toEqual(before);
+  });
+});
+
+describe('the host folder', () => {
+  it('is closed to other local accounts (attempts, accommodation reasons), and its keys to all but the owner', async () => {
+    const host = join(mkdtempSync(join(tmpdir(), 'frontline-host-mode-')), 'host');
+    await initHost({ dir: host, org: 'Acme', node: '/usr/bin/node', frontline: '/opt/frontline/bin/frontline.js' });
+    expect(statSync(host).mode & 0o777).toBe(0o750);
+    expect(statSync(join(host, 'keys')).mode & 0o777).toBe(0o700);
   });
 });
