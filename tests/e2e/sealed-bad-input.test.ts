@@ -57,9 +57,11 @@ const withoutEnvelope = (): string => {
   return JSON.stringify(rest);
 };
 /** A byte of the envelope's ciphertext changed: the armor's base64 stays valid. */
+// One character of the payload changed, well after the header: a flip in the
+// header's recipient stanza would read as "sealed to another key" instead.
 const flipped = (envelope: string): string => {
   const lines = envelope.split('\n');
-  const i = 3;
+  const i = lines.length - 5;
   const ch = lines[i]![10] === 'A' ? 'B' : 'A';
   lines[i] = lines[i]!.slice(0, 10) + ch + lines[i]!.slice(11);
   return lines.join('\n');
