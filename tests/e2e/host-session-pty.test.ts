@@ -23,6 +23,15 @@ describe('host session: the menu and the test on the exam host', () => {
   });
   afterAll(() => home.remove());
 
+  /** From the menu to the first question: Enter on the first test, Enter on the start screen. */
+  const startFirstTest = async (s: PtySession): Promise<string> => {
+    await s.waitForText('Your tests:');
+    s.press('enter');
+    await s.waitForText('Enter: start (the clock starts now)');
+    s.press('enter');
+    return s.waitForText('Question 1 of 2');
+  };
+
   const journals = () => readdirSync(join(host.dir, 'journals')).filter((f) => f.endsWith('.jsonl'));
   const journalHeader = (file: string) => JSON.parse(readFileSync(join(host.dir, 'journals', file), 'utf8').split('\n')[0] as string) as { attemptId: string; deadline: number; delivery: string };
 
@@ -78,11 +87,7 @@ describe('host session: the menu and the test on the exam host', () => {
   it('keeps the attempt when the connection drops (SIGHUP), and resumes it with its original deadline', async () => {
     host.assign('E200');
     const first = session('E200');
-    await first.waitForText('Your tests:');
-    first.press('enter');
-    await first.waitForText('Enter: start (the clock starts now)');
-    first.press('enter');
-    await first.waitForText('Question 1 of 2');
+    await startFirstTest(first);
     first.press('1');
     first.press('enter');
     await first.waitForText('Question 2 of 2');
@@ -114,21 +119,17 @@ describe('host session: the menu and the test on the exam host', () => {
   }, 120_000);
 
   it('a time extension from `host extend` reaches the running session: a later clock, and the record carries it for issue', async () => {
-    host.addAgent('E600', 'Kim Ode');
-    host.assign('E600');
-    const s = session('E600');
-    await s.waitForText('Your tests:');
-    s.press('enter');
-    await s.waitForText('Enter: start (the clock starts now)');
-    s.press('enter');
-    const question = await s.waitForText('Question 1 of 2');
+    host.addAgent('E700', 'Kim Ode');
+    host.assign('E700');
+    const s = session('E700');
+    const question = await startFirstTest(s);
     const left = (screen: string) => {
       const m = /Test (\d+):(\d\d)/.exec(screen);
       expect(m, screen).not.toBeNull();
       return Number(m?.[1]) * 60 + Number(m?.[2]);
     };
     const before = left(question);
-    const extended = runCli(['--data-dir', host.dir, 'host', 'extend', '--employee', 'E600', '--minutes', '7', '--reason', 'power cut at the desk']);
+    const extended = runCli(['--data-dir', host.dir, 'host', 'extend', '--employee', 'E700', '--minutes', '7', '--reason', 'power cut at the desk']);
     expect(extended.status, extended.stderr).toBe(0);
     // The session looks every 2 s: the clock gains the 7 minutes (less the seconds gone by).
     let later = s.screenText();
@@ -150,7 +151,7 @@ describe('host session: the menu and the test on the exam host', () => {
     expect((await s.exited).exitCode).toBe(ExitCode.ok);
     const record = readdirSync(join(host.dir, 'attempts'))
       .map((f) => JSON.parse(readFileSync(join(host.dir, 'attempts', f), 'utf8')) as { candidate: { employeeId: string }; extensions?: { minutes: number }[] })
-      .find((r) => r.candidate.employeeId === 'E600');
+      .find((r) => r.candidate.employeeId === 'E700');
     expect(record?.extensions?.map((e) => e.minutes)).toEqual([7]);
   }, 120_000);
 
@@ -158,11 +159,7 @@ describe('host session: the menu and the test on the exam host', () => {
     host.addAgent('E500', 'Lee Park');
     host.assign('E500');
     const old = session('E500');
-    await old.waitForText('Your tests:');
-    old.press('enter');
-    await old.waitForText('Enter: start (the clock starts now)');
-    old.press('enter');
-    await old.waitForText('Question 1 of 2');
+    await startFirstTest(old);
     old.press('1');
     old.press('enter');
     await old.waitForText('Question 2 of 2');
@@ -183,11 +180,7 @@ describe('host session: the menu and the test on the exam host', () => {
     host.addAgent('E600', 'Jo Fail');
     host.assign('E600');
     const s = session('E600');
-    await s.waitForText('Your tests:');
-    s.press('enter');
-    await s.waitForText('Enter: start (the clock starts now)');
-    s.press('enter');
-    await s.waitForText('Question 1 of 2');
+    await startFirstTest(s);
     s.press('2');
     s.press('enter');
     await s.waitForText('Question 2 of 2');
