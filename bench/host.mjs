@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pty from 'node-pty';
+import { spawnPty, waitFor as waitForOutput } from './pty.mjs';
 import { bin, cleanEnv, median, root } from './lib.mjs';
 
 const SESSIONS = Number(process.argv[2] ?? 50);
@@ -31,23 +31,7 @@ function sshPublicKey(comment) {
   return `ssh-ed25519 ${Buffer.concat([field(Buffer.from('ssh-ed25519')), field(raw)]).toString('base64')} ${comment}`;
 }
 
-function waitFor(child, pattern, since, timeoutMs = 120_000) {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${pattern}; saw ${JSON.stringify(seen.slice(-300))}`));
-    }, timeoutMs);
-    const sub = child.onData((data) => {
-      seen += data;
-      if (pattern.test(seen)) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(performance.now() - since);
-      }
-    });
-  });
-}
+const waitFor = (child, pattern, since) => waitForOutput(child, pattern, since, 120_000);
 
 /** utime + stime of a process, in clock ticks. */
 function cpuTicks(pid) {
@@ -73,13 +57,7 @@ try {
   cli(['--data-dir', hostDir, 'assign', join(hostDir, 'banks', 'host-two.yaml'), '--key', join(hostDir, 'keys', 'issuer-key.pem'), '--roster', join(work, 'roster.csv'), '--out', join(hostDir, 'assignments')]);
 
   const open = async (id) => {
-    const child = pty.spawn(process.execPath, [bin, '--data-dir', hostDir, 'host', 'session', '--employee', id], {
-      name: 'xterm-256color',
-      cols: 80,
-      rows: 24,
-      cwd: root,
-      env: cleanEnv({ FRONTLINE_HOME: join(work, 'home'), TERM: 'xterm-256color' }),
-    });
+    const child = spawnPty([bin, '--data-dir', hostDir, 'host', 'session', '--employee', id], { FRONTLINE_HOME: join(work, 'home') });
     children.push(child);
     await waitFor(child, /Your tests:/, performance.now());
     const start = waitFor(child, /clock starts now/, performance.now());

@@ -15,9 +15,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pty from 'node-pty';
 import xtermHeadless from '@xterm/headless';
-import { bin, cleanEnv, median, recordFigure, root } from './lib.mjs';
+import { bin, median, recordFigure, root } from './lib.mjs';
+import { spawnPty, waitFor } from './pty.mjs';
 
 // A bank whose first item is a single-choice question (no shuffling), so every keypress
 // has a known, visible effect: the highlight moves between options 1 and 2.
@@ -33,27 +33,7 @@ const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(val
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function spawn(args, home, extraEnv = {}) {
-  const env = cleanEnv({ FRONTLINE_HOME: home, TERM: 'xterm-256color', ...extraEnv });
-  return pty.spawn(process.execPath, args, { name: 'xterm-256color', cols: 80, rows: 24, cwd: root, env });
-}
-
-/** Resolves with ms from `since` when the output seen so far matches. */
-function waitFor(child, pattern, since, timeoutMs = 15_000) {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${pattern}; saw ${JSON.stringify(seen.slice(-400))}`));
-    }, timeoutMs);
-    const sub = child.onData((data) => {
-      seen += data;
-      if (pattern.test(seen)) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(performance.now() - since);
-      }
-    });
-  });
+  return spawnPty(args, { FRONTLINE_HOME: home, ...extraEnv });
 }
 
 function baseline() {

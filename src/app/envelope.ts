@@ -31,7 +31,8 @@ export async function decryptWith(identity: string, armored: string): Promise<Op
     return {
       ok: false,
       message: /no identity matched/.test(message)
-        ? 'its envelope is sealed to another key, not to this issuer'
+        ? // age's X25519 stanzas do not name their recipient: a damaged stanza and another key's fail alike.
+          'its envelope is sealed to another key, not to this issuer (or its key stanza is damaged)'
         : `its envelope does not open (${message}): it is corrupted`,
     };
   }

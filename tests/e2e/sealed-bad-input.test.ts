@@ -5,6 +5,7 @@ import { createPrivateKey } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { armor } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBank } from '../../src/core/bank/parse-bank.js';
 import { sealedBankHash, type SealedBank } from '../../src/core/bank/sealed-bank.js';
@@ -58,13 +59,21 @@ const withoutEnvelope = (): string => {
 };
 /** A byte of the envelope's ciphertext changed: the armor's base64 stays valid. */
 // One character of the payload changed, well after the header: a flip in the
-// header's recipient stanza would read as "sealed to another key" instead.
+// header's recipient stanza would read as "sealed to another key (or its key stanza is damaged)" instead.
 const flipped = (envelope: string): string => {
   const lines = envelope.split('\n');
   const i = lines.length - 5;
   const ch = lines[i]![10] === 'A' ? 'B' : 'A';
   lines[i] = lines[i]!.slice(0, 10) + ch + lines[i]!.slice(11);
   return lines.join('\n');
+};
+
+/** The X25519 stanza's ephemeral share changed by one base64 letter: the header still parses, nothing unwraps. */
+const damagedStanza = (envelope: string): string => {
+  const header = Buffer.from(armor.decode(envelope));
+  const at = header.indexOf('-> X25519 ') + '-> X25519 '.length;
+  header[at] = header[at] === 0x41 ? 0x42 : 0x41;
+  return armor.encode(header);
 };
 
 const cases: Array<[string, () => string, RegExp]> = [
@@ -75,6 +84,7 @@ const cases: Array<[string, () => string, RegExp]> = [
   ['a truncated envelope the issuer signed', () => JSON.stringify(resigned({ ...good, envelope: good.envelope.slice(0, 200) })), /envelope is not age armor .*truncated or corrupted/],
   ['a sealed bank from another issuer', () => JSON.stringify(other), /sealed by did:key:\S+, not by did:key:/],
   ['an envelope sealed to another key', () => JSON.stringify(resigned({ ...good, envelope: other.envelope })), /sealed to another key/],
+  ['a damaged key stanza the issuer signed', () => JSON.stringify(resigned({ ...good, envelope: damagedStanza(good.envelope) })), /sealed to another key, not to this issuer \(or its key stanza is damaged\)/],
   ['a named hash that is not the envelope\'s', () => JSON.stringify(resigned({ ...good, bank: { ...good.bank, hash: `sha256:${'0'.repeat(64)}` } })), /names bank sha256:0{64}, but its envelope holds sha256:/],
   ['a readable part that is not the envelope\'s', () => JSON.stringify(resigned({ ...good, delivery: { ...good.delivery, title: 'Another title' } })), /readable part is not the one its envelope holds/],
 ];
