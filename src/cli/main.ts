@@ -23,6 +23,21 @@ const program = new Command('frontline')
 
 registerCommands(program);
 
+/**
+ * An error thrown outside the command's own promise (a lock lost in a timer,
+ * a stream's error event) is shown like any other: one line, its exit code,
+ * the stack only with --debug. The process stops at once: what failed may
+ * have been what kept it safe to go on.
+ */
+function failAtOnce(error: unknown): void {
+  const report = describeError(error, debug);
+  writeErr(`${report.lines.join('\n')}\n`);
+  if (json && !hasWrittenStdout()) printJson(errorJson(error, report.exitCode));
+  process.exit(report.exitCode);
+}
+process.on('uncaughtException', failAtOnce);
+process.on('unhandledRejection', failAtOnce);
+
 // No top-level await: the CLI is bundled as CommonJS (see scripts/build.mjs).
 async function main(): Promise<void> {
   try {

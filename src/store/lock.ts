@@ -67,8 +67,13 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
       onCompromised: (error) => {
         if (options.survivesStall) return;
         // The lock was taken over (this process stalled for longer than `stale`):
-        // stop rather than write over whatever the other holder wrote.
-        throw error;
+        // stop rather than write over whatever the other holder wrote. This runs
+        // in proper-lockfile's timer, so the CLI's uncaught-error handler reports it.
+        throw new UserError(`${options.what ?? path}: this process stalled for over 10 s and another frontline process took the lock over; stopped before writing over its work`, {
+          exitCode: ExitCode.locked,
+          hint: 'run the command again',
+          cause: error,
+        });
       },
     });
     // Who holds it, so a waiting process can tell a live holder from a killed one. Beside

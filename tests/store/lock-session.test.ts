@@ -38,3 +38,23 @@ describe('acquireLock and lockHolderAlive (a take session)', () => {
     expect(await lockHolderAlive(join(dir, 'nobody.jsonl'))).toBe(true);
   });
 });
+
+describe('a lock taken over while held', () => {
+  it('stops the holder with a one-line locked error, not a raw proper-lockfile error', async () => {
+    const path = join(dir, 'stalled.jsonl');
+    const vitestHandlers = process.listeners('uncaughtException');
+    process.removeAllListeners('uncaughtException');
+    try {
+      const thrown = new Promise<unknown>((resolve) => process.once('uncaughtException', resolve));
+      const release = await acquireLock(path, { what: 'the registry' });
+      // What a takeover looks like to the holder: the lock's mtime is no longer the one it set.
+      const old = new Date(Date.now() - 60_000);
+      const { utimes } = await import('node:fs/promises');
+      await utimes(`${path}.lock`, old, old);
+      expect(await thrown).toMatchObject({ exitCode: ExitCode.locked, message: expect.stringMatching(/^the registry: this process stalled .* took the lock over/) as unknown });
+      await release();
+    } finally {
+      for (const handler of vitestHandlers) process.on('uncaughtException', handler);
+    }
+  }, 15_000);
+});
