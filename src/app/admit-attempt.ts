@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import type { Mark } from '../core/attempt/marking.js';
 import type { AttemptRecord, Result } from '../core/attempt/types.js';
 import { assertNever, type Bank, type DeliveryMode } from '../core/bank/types.js';
 import { checkAttemptForIssue, type IssueRefusal } from '../core/credential/check-attempt.js';
@@ -26,6 +27,8 @@ export interface AdmitRequest {
   hostAttested?: boolean;
   /** A sealed attempt's bank as delivered, opened from its sealed copy. */
   deliveryBank?: Bank;
+  /** The checked marks on the attempt's written replies (readCheckedMarks). */
+  markList?: readonly Mark[];
 }
 
 /** What `issue` may sign, and what the registry entry records about how it was earned. */
@@ -52,6 +55,7 @@ export async function admitAttempt(request: AdmitRequest): Promise<Admitted> {
     issuer: request.did,
     hostAttested: request.hostAttested === true,
     ...(request.deliveryBank ? { deliveryBank: request.deliveryBank } : {}),
+    ...(request.markList ? { markList: request.markList } : {}),
     registry: {
       certificates: request.registry,
       assignments: new Set(assignments.assignments.map((a) => a.id)),

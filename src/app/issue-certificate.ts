@@ -23,6 +23,7 @@ import {
 import { withLock } from '../store/lock.js';
 import { loadIssuerProfile, loadPrivateKey } from '../store/keys.js';
 import { admitAttempt } from './admit-attempt.js';
+import { hasRepliesToMark, readCheckedMarks } from './checked-marks.js';
 import { ensureStatusList } from './status-list.js';
 import type { AfterAttemptSaved } from '../app/take/after-attempt.js';
 import { ioError, UserError } from '../errors/user-error.js';
@@ -82,7 +83,9 @@ export async function issueCertificate(request: IssueRequest): Promise<Issued> {
       });
     }
     const now = toIsoSeconds(request.now ?? new Date());
-    const checked = await admitAttempt({ ...request, did, registry, now: request.now ?? new Date() });
+    // Written replies score from the marks trainers gave them (`frontline mark`); other attempts never read the file.
+    const markList = hasRepliesToMark(bank, attempt) ? await readCheckedMarks(dataDir, bank, [attempt]) : undefined;
+    const checked = await admitAttempt({ ...request, did, registry, now: request.now ?? new Date(), ...(markList ? { markList } : {}) });
     const id = `urn:uuid:${randomUUID()}`;
     const file = certificatePath(dataDir, id);
     const out = request.outPath ? await outFile(request.outPath, file) : undefined;

@@ -69,6 +69,10 @@ export const ExitCode = {
   badSealedBank: 39,
   /** `issue`: written replies in the attempt wait for a trainer's marks; it is scored once they are marked. */
   awaitingMarking: 40,
+  /** A line of the data dir's marks.jsonl is not a mark that fits the bank (torn by a crash, edited by hand, a level the rubric lacks); the message names marks.jsonl:LINE. */
+  badMark: 41,
+  /** `mark`: a second or third marker would mark a reply they already marked in another role; a second mark must be someone else's. */
+  ownMark: 42,
 
   /** Could not reach the LRS; the outbox is intact and will be retried. */
   offline: 20,

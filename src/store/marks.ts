@@ -21,6 +21,8 @@ export async function appendMark(dataDir: string, mark: Mark): Promise<void> {
 
 export interface MarksRead {
   marks: Mark[];
+  /** The line of the file each mark is on, in the order of `marks`: what a refusal names. */
+  lines: number[];
   /** `marks.jsonl:LINE: why` for each line that is not a mark (torn by a crash or edited). */
   problems: string[];
 }
@@ -31,13 +33,17 @@ export interface MarksRead {
  */
 export async function readMarks(dataDir: string): Promise<MarksRead> {
   const marks: Mark[] = [];
+  const lines: number[] = [];
   const problems: string[] = [];
   for (const line of await readLogLines(marksPath(dataDir))) {
     const problem = 'problem' in line ? line.problem : markShapeProblem(line.data);
     if (problem !== undefined) problems.push(`marks.jsonl:${line.line}: ${problem}`);
-    else if ('data' in line) marks.push(line.data as Mark);
+    else if ('data' in line) {
+      marks.push(line.data as Mark);
+      lines.push(line.line);
+    }
   }
-  return { marks, problems };
+  return { marks, lines, problems };
 }
 
 function markShapeProblem(data: unknown): string | undefined {

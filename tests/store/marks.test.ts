@@ -22,8 +22,9 @@ describe('marks file', () => {
     await appendFile(marksPath(dir), '{"attempt":"a-2","item":"writ-1","lev');
     await appendMark(dir, mark(3));
     await appendFile(marksPath(dir), `${JSON.stringify({ ...mark(4), role: 'fourth' })}\n${JSON.stringify({ ...mark(5), levels: { empathy: '2' } })}\n`);
-    const { marks, problems } = await readMarks(dir);
+    const { marks, lines, problems } = await readMarks(dir);
     expect(marks.map((m) => m.attempt)).toEqual(['a-1', 'a-3']);
+    expect(lines).toEqual([1, 3]);
     expect(problems).toEqual([
       'marks.jsonl:2: not JSON (torn or edited)',
       'marks.jsonl:4: "role" is not first, second or third',
@@ -32,6 +33,6 @@ describe('marks file', () => {
   });
 
   it('reads no file as no marks', async () => {
-    expect(await readMarks(await mkdtemp(join(tmpdir(), 'marks-')))).toEqual({ marks: [], problems: [] });
+    expect(await readMarks(await mkdtemp(join(tmpdir(), 'marks-')))).toEqual({ marks: [], lines: [], problems: [] });
   });
 });

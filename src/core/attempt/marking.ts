@@ -70,7 +70,7 @@ export function checkMark(item: WrittenItem, mark: Mark): string | undefined {
 }
 
 /** The latest mark in each role: a marker who changes their mind marks again. */
-function latestByRole(marks: readonly Mark[]): Partial<Record<MarkRole, Mark>> {
+export function latestByRole(marks: readonly Mark[]): Partial<Record<MarkRole, Mark>> {
   const latest: Partial<Record<MarkRole, Mark>> = {};
   for (const mark of marks) {
     const held = latest[mark.role];
@@ -120,6 +120,24 @@ export function resolvedPoints(bank: Bank, attempt: Pick<AttemptRecord, 'id' | '
 export interface PendingItem {
   itemId: ItemId;
   state: Exclude<Resolution['state'], 'resolved'>;
+  /** Awaiting a third marker: the criteria first and second differ on. */
+  criteria?: string[];
+}
+
+/** What a pending reply waits for, in words: `"w1" waits for a third marker (first and second differ on ack)`. */
+export function describePending(pending: PendingItem): string {
+  switch (pending.state) {
+    case 'unmarked':
+      return `"${pending.itemId}" waits for a first mark`;
+    case 'awaiting-second':
+      return `"${pending.itemId}" waits for a second mark`;
+    case 'awaiting-third':
+      return `"${pending.itemId}" waits for a third marker (first and second differ on ${(pending.criteria ?? []).join(', ')})`;
+    default: {
+      const never: never = pending.state;
+      throw new Error(`unexpected pending state ${String(never)}`);
+    }
+  }
 }
 
 /**
@@ -136,7 +154,8 @@ export function pendingMarking(bank: Bank, attempt: Pick<AttemptRecord, 'id' | '
     const item = items.get(entry.itemId);
     if (item?.type !== 'written' || !needsMarking(item, answers.get(item.id))) continue;
     const resolution = resolveMarks(item, own, rule);
-    if (resolution.state !== 'resolved') pending.push({ itemId: item.id, state: resolution.state });
+    if (resolution.state === 'awaiting-third') pending.push({ itemId: item.id, state: resolution.state, criteria: resolution.criteria });
+    else if (resolution.state !== 'resolved') pending.push({ itemId: item.id, state: resolution.state });
   }
   return pending;
 }

@@ -7,7 +7,7 @@ import { deadlineFor } from '../attempt/session.js';
 import type { AnswerRecord, AttemptRecord, FailReason, Response, Result } from '../attempt/types.js';
 import { acceptedDelivery, resolvePolicy } from '../bank/defaults.js';
 import { assertNever, type Bank, type DeliveryMode, type ItemId } from '../bank/types.js';
-import type { CriterionPoints } from '../attempt/marking.js';
+import { describePending, pendingMarking, resolvedPoints, type CriterionPoints, type Mark } from '../attempt/marking.js';
 import { scoreAttempt } from '../attempt/scoring.js';
 import { isSimulated } from '../attempt/simulated.js';
 import { canonicalize } from './jcs.js';
@@ -64,6 +64,12 @@ export interface IssueContext {
   hostAttested?: boolean;
   /** Points standing for each marked written reply (see resolvedPoints); a reply with none waits for a marker. */
   marks?: ReadonlyMap<ItemId, CriterionPoints>;
+  /**
+   * Every (checked) mark on this attempt, from the marks file: the points
+   * standing are resolved from them, and a refusal says what each pending
+   * reply waits for. Used instead of `marks` when given.
+   */
+  markList?: readonly Mark[];
   /** A sealed attempt's bank as delivered (the sealed copy's readable part): its form was drawn from that. */
   deliveryBank?: Bank;
 }
@@ -145,7 +151,12 @@ export function checkAttemptForIssue(bank: Bank, bankHash: string, attempt: Atte
     return refuse('delivery-refused', `its record says sealed, but names no sealed copy of ${bank.id} this issuer made`);
   }
   // The stored result was the candidate machine's, made without marks; the certificate's score includes them.
-  const scored = context.marks === undefined ? result : scoreAttempt(bank, attempt.form, attempt.answers, context.marks);
+  const marks = context.markList !== undefined ? resolvedPoints(bank, attempt, context.markList) : context.marks;
+  const scored = marks === undefined ? result : scoreAttempt(bank, attempt.form, attempt.answers, marks);
+  if (scored.status === 'awaiting-marking' && scored.failReasons.length === 0 && context.markList !== undefined) {
+    const waiting = pendingMarking(bank, attempt, context.markList).map(describePending);
+    return refuse('awaiting-marking', `${waiting.length} written ${waiting.length === 1 ? 'reply waits' : 'replies wait'} for marking: ${waiting.join('; ')}`);
+  }
   if (scored.status === 'awaiting-marking' && scored.failReasons.length === 0) {
     const waiting = scored.items.filter((r) => r.pending).map((r) => `"${r.itemId}"`);
     return refuse('awaiting-marking', `${waiting.length} written ${waiting.length === 1 ? 'reply waits' : 'replies wait'} for a marker (${waiting.join(', ')}): issue it once ${waiting.length === 1 ? 'it is' : 'they are'} marked`);
