@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseAttemptRecord } from '../core/attempt/parse-record.js';
 import type { AttemptRecord } from '../core/attempt/types.js';
 import { stringifyEntryPerLine } from '../core/entry-per-line-json.js';
+import { expand } from './attempt-paths.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { dataPaths } from './data-dir.js';
 
@@ -59,5 +60,39 @@ export async function listAttempts(dataDir: string): Promise<{ attempts: ListedA
     else problems.push(read.message);
   }
   attempts.sort((a, b) => a.record.startedAt.localeCompare(b.record.startedAt));
+  return { attempts, problems };
+}
+
+/**
+ * The records in files and folders (as `report` takes them: .json records,
+ * .jsonl files of one record a line, folders of either). What cannot be read
+ * or parsed is named, `file` or `file:line`, and left out.
+ */
+export async function readAttemptRecords(paths: readonly string[]): Promise<{ attempts: ListedAttempt[]; problems: string[] }> {
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (const path of paths) await expand(path, files, problems);
+  const attempts: ListedAttempt[] = [];
+  for (const path of files) {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      problems.push(`${path}: cannot read: ${(error as Error).message}`);
+      continue;
+    }
+    if (!path.endsWith('.jsonl')) {
+      const parsed = parseAttemptRecord(text);
+      if (parsed.ok) attempts.push({ path, record: parsed.record });
+      else problems.push(`${path}: ${parsed.problem}`);
+      continue;
+    }
+    text.split('\n').forEach((line, i) => {
+      if (line.trim() === '') return;
+      const parsed = parseAttemptRecord(line);
+      if (parsed.ok) attempts.push({ path: `${path}:${i + 1}`, record: parsed.record });
+      else problems.push(`${path}:${i + 1}: ${parsed.problem}`);
+    });
+  }
   return { attempts, problems };
 }

@@ -51,16 +51,18 @@ export function conflictsDir(dataDir: string): string {
 
 /**
  * Puts statements in the outbox, one file per attempt: queuing the same
- * attempt again rewrites the same file.
+ * attempt again rewrites the same file. `part` names a second file for the
+ * attempt (`marked`: the score statements queued once its written replies
+ * are marked), so that it never replaces statements from `take` still waiting.
  */
 export async function queueStatements(
   dataDir: string,
   attemptId: string,
   statements: Statement[],
   now: Date = new Date(),
-  queue: { maybeSent?: boolean } = {},
+  queue: { maybeSent?: boolean; part?: 'marked' } = {},
 ): Promise<{ file: string; statements: number }> {
-  const file = join(outboxDir(dataDir), `${registrationFor(attemptId)}.json`);
+  const file = join(outboxDir(dataDir), `${registrationFor(attemptId)}${queue.part ? `.${queue.part}` : ''}.json`);
   const content: OutboxFile = {
     format: 'frontline.outbox/1',
     attemptId,

@@ -149,6 +149,19 @@ export function attemptToStatements(record: AttemptRecord, bank: Bank | undefine
   return statements;
 }
 
+/**
+ * The statements an attempt gains once its written replies are marked: the
+ * `passed`/`failed` outcome and a `scored` per competency, from the result
+ * scored with the marks. Statements it already had while awaiting marking
+ * (the `answered` ones, made at the end of take) are left out: they were
+ * queued then, under the same ids.
+ */
+export function markedStatements(record: AttemptRecord, marked: NonNullable<AttemptRecord['result']>, bank: Bank | undefined, options: XapiOptions): Statement[] {
+  if (record.result === undefined || marked.status === 'awaiting-marking') return [];
+  const before = new Set(attemptToStatements(record, bank, options).map((s) => s.id));
+  return attemptToStatements({ ...record, result: marked }, bank, options).filter((s) => !before.has(s.id));
+}
+
 function assessmentActivity(record: AttemptRecord, bank: Bank | undefined, base: string, lang: string): Activity {
   const definition: ActivityDefinition = { type: ACTIVITY_TYPES.assessment, name: { [lang]: record.bank.title } };
   if (bank?.description) definition.description = { [lang]: bank.description };
