@@ -11,6 +11,7 @@ import { registerInit } from './init.js';
 import { registerIssue } from './issue.js';
 import { registerKeys } from './keys.js';
 import manifest from './manifest.json' with { type: 'json' };
+import { registerMark } from './mark.js';
 import { registerPreview } from './preview.js';
 import { registerReport } from './report.js';
 import { registerSeal } from './seal.js';
@@ -38,6 +39,7 @@ export const definitions: Readonly<Record<string, Register>> = {
   init: registerInit,
   issue: registerIssue,
   keys: registerKeys,
+  mark: registerMark,
   preview: registerPreview,
   report: registerReport,
   revoke: registerRevoke,

@@ -22,6 +22,7 @@ export const CONFIG_KEYS = [
   { key: 'tags.<name>', kind: 'text', description: 'a label added to every attempt on this machine (site, team, cohort)' },
   { key: 'signing.keyFile', kind: 'path', description: 'private key that signs a certificate when take ends with a pass (proctored machines)' },
   { key: 'issuer.name', kind: 'text', description: 'organisation named on certificates when the key has no issuer.json' },
+  { key: 'marker', kind: 'text', description: 'who marks written replies with frontline mark (recorded with each mark)' },
   { key: 'lrs.endpoint', kind: 'url', description: 'xAPI endpoint of the Learning Record Store' },
   { key: 'lrs.auth', kind: 'text', secret: true, description: 'LRS credentials: user:key or a full Authorization value' },
   { key: 'lrs.homePage', kind: 'url', description: 'homePage of the xAPI actor account (the HR system employee ids belong to)' },

@@ -65,7 +65,7 @@ describe('the one table of config keys', () => {
     expectTypeOf<NonNullable<FrontlineConfig['lrs']>['auth']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<NonNullable<FrontlineConfig['candidate']>['employeeId']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<FrontlineConfig['tags']>().toEqualTypeOf<Record<string, string> | undefined>();
-    expectTypeOf<keyof FrontlineConfig>().toEqualTypeOf<'candidate' | 'tags' | 'signing' | 'issuer' | 'lrs'>();
+    expectTypeOf<keyof FrontlineConfig>().toEqualTypeOf<'candidate' | 'tags' | 'signing' | 'issuer' | 'marker' | 'lrs'>();
   });
 
   /** The keys named in the first column of the markdown table that follows `heading`. */
