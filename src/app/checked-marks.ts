@@ -16,7 +16,7 @@ import { ExitCode } from '../errors/exit-codes.js';
  */
 export async function readCheckedMarks(dataDir: string, bank: Bank, attempts: readonly MarkableAttempt[]): Promise<Mark[]> {
   const read = await readMarks(dataDir);
-  const hint = 'fix or delete that line (a marker then marks the reply again); marks are added with `frontline mark`';
+  const hint = 'fix or delete that line; the reply is then marked again with frontline mark';
   const torn = read.problems[0];
   if (torn !== undefined) throw new UserError(sanitizeLine(join(dataDir, torn)), { exitCode: ExitCode.badMark, hint });
   const bad = findBadMark(bank, attempts, read.marks, read.lines);

@@ -70,9 +70,9 @@ export async function saveMark(request: SaveMarkRequest): Promise<SavedMark> {
   const before = mark.role === 'second' ? [latest.first] : mark.role === 'third' ? [latest.first, latest.second] : [];
   const own = before.find((m) => m !== undefined && sameMarker(m.marker, mark.marker));
   if (own) {
-    throw new UserError(sanitizeLine(`${mark.marker} gave the ${own.role} mark on this reply, so cannot give its ${mark.role}: a ${mark.role} mark must be someone else's`), {
+    throw new UserError(sanitizeLine(`${mark.marker} gave this reply's ${own.role} mark, so not its ${mark.role}`), {
       exitCode: ExitCode.ownMark,
-      hint: `ask another trainer to run \`frontline mark --${mark.role}\``,
+      hint: `a ${mark.role} mark must be another trainer's: mark --${mark.role} --marker <name>`,
     });
   }
   await appendMark(dataDir, mark);

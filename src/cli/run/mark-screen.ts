@@ -29,9 +29,10 @@ export const run: Run<[string[]], MarkOptions> = async ([paths], options, global
   const queue = markingQueue(work.bank, work.attempts, work.marks, { role, marker });
   if (queue.entries.length === 0 && queue.ownEarlier > 0) {
     const earlier = role === 'second' ? 'the first mark' : 'the first or second mark';
-    throw new UserError(sanitizeLine(`mark --${role}: ${marker} gave ${earlier} on ${queue.ownEarlier === 1 ? 'the one reply' : `all ${queue.ownEarlier} replies`} waiting for a ${role} mark; a ${role} mark must be someone else's`), {
+    const replies = queue.ownEarlier === 1 ? 'the one reply' : `all ${queue.ownEarlier} replies`;
+    throw new UserError(sanitizeLine(`mark --${role}: ${marker} gave ${earlier} on ${replies} waiting`), {
       exitCode: ExitCode.ownMark,
-      hint: `another trainer runs \`frontline mark --${role} --marker <their name>\``,
+      hint: `a ${role} mark must be another trainer's: mark --${role} --marker <name>`,
     });
   }
   const lrs = { config: (config.get('lrs') ?? {}) as LrsConfigSection };
