@@ -105,7 +105,7 @@ describe('scoring written replies', () => {
   it('pendingMarking names each reply waiting and what for', () => {
     const attempt = { id: 'att-1', form, answers: answers('Dear Sam, sorry. Regards, Jo') };
     expect(pendingMarking(bank, attempt)).toEqual([{ itemId: 'w', state: 'unmarked' }]);
-    expect(pendingMarking(bank, attempt, [mark('first', 0, 0), mark('second', 3, 4)])).toEqual([{ itemId: 'w', state: 'awaiting-third' }]);
+    expect(pendingMarking(bank, attempt, [mark('first', 0, 0), mark('second', 3, 4)])).toEqual([{ itemId: 'w', state: 'awaiting-third', criteria: ['ack', 'tone'] }]);
     expect(pendingMarking(bank, attempt, [mark('first', 0, 0), mark('second', 1, 0)])).toEqual([]);
     expect(pendingMarking(bank, attempt, [mark('first', 0, 0, { attempt: 'another' })])).toEqual([{ itemId: 'w', state: 'unmarked' }]);
   });
