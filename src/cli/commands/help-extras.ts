@@ -43,6 +43,12 @@ const EXAMPLES: Record<string, string[]> = {
     'frontline --data-dir /srv/frontline host extend --attempt 3f2a… \\',
     '    --minutes 5 --reason "fire drill" --by "Sam Reyes"',
   ],
+  mark: [
+    'frontline mark --bank banks/chat.yaml --marker "Ann Lee"',
+    'frontline mark attempts/ --bank banks/chat.yaml --marker "Bo Chen" --second',
+    'frontline mark --bank banks/chat.yaml --marker "Cy Diaz" --third',
+    'frontline mark --bank banks/chat.yaml --json',
+  ],
   seal: [
     'frontline seal question-banks/complaint-handling.yaml \\',
     '    --key keys/issuer-key.pem -o complaint-handling.sealed.json',
