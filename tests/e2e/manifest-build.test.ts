@@ -14,11 +14,16 @@ describe('the build reads the command manifest', () => {
     expect(commandEntries.filter((c) => c.ink).map((c) => c.name)).toEqual(['take', 'preview']);
   });
 
-  it('builds a plain command\'s screens (host session\'s menu and test) as an ES module, not CommonJS', () => {
+  it('builds a plain command\'s screens (host session\'s menu and test, mark\'s queue) as an ES module, not CommonJS', () => {
     const withScreens = commandEntries.filter((c) => c.screens !== undefined);
-    expect(withScreens.map((c) => [c.name, c.screens])).toEqual([['host', 'host-session']]);
-    expect(existsSync(new URL('dist/esm/host-session.js', root))).toBe(true);
-    expect(existsSync(new URL('dist/cli/run/host-session.cjs', root))).toBe(false);
+    expect(withScreens.map((c) => [c.name, c.screens])).toEqual([
+      ['mark', 'mark-screen'],
+      ['host', 'host-session'],
+    ]);
+    for (const screens of ['host-session', 'mark-screen']) {
+      expect(existsSync(new URL(`dist/esm/${screens}.js`, root))).toBe(true);
+      expect(existsSync(new URL(`dist/cli/run/${screens}.cjs`, root))).toBe(false);
+    }
   });
 
 });
