@@ -77,6 +77,19 @@ describe('mark without a terminal', () => {
   });
 });
 
+describe('mark on a sealed bank', () => {
+  it("opens the rubrics with the issuer's key, and asks for it without", () => {
+    const sealed = join(home.dir, 'mark.sealed.json');
+    expect(cli('seal', MARK_BANK, '--key', join(keys, 'issuer-key.pem'), '-o', sealed).status).toBe(0);
+    const without = cli('mark', '--bank', sealed);
+    expect(without.status).toBe(ExitCode.usage);
+    expect(without.stderr).toContain(`${sealed}: its rubrics are sealed (encrypted to the issuer)`);
+    const opened = cli('mark', '--bank', sealed, '--key', join(keys, 'issuer-key.pem'));
+    expect(opened.status, opened.stderr).toBe(0);
+    expect(opened.stdout).toContain('att-cli-1  w1  waits for a first mark');
+  });
+});
+
 describe('marks.jsonl under concurrent markers', () => {
   it('keeps every line appended by two processes at once', async () => {
     const appender = join(home.dir, 'appender.mjs');

@@ -41,7 +41,7 @@ export async function openMarkingWork(paths: readonly string[], options: MarkOpt
   let hash: string;
   if (read.ok && looksSealed(read.text)) {
     if (options.key === undefined) {
-      throw new UserError(`${options.bank}: a sealed bank: its rubrics and model answers are encrypted to the issuer`, {
+      throw new UserError(`${options.bank}: its rubrics are sealed (encrypted to the issuer)`, {
         exitCode: ExitCode.usage,
         hint: "pass the issuer's key with --key, or the full bank with --bank",
       });
