@@ -3,7 +3,7 @@ import { MarkQueue, type MarkOutcome, type MarkQueueProps } from './mark/mark-sc
 
 /** The bridge from `mark` to its queue: resolves when the marker quits, with what was saved. */
 export async function renderMarkQueue(props: Omit<MarkQueueProps, 'onExit'>): Promise<MarkOutcome> {
-  let outcome: MarkOutcome = { saved: 0, left: props.entries.length };
+  let outcome: MarkOutcome = { saved: 0, left: props.entries.length, interrupted: false };
   const instance = render(
     <MarkQueue
       {...props}

@@ -71,5 +71,5 @@ export const run: Run<[string[]], MarkOptions> = async ([paths], options, global
   });
   const ownNote = queue.ownEarlier > 0 ? `; ${queue.ownEarlier} left out: you gave an earlier mark on them` : '';
   writeOut(`${outcome.saved} ${outcome.saved === 1 ? 'mark' : 'marks'} saved, ${outcome.left} ${outcome.left === 1 ? 'reply' : 'replies'} left in this queue${ownNote}\n`);
-  return ExitCode.ok;
+  return outcome.interrupted ? ExitCode.interrupted : ExitCode.ok;
 };

@@ -24,6 +24,8 @@ export interface MarkQueueState {
   commentBefore: string;
   scroll: number;
   saving: boolean;
+  /** Left with Ctrl-C. */
+  interrupted?: boolean;
   message?: { text: string; tone: 'info' | 'error' } | undefined;
 }
 
@@ -39,7 +41,8 @@ export type MarkQueueAction =
   | { type: 'comment-close'; keep: boolean }
   | { type: 'save-start' }
   | { type: 'save-done'; error?: string }
-  | { type: 'quit' }
+  /** `force`: Ctrl-C, which leaves at once, whatever is on screen. */
+  | { type: 'quit'; force?: boolean }
   | { type: 'quit-cancel' };
 
 export function initMarkQueue(entries: readonly QueueEntry[]): MarkQueueState {
@@ -77,7 +80,7 @@ export function markQueueReducer(entries: readonly QueueEntry[]) {
       drafts: state.drafts.map((d, i) => (i === state.index ? next : d)),
       dirty: state.dirty.map((d, i) => (i === state.index ? true : d)),
     });
-    if (state.saving && action.type !== 'save-done') return state;
+    if (state.saving && action.type !== 'save-done' && !(action.type === 'quit' && action.force)) return state;
     switch (action.type) {
       case 'level': {
         const criterion = entry?.item.rubric[state.criterion];
@@ -142,6 +145,7 @@ export function markQueueReducer(entries: readonly QueueEntry[]) {
         return { ...state, saving: false, saved, dirty, index: next, criterion: 0, scroll: 0, message: { text: `saved reply ${state.index + 1}`, tone: 'info' } };
       }
       case 'quit':
+        if (action.force) return { ...state, mode: 'quit', interrupted: true };
         if (state.mode === 'comment') return state;
         // Levels chosen and not saved are lost on quitting: ask once.
         if (state.mode === 'levels' && state.dirty[state.index]) return { ...state, mode: 'confirm-quit' };

@@ -13,6 +13,8 @@ export interface MarkOutcome {
   saved: number;
   /** Replies in the queue left without a mark from this marker. */
   left: number;
+  /** Left with Ctrl-C. */
+  interrupted: boolean;
 }
 
 export interface MarkQueueProps extends MarkScreenProps {
@@ -33,7 +35,7 @@ export function MarkQueue(props: MarkQueueProps) {
   useEffect(() => {
     if (state.mode !== 'quit') return;
     const left = props.entries.filter((e, i) => !state.saved[i] && e.own === undefined).length;
-    props.onExit({ saved: state.saved.filter(Boolean).length, left });
+    props.onExit({ saved: state.saved.filter(Boolean).length, left, interrupted: state.interrupted === true });
     exit();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.mode]);
@@ -53,8 +55,7 @@ export function MarkQueue(props: MarkQueueProps) {
   useKeys((input, key) => {
     const mode = latest().mode;
     if (key.ctrl && input === 'c') {
-      dispatch({ type: 'quit' });
-      if (latest().mode === 'confirm-quit') dispatch({ type: 'quit' });
+      dispatch({ type: 'quit', force: true });
       return;
     }
     if (mode === 'comment') {

@@ -90,7 +90,16 @@ describe('the marking queue', () => {
     screen.press('q');
     screen.press('q');
     await screen.waitFor(() => exits.length === 1);
-    expect(exits).toEqual([{ saved: 0, left: 3 }]);
+    expect(exits).toEqual([{ saved: 0, left: 3, interrupted: false }]);
+  });
+
+  it('Ctrl-C leaves at once, even while typing a comment', async () => {
+    const { screen, exits } = queueScreen();
+    await screen.waitFor('reply 1 of 3');
+    await screen.pressAndWait('c', 'Enter: keep it');
+    screen.press('ctrlC');
+    await screen.waitFor(() => exits.length === 1);
+    expect(exits).toEqual([{ saved: 0, left: 3, interrupted: true }]);
   });
 
   it('the third marker sees both marks and where they differ', async () => {
