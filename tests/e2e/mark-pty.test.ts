@@ -55,7 +55,7 @@ describe('mark in a terminal: first, blind second, third, then issue and verify'
         await s.waitForText('reply 2 of 2');
         s.press('2');
         s.press('enter');
-        await s.waitForText('Every reply in this queue is marked (2 saved now).');
+        await s.waitForText('Every reply in this queue has your mark (2 saved now).');
         s.press('q');
       }),
     ).toBe(0);
@@ -72,7 +72,7 @@ describe('mark in a terminal: first, blind second, third, then issue and verify'
         await s.waitForText('reply 2 of 2');
         s.press('2');
         s.press('enter');
-        await s.waitForText('Every reply in this queue is marked');
+        await s.waitForText('Every reply in this queue has your mark');
         s.press('q');
       }),
     ).toBe(0);
@@ -103,7 +103,7 @@ describe('mark in a terminal: first, blind second, third, then issue and verify'
         s.press('2');
         await s.waitForText('Levels: ack 1 · next 2');
         s.press('enter');
-        await s.waitForText('Every reply in this queue is marked (1 saved now).');
+        await s.waitForText('Every reply in this queue has your mark (1 saved now).');
         s.press('q');
       }),
     ).toBe(0);

@@ -123,9 +123,9 @@ export function layoutMarkScreen(props: MarkScreenProps, state: MarkQueueState, 
   if (state.mode === 'done' || total === 0) {
     const saved = state.saved.filter(Boolean).length;
     const rows = [line(`Marking: ${ROLE_TITLE[props.role]}`, { bold: true }), line('')];
-    rows.push(line(total === 0 ? 'Nothing waits for this marking.' : `Every reply in this queue is marked (${saved} saved now).`));
+    rows.push(line(total === 0 ? 'Nothing waits for this marking.' : `Every reply in this queue has your mark (${saved} saved now).`));
     if (props.role !== 'third' && props.awaitingThird > 0) rows.push(...thirdNote(props.awaitingThird, width));
-    rows.push(line(''), line(total === 0 ? 'q: quit' : 'q: quit  p: back to the last reply', { dim: true }));
+    rows.push(line(''), line(total === 0 ? 'q: quit' : 'q: quit  p: back, to see or change a mark', { dim: true }));
     return { lines: rows, maxScroll: 0, window: 0 };
   }
   const entry = props.entries[state.index]!;

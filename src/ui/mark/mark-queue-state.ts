@@ -54,7 +54,8 @@ export function initMarkQueue(entries: readonly QueueEntry[]): MarkQueueState {
     drafts,
     saved: entries.map(() => false),
     dirty: entries.map(() => false),
-    mode: entries.length === 0 ? 'done' : 'levels',
+    // Nothing new to mark: the end of the queue, from which p goes back to change a mark.
+    mode: first < 0 ? 'done' : 'levels',
     commentBefore: '',
     scroll: 0,
     saving: false,

@@ -125,3 +125,18 @@ describe('the marking queue', () => {
     expect(frame.replace(/\s+/g, ' ')).toContain('1 reply waits for a third marker (first and second differ beyond the tolerance): frontline mark --third');
   });
 });
+
+describe('coming back to the queue', () => {
+  it('opens at the end when every reply has this marker\'s mark; p shows the last one with its levels, to change', async () => {
+    const mine: Mark[] = [
+      { attempt: 'aaaa1111-0000', item: 'w1', levels: { ack: 1, next: 1 }, marker: 'Cat', at: '2026-12-06T09:00:00Z', role: 'first' },
+      { attempt: 'bbbb2222-0000', item: 'w1', levels: { ack: 2, next: 0 }, marker: 'Cat', at: '2026-12-06T09:01:00Z', role: 'first' },
+      { attempt: 'aaaa1111-0000', item: 'w2', levels: { clear: 2 }, marker: 'Cat', at: '2026-12-06T09:02:00Z', role: 'first', comment: 'spot on' },
+    ];
+    const { screen } = queueScreen('first', mine);
+    await screen.waitFor('Every reply in this queue has your mark (0 saved now).');
+    const frame = await screen.pressAndWait('p', 'reply 1 of 3');
+    expect(frame).toContain('You marked this at 2026-12-06T09:00:00Z; saving again replaces it');
+    expect(frame).toContain('Levels: ack 1 · next 1');
+  });
+});
