@@ -183,7 +183,9 @@ async function outFile(out: string, kept: string): Promise<string> {
  */
 export const issueOnProctoredMachine: AfterAttemptSaved = async (saved) => {
   const keyFile = saved.config.get('signing.keyFile');
-  if (typeof keyFile !== 'string' || saved.record.result?.passed !== true) return [];
+  if (typeof keyFile !== 'string') return [];
+  if (saved.record.result?.status === 'awaiting-marking') return ['No certificate yet: `frontline issue` signs it once the written replies are marked.'];
+  if (saved.record.result?.passed !== true) return [];
   const issuerName = saved.config.get('issuer.name');
   const issued = await issueCertificate({
     dataDir: saved.dataDir,

@@ -20,6 +20,8 @@ export const issueHosted =
       return [`Certificate ${issued.certificate.id} issued. Your copy: ${connectAgain} certificates > mine.json`];
     } catch (error) {
       if (record.result?.passed !== true && error instanceof UserError && error.exitCode === ExitCode.failed) return [];
+      // Not a failure: the host issues it once a trainer has marked the written replies.
+      if (error instanceof UserError && error.exitCode === ExitCode.awaitingMarking) return ['No certificate yet: it can be issued once your written replies are marked.'];
       throw error;
     }
   };

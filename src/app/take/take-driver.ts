@@ -36,6 +36,33 @@ export interface TakeDriver extends AttemptDriver {
 /** Ticks that change nothing visible are still logged this often, so a resume charges little lost time. */
 const TICK_LOG_MS = 5_000;
 
+/**
+ * The longest a written reply's draft waits before it is journaled (checked on
+ * each clock tick, every quarter second): a crash loses at most about this
+ * much typing, and the journal is synced at most once per interval however
+ * fast the candidate types.
+ */
+export const DRAFT_LOG_MS = 1_500;
+
+/** A written reply's text not yet in the journal: `at` its last change, `since` its first unlogged one. */
+interface PendingDraft {
+  itemId: string;
+  text: string;
+  at: number;
+  since: number;
+}
+
+/** The state as the screens show it: a draft not yet journaled stands in for its item's answer. */
+function withDraft(state: State, draft: PendingDraft | undefined): State {
+  if (!draft) return state;
+  const index = state.entries.findIndex((e) => e.itemId === draft.itemId);
+  const entry = state.entries[index];
+  if (!entry || entry.locked) return state;
+  const entries = [...state.entries];
+  entries[index] = { ...entry, response: { type: 'written', text: draft.text } };
+  return { ...state, entries };
+}
+
 /** A wall clock further ahead of the monotonic one than this means the machine slept, not that NTP stepped. */
 const SLEEP_GAP_MS = 60_000;
 
@@ -95,6 +122,9 @@ export function viewOf(state: State, now: number): AttemptView {
   };
 }
 
+/** Only the item on screen takes an answer (the session's rule), so only its draft is kept. */
+const onScreenItem = (state: State, itemId: string): boolean => state.phase === 'item' && state.entries[state.index]?.itemId === itemId;
+
 const seconds = (ms: number | undefined) => (ms === undefined ? -1 : Math.ceil(ms / 1000));
 
 /** What the screens show of a state, apart from the clocks (every tick makes a new state object). */
@@ -106,6 +136,8 @@ const visible = (state: State): string =>
  * log and only then applied, in order, so what the candidate sees recorded is
  * on disk (answers are fsync'd by the journal). Answer updates are computed
  * against the newest state, queued writes included, so quick keys compose.
+ * A written reply's draft is the one exception: shown as typed, journaled in
+ * batches (see `write` and DRAFT_LOG_MS).
  */
 export function createTakeDriver(initial: State, log: EventLog, options: { now?: () => number; onError: (error: Error) => void }): TakeDriver {
   const now = options.now ?? attemptClock(Date.now, () => performance.now(), initial.lastAt);
@@ -117,6 +149,9 @@ export function createTakeDriver(initial: State, log: EventLog, options: { now?:
   let latest = initial;
   let view = viewOf(initial, now());
   let shown = visible(initial);
+  // A draft typed but not yet journaled; and the one the screens show until its answer is applied.
+  let draft: PendingDraft | undefined;
+  let drawnDraft: PendingDraft | undefined;
   let queue: Promise<void> = Promise.resolve();
   let pending = 0;
   let lastLoggedTick = now();
@@ -124,8 +159,9 @@ export function createTakeDriver(initial: State, log: EventLog, options: { now?:
 
   // A new view (and a render) only when the state changed or a shown clock moved a second.
   const publish = () => {
-    const next = viewOf(applied, now());
-    const key = visible(applied);
+    const state = withDraft(applied, drawnDraft);
+    const next = viewOf(state, now());
+    const key = visible(state);
     const same =
       shown === key &&
       view.warning === next.warning &&
@@ -138,7 +174,7 @@ export function createTakeDriver(initial: State, log: EventLog, options: { now?:
     for (const listener of listeners) listener();
   };
 
-  const dispatch = (event: Event) => {
+  const dispatch = (event: Event, written?: PendingDraft) => {
     // A finished attempt takes no more events (its journal is retired once the record is saved).
     if (latest.phase === 'finished' || failed) return;
     latest = reduce(latest, event);
@@ -149,6 +185,7 @@ export function createTakeDriver(initial: State, log: EventLog, options: { now?:
         await log.append(event);
         pending -= 1;
         applied = reduce(applied, event);
+        if (written !== undefined && drawnDraft === written) drawnDraft = undefined;
         publish();
       })
       .catch((error: unknown) => {
@@ -156,6 +193,24 @@ export function createTakeDriver(initial: State, log: EventLog, options: { now?:
         failed = true;
         options.onError(error instanceof Error ? error : new Error(String(error)));
       });
+  };
+
+  // Before any other event, so the journal keeps the order things happened in.
+  const flushDraft = () => {
+    const d = draft;
+    if (!d) return;
+    draft = undefined;
+    const entry = latest.entries.find((e) => e.itemId === d.itemId);
+    const same = entry?.response?.type === 'written' ? entry.response.text === d.text : d.text === '';
+    if (same) {
+      if (drawnDraft === d) drawnDraft = undefined;
+      return;
+    }
+    dispatch({ type: 'answer', at: d.at, itemId: d.itemId, response: { type: 'written', text: d.text } }, d);
+  };
+  const logged = (event: Event) => {
+    flushDraft();
+    dispatch(event);
   };
 
   return {
@@ -168,6 +223,7 @@ export function createTakeDriver(initial: State, log: EventLog, options: { now?:
     state: () => applied,
     settled: () => queue,
     answer(itemId, update) {
+      flushDraft();
       const entry = latest.entries.find((e) => e.itemId === itemId);
       if (!entry || entry.locked) return;
       const response: Response | undefined = update(entry.response);
@@ -181,11 +237,22 @@ export function createTakeDriver(initial: State, log: EventLog, options: { now?:
       }
       dispatch({ type: 'answer', at, itemId, response });
     },
-    goTo: (index) => dispatch({ type: 'go', at: now(), index }),
-    openReview: () => dispatch({ type: 'review', at: now() }),
-    toggleFlag: (itemId) => dispatch({ type: 'flag', at: now(), itemId }),
-    submit: () => dispatch({ type: 'submit', at: now() }),
-    resume: () => dispatch({ type: 'resume', at: now() }),
+    write(itemId, text) {
+      if (latest.phase === 'finished' || failed) return;
+      const entry = latest.entries.find((e) => e.itemId === itemId);
+      if (!entry || entry.locked || !onScreenItem(latest, itemId)) return;
+      if (draft && draft.itemId !== itemId) flushDraft();
+      const at = now();
+      draft = { itemId, text, at, since: draft?.since ?? at };
+      drawnDraft = draft;
+      publish();
+    },
+    flush: flushDraft,
+    goTo: (index) => logged({ type: 'go', at: now(), index }),
+    openReview: () => logged({ type: 'review', at: now() }),
+    toggleFlag: (itemId) => logged({ type: 'flag', at: now(), itemId }),
+    submit: () => logged({ type: 'submit', at: now() }),
+    resume: () => logged({ type: 'resume', at: now() }),
     extendDeadline(journalDeadline, extensionMs) {
       if (failed) return;
       latest = withExtendedDeadline(latest, journalDeadline, extensionMs);
@@ -195,13 +262,15 @@ export function createTakeDriver(initial: State, log: EventLog, options: { now?:
     tick() {
       if (latest.phase === 'finished' || failed) return;
       const at = now();
+      if (draft && at - draft.since >= DRAFT_LOG_MS) flushDraft();
       const event: Event = { type: 'tick', at };
       const next = reduce(latest, event);
       const changed =
         next.phase !== latest.phase || next.index !== latest.index || next.entries.some((e, i) => e.locked !== latest.entries[i]?.locked);
       if (changed || at - lastLoggedTick >= TICK_LOG_MS) {
         lastLoggedTick = at;
-        dispatch(event);
+        // The draft goes in first: typed before the time ran out, it counts.
+        logged(event);
         return;
       }
       // A tick that changes nothing but the clock need not wait for the log,

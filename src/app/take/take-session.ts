@@ -161,7 +161,8 @@ export function openTakeSession(request: TakeSessionRequest): TakeSession {
           permission.reason === 'used-up'
             ? `${permission.max === 1 ? 'The one attempt' : `All ${permission.max} attempts`} allowed on this test for employee id ${candidate.employeeId} ${permission.max === 1 ? 'is' : 'are'} used.` +
               (setAside ? ` That counts the unfinished one: quit (Ctrl-C) and run \`${resumeCommand}\` to finish it.` : '')
-            : `The next attempt is possible from ${permission.until.toISOString().slice(0, 16).replace('T', ' ')} UTC (a wait after a failed attempt).`,
+            : `The next attempt is possible from ${permission.until.toISOString().slice(0, 16).replace('T', ' ')} UTC ` +
+              (permission.awaitingMarking ? '(a wait after an attempt not yet passed: your last one awaits marking).' : '(a wait after a failed attempt).'),
       };
     }
     const { configTags, rememberCandidate } = await import('../../store/config.js');
@@ -250,6 +251,8 @@ export function openTakeSession(request: TakeSessionRequest): TakeSession {
     async close() {
       if (!running) return false;
       running.stopPolling();
+      // A draft typed just before quitting is kept too.
+      running.driver.flush();
       await running.driver.settled();
       await running.journal.close();
       await running.release();

@@ -16,7 +16,8 @@ import type { TakeOutcome } from '../../ui/take/take-app.js';
 import { UserError } from '../../errors/user-error.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
-import { paint, writeErr, writeOut, writeThroughStreams } from '../output.js';
+import { writeErr, writeOut, writeThroughStreams } from '../output.js';
+import { attemptVerdict } from './attempt-verdict.js';
 import { formatClock } from '../../ui/widgets/countdown.js';
 
 /** Longest idle time at the menu one may set: a day. */
@@ -171,14 +172,9 @@ async function report(outcome: TakeOutcome, session: TakeSession, connectAgain: 
       const { result, record } = outcome.finished;
       // The host holds the key and scores every attempt it runs.
       if (result === undefined) throw new Error(`hosted attempt ${record.id} has no result`);
-      const verdict = result.passed ? paint('green', 'PASS') : paint('red', 'NOT YET PASSED');
-      const lines = [
-        `${verdict}: ${result.percent}% (pass mark ${result.passMark}%)${record.ended === 'time-expired' ? ', submitted when time ran out' : ''}`,
-        `Attempt ${record.id} saved on the exam host.`,
-        ...outcome.finished.notes.map(sanitizeText),
-      ];
-      writeOut(`${lines.join('\n')}\n`);
-      return result.passed ? ExitCode.ok : ExitCode.failed;
+      const verdict = attemptVerdict(result, record);
+      writeOut(`${[...verdict.lines, `Attempt ${record.id} saved on the exam host.`, ...outcome.finished.notes.map(sanitizeText)].join('\n')}\n`);
+      return verdict.exitCode;
     }
     case 'quit':
       if (await session.close()) writeOut(`Your answers are saved. Connect again (${connectAgain}) to continue;\nthe deadline stays the original one.\n`);

@@ -7,7 +7,9 @@ import { UserError } from '../../errors/user-error.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { loadBankForDelivery, type LoadedBank } from '../../app/load-bank.js';
-import { paint, writeErr, writeOut, writeThroughStreams } from '../output.js';
+import { writeErr, writeOut, writeThroughStreams } from '../output.js';
+import { editInExternalEditor } from '../../store/external-editor.js';
+import { attemptVerdict } from './attempt-verdict.js';
 import { openTakeSession, type TakeSession } from '../../app/take/take-session.js';
 import { assertFormInBank, assertSameBank, readUnfinished, shellWord, unfinishedToResume, type Unfinished } from '../../app/take/unfinished.js';
 import { newSeed, parseExtraTime, parseTags, type TakeOptions } from './take-options.js';
@@ -113,6 +115,8 @@ export const run: Run<[string | undefined], TakeOptions> = async ([file], option
       resume: session.resumeOffered,
       finish: session.finish,
       resumeCommand: session.resumeCommand,
+      // The candidate's own machine: Ctrl-O in a written reply opens their $VISUAL or $EDITOR.
+      editExternally: (text) => editInExternalEditor(text),
     },
     { ...(options.screenReader ? { screenReader: true } : {}), signal: session.signal },
   );
@@ -148,14 +152,9 @@ async function report(outcome: TakeOutcome, session: TakeSession): Promise<ExitC
         writeOut(`${lines.join('\n')}\n`);
         return ExitCode.ok;
       }
-      const verdict = result.passed ? paint('green', 'PASS') : paint('red', 'NOT YET PASSED');
-      const lines = [
-        `${verdict}: ${result.percent}% (pass mark ${result.passMark}%)${record.ended === 'time-expired' ? ', submitted when time ran out' : ''}`,
-        `Attempt saved: ${outcome.finished.savedTo}`,
-        ...outcome.finished.notes,
-      ];
-      writeOut(`${lines.join('\n')}\n`);
-      return result.passed ? ExitCode.ok : ExitCode.failed;
+      const verdict = attemptVerdict(result, record);
+      writeOut(`${[...verdict.lines, `Attempt saved: ${outcome.finished.savedTo}`, ...outcome.finished.notes].join('\n')}\n`);
+      return verdict.exitCode;
     }
     case 'quit':
       if (await session.close()) {

@@ -47,6 +47,16 @@ export interface AttemptDriver {
   now(): number;
   /** A new response for the item, computed from the latest one the attempt holds. */
   answer(itemId: string, update: (current: Response | null) => Response | undefined): void;
+  /**
+   * A written reply's draft as it stands. Shown at once, journaled in batches:
+   * at most a couple of seconds after it changed (on a clock tick), and before
+   * any other event (moving on, flagging, submitting, the time running out),
+   * so typing does not wait for a disk sync per key. Empty text clears the
+   * answer: a reply counts as answered only with more than white space.
+   */
+  write(itemId: string, text: string): void;
+  /** Journals a draft not yet written (leaving the editor, quitting). */
+  flush(): void;
   goTo(index: number): void;
   openReview(): void;
   toggleFlag(itemId: string): void;

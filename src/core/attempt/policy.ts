@@ -4,7 +4,8 @@ import type { AttemptRecord } from './types.js';
 export type AttemptPermission =
   | { allowed: true; used: number; max: number | undefined }
   | { allowed: false; reason: 'used-up'; used: number; max: number }
-  | { allowed: false; reason: 'cooldown'; until: Date; used: number };
+  /** `awaitingMarking`: the last attempt is not failed but its written replies are not yet marked. */
+  | { allowed: false; reason: 'cooldown'; until: Date; used: number; awaitingMarking: boolean };
 
 /** An attempt that was started and never finished (its journal is still open), as far as counting goes. */
 export interface UnfinishedAttempt {
@@ -21,6 +22,8 @@ export interface UnfinishedAttempt {
  * declining to resume) and starting again would give a fresh form for free.
  * They start no cooldown, having no result. One whose record exists (the
  * process died between writing the record and retiring the journal) counts once.
+ * An attempt awaiting marking starts the cooldown as one not passed would: a
+ * second form taken before the first is marked would be a retry on credit.
  */
 export function attemptPermission(
   bank: Bank,
@@ -39,7 +42,7 @@ export function attemptPermission(
   const last = mine.at(-1);
   if (last && last.result?.passed !== true && cooldownHours > 0) {
     const until = new Date(Date.parse(last.endedAt) + cooldownHours * 3_600_000);
-    if (until > now) return { allowed: false, reason: 'cooldown', until, used };
+    if (until > now) return { allowed: false, reason: 'cooldown', until, used, awaitingMarking: last.result?.status === 'awaiting-marking' };
   }
   return { allowed: true, used, max };
 }

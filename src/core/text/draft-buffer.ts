@@ -132,31 +132,8 @@ export function wordRight(draft: Draft): Draft {
   return at(draft, draft.text.length);
 }
 
-/**
- * Words by Unicode word boundaries (UAX #29), which also count Chinese and
- * Japanese, written without spaces: "don't" is one word, "24/7" two, a dash none.
- */
-export function wordCount(text: string): number {
-  let count = 0;
-  for (const piece of text.split(NEVER_IN_A_WORD)) if (piece !== '') count += remembered(wordCache, piece, () => countWords(piece));
-  return count;
-}
-
-// White space, and the ideographic comma and full stop, "！" and "？" (Word_Break=Other),
-// always end a word (UAX #29), so the pieces between them count apart: typing
-// recounts only the piece it changes.
-const NEVER_IN_A_WORD = /[\s\u3001\u3002\uFF01\uFF1F]+/u;
-
-function countWords(paragraph: string): number {
-  let count = 0;
-  for (const seg of words.segment(paragraph)) if (seg.isWordLike) count += 1;
-  return count;
-}
-
-// Segmenting 20,000 characters takes from tens of milliseconds to a second, too
-// long for every keystroke; a keystroke changes one paragraph (one piece of the
-// word count), so results are kept per paragraph and per piece.
-const wordCache = new Map<string, number>();
+// Wrapping 20,000 characters takes tens of milliseconds, too long for every
+// keystroke; a keystroke changes one paragraph, so rows are kept per paragraph.
 const wrapCache = new Map<string, DraftRow[]>();
 const widthCache = new Map<string, number>();
 const CACHE_LIMIT = 16_384;

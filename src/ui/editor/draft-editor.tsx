@@ -6,7 +6,7 @@ import { useDraftEditor, type DraftEditorProps } from './use-draft-editor.js';
 /** The editor's keys for a footer; Ctrl-O only when an editor can be opened, Ctrl-R only for a screen reader. */
 export function draftEditorHints(p: { canEditExternally: boolean; plain: boolean }): KeyHint[] {
   return [
-    { keys: 'Esc', does: 'done' },
+    { keys: 'Esc', does: 'done writing' },
     ...(p.canEditExternally ? [{ keys: 'Ctrl-O', does: 'own editor' }] : []),
     ...(p.plain ? [{ keys: 'Ctrl-R', does: 'read it back' }] : []),
     { keys: 'Enter', does: 'new line' },

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useIsScreenReaderEnabled, useStdin, useStdout } from 'ink';
-import { DRAFT_MAX_LENGTH, wordCount, type ExternalEditOutcome } from '../../core/text/draft-buffer.js';
+import { DRAFT_MAX_LENGTH, type ExternalEditOutcome } from '../../core/text/draft-buffer.js';
+import { countWords as countBySpaces } from '../../core/text/count-words.js';
 import { useTextKeys } from '../hooks/use-keys.js';
 import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import type { Line } from '../layout/line.js';
@@ -31,7 +32,7 @@ export interface DraftEditorProps {
   editExternally?: ((text: string) => ExternalEditOutcome) | undefined;
   /** @default DRAFT_MAX_LENGTH (20,000) */
   maxLength?: number | undefined;
-  /** How words are counted for the limits: the same function the marker's side and `validate` use. @default wordCount (UAX #29) */
+  /** How words are counted for the limits: the same function the marker's side and `validate` use. @default countWords (runs of non-space characters, as word processors count) */
   countWords?: ((text: string) => number) | undefined;
   /** Keys go to the editor and its cursor shows. @default true */
   isActive?: boolean | undefined;
@@ -49,7 +50,7 @@ const CLEAR_SCREEN = '\u001B[2J\u001B[H';
  * block arrives marked as a paste and goes in as text, line breaks and all.
  */
 export function useDraftEditor(props: DraftEditorProps): { lines: Line[] } {
-  const { isActive = true, maxLength = DRAFT_MAX_LENGTH, countWords = wordCount } = props;
+  const { isActive = true, maxLength = DRAFT_MAX_LENGTH, countWords = countBySpaces } = props;
   const [state, dispatch, latest] = useSyncReducer(draftEditorReducer, props.text, initialDraftEditor);
   const plain = useIsScreenReaderEnabled();
   const transcript = useTranscript();

@@ -8,7 +8,7 @@ import { currentOrder, scenarioPath, scenarioStep, shownOptions } from './respon
 import { layoutScenario } from './scenario.js';
 import { layoutSingleChoice } from './single-choice.js';
 import { layoutTrueFalse } from './true-false.js';
-import { layoutWrittenUnavailable } from './written.js';
+import { layoutWrittenReply } from './written.js';
 
 export interface ItemBodyInput {
   item: Item;
@@ -59,7 +59,8 @@ export function layoutItemBody({ item, entry, response, highlighted, width, plai
       return layoutScenario({ item, path, current: scenarioStep(item, path), highlighted, width, plain });
     }
     case 'written':
-      return layoutWrittenUnavailable(item, width);
+      // Read-only: the item screen writes through its editor (written-screen.tsx).
+      return layoutWrittenReply(response?.type === 'written' ? response.text : '', width);
     default:
       return assertNever(item, 'item');
   }

@@ -23,6 +23,8 @@ export type ItemCommand =
   | { type: 'quit' }
   | { type: 'scroll'; pages: number }
   | { type: 'case-reader' }
+  /** A written item: give the keys to its editor. */
+  | { type: 'write' }
   | { type: 'none' };
 
 const digit = (input: string): number | undefined => (/^[0-9]$/.test(input) ? Number(input) : undefined);
@@ -82,8 +84,8 @@ export function itemKeyCommand(type: ItemType, input: string, key: Key): ItemCom
       if (key.return) return { type: 'choose-highlighted-and-next' };
       return { type: 'none' };
     case 'written':
-      // No reply can be written on this screen yet (see ui/item/written.ts): Enter only goes on.
-      if (key.return) return { type: 'next' };
+      // Outside the editor (after Esc) the take's keys act; Enter or w goes back to writing.
+      if (key.return || input === 'w') return { type: 'write' };
       return { type: 'none' };
   }
 }

@@ -10,6 +10,8 @@ export interface ItemScreenState {
   bodyOffset: number | undefined;
   /** The case study shown full screen instead of the question. */
   caseReader: boolean;
+  /** A written item's editor has the keys: every printable key is text, Esc gives them back. */
+  writing: boolean;
 }
 
 export type ItemScreenAction =
@@ -17,9 +19,16 @@ export type ItemScreenAction =
   | { type: 'highlight'; index: number }
   | { type: 'case-scroll'; delta: number; max: number }
   | { type: 'body-scroll'; from: number; delta: number; max: number }
-  | { type: 'case-reader' };
+  | { type: 'case-reader' }
+  | { type: 'writing'; on: boolean };
 
-export const initialItemScreen = (highlighted: number): ItemScreenState => ({ highlighted, caseOffset: 0, bodyOffset: undefined, caseReader: false });
+export const initialItemScreen = ({ highlighted, writing = false }: { highlighted: number; writing?: boolean }): ItemScreenState => ({
+  highlighted,
+  caseOffset: 0,
+  bodyOffset: undefined,
+  caseReader: false,
+  writing,
+});
 
 const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
 
@@ -37,5 +46,7 @@ export function itemScreenReducer(state: ItemScreenState, action: ItemScreenActi
       return { ...state, bodyOffset: clamp(action.from + action.delta, action.max) };
     case 'case-reader':
       return { ...state, caseReader: !state.caseReader, caseOffset: 0 };
+    case 'writing':
+      return state.writing === action.on ? state : { ...state, writing: action.on, caseReader: false };
   }
 }

@@ -2,21 +2,22 @@ import { useIsScreenReaderEnabled } from 'ink';
 import type { CaseStudy, Item } from '../../core/bank/types.js';
 import type { FormEntry, Response } from '../../core/attempt/types.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
-import { unratedCount } from '../../core/attempt/answer-completeness.js';
 import { Lines, line, type Line } from '../layout/line.js';
 import { useTranscript } from '../layout/transcript.js';
 import { wrapHanging, wrapText } from '../layout/wrap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useSyncReducer } from '../hooks/use-sync-reducer.js';
-import { formatClock, timeWarningText, type TimeWarning } from '../widgets/countdown.js';
+import type { TimeWarning } from '../widgets/countdown.js';
+import type { ExternalEditOutcome } from '../../core/text/draft-buffer.js';
 import { keyHintRows, type KeyHint } from '../widgets/key-hints.js';
 import { plural } from '../widgets/plural.js';
-import { progressBar } from '../widgets/progress-bar.js';
 import { scrollWindow } from '../widgets/scroll-window.js';
 import { layoutCase } from './case-panel.js';
 import { layoutItemBody } from './item-body.js';
 import { initialItemScreen, itemScreenReducer } from './item-screen-state.js';
 import { choiceCount, scenarioFinished, scenarioPath } from './respond.js';
+import { headerLines, timeLeftWords } from './item-header.js';
+import { WrittenItemScreen } from './written-screen.js';
 import { initialHighlight, useItemInput, type ItemLayoutFacts } from './use-item-input.js';
 
 const UNSCROLLED_BODY = { bodyAt: 0, bodyMax: 0, bodyPage: 1 };
@@ -58,6 +59,16 @@ export interface ItemScreenProps {
   onQuit: () => void;
   /** The candidate asked for the time left (t); the screen reader mode says it. */
   onTime?: () => void;
+  /** A written reply's draft, at every change (the driver shows it at once and journals it in batches). */
+  onWrite?: (text: string) => void;
+  /** The editor gave the keys back (Esc) or the candidate quits from it: journal the draft now. */
+  onFlush?: () => void;
+  /**
+   * Ctrl-O in a written reply: the candidate's own editor ($VISUAL or $EDITOR), run with the
+   * terminal handed over (the store's editInExternalEditor, passed down by the command).
+   * Absent (the exam host, where it would be a shell on the host), Ctrl-O says it is not available.
+   */
+  editExternally?: ((text: string) => ExternalEditOutcome) | undefined;
 }
 
 export interface ItemLayoutInput extends ItemScreenProps {
@@ -68,35 +79,6 @@ export interface ItemLayoutInput extends ItemScreenProps {
   columns: number;
   rows: number;
   plain: boolean;
-}
-
-/** The question's clock, never more than the test's: the test ends first. */
-const shownItemMs = (p: Pick<ItemScreenProps, 'testRemainingMs' | 'itemRemainingMs'>): number =>
-  Math.min(p.itemRemainingMs ?? Number.POSITIVE_INFINITY, Math.max(0, p.testRemainingMs));
-
-function headerLines(p: ItemLayoutInput, width: number): Line[] {
-  // As the review screen does: a rating question with responses left unrated is not yet done.
-  const unrated = p.answered ? unratedCount(p.item, p.response) : 0;
-  const answered = !p.answered ? '' : unrated > 0 ? `(${unrated} not rated)` : '(answered)';
-  const status = [p.flagged ? '(flagged)' : '', answered, p.timedOut ? '(locked)' : '']
-    .filter(Boolean)
-    .join(' ');
-  const clocks =
-    `Test ${formatClock(p.testRemainingMs)}` + (p.itemRemainingMs !== undefined ? `  Item ${formatClock(shownItemMs(p))}` : '');
-  const title = `Question ${p.index + 1} of ${p.total} ${status}`.trimEnd();
-  const gap = Math.max(1, width - title.length - clocks.length);
-  const out = p.plain
-    ? [line(title, { bold: true }), line(`${clocks} left (t: time left)`, { ticks: true }), line(progressBar(p.answeredCount, p.total, width, true))]
-    : [line(`${title}${' '.repeat(gap)}${clocks}`, { bold: true }), line(progressBar(p.answeredCount, p.total, width, p.plain))];
-  const warning = p.late
-    ? '! Time is up: you are in the grace period; answers now are marked late.'
-    : timeWarningText(p.warning);
-  if (warning) out.push(...wrapText(warning, width).map((t) => line(t, { bold: true, color: 'yellow' })));
-  if (p.timedOut) {
-    const notice = `! The time for this question is up: its answer is locked as it stands. ${p.isLast ? 'Enter or n: go on.' : 'Enter or n: next question.'}`;
-    out.push(...wrapText(notice, width).map((t) => line(t, { color: 'yellow' })));
-  }
-  return out;
 }
 
 /** "1-4" for four options: the digits that do something here. */
@@ -256,15 +238,17 @@ function fitBody(body: Line[], room: number, chosen: number | undefined, maxCont
   return { lines: view.lines, at: view.offset, max, page: Math.max(1, inner - 1) };
 }
 
-/** The clocks in words, for a screen reader that asks (t). */
-export const timeLeftWords = (p: Pick<ItemScreenProps, 'testRemainingMs' | 'itemRemainingMs'>): string =>
-  `Time left: test ${formatClock(p.testRemainingMs)}` + (p.itemRemainingMs === undefined ? '' : `, this question ${formatClock(shownItemMs(p))}`);
-
+/** The item screen: a written reply has its own (an editor); every other type is answered by keys here. */
 export function ItemScreen(props: ItemScreenProps) {
+  const { item } = props;
+  return item.type === 'written' ? <WrittenItemScreen {...props} item={item} /> : <ChoiceItemScreen {...props} />;
+}
+
+function ChoiceItemScreen(props: ItemScreenProps) {
   const { columns, rows } = useTerminalSize();
   const plain = useIsScreenReaderEnabled();
   const transcript = useTranscript();
-  const [state, dispatch, latestState] = useSyncReducer(itemScreenReducer, initialHighlight(props), initialItemScreen);
+  const [state, dispatch, latestState] = useSyncReducer(itemScreenReducer, { highlighted: initialHighlight(props) }, initialItemScreen);
   const layout = layoutItemScreen({ ...props, ...state, columns, rows, plain });
   useItemInput({ ...props, onTime: () => transcript?.announce([timeLeftWords(props)]) }, latestState, dispatch, layout);
   return <Lines lines={layout.lines} />;

@@ -186,7 +186,11 @@ function runItemCommand(
       else if (layout.bodyMax > 0) dispatch({ type: 'body-scroll', from: layout.bodyAt, delta: command.pages * layout.bodyPage, max: layout.bodyMax });
       return;
     case 'case-reader':
-      if (p.caseStudy) dispatch({ type: 'case-reader' });
+      // A written item's reader holds the whole question too, which its screen may have to shorten.
+      if (p.caseStudy || item.type === 'written') dispatch({ type: 'case-reader' });
+      return;
+    case 'write':
+      if (item.type === 'written' && !p.locked) dispatch({ type: 'writing', on: true });
       return;
     case 'none':
       return;
@@ -200,6 +204,7 @@ export function useItemInput(
   latestState: () => ItemScreenState,
   dispatch: Dispatch<ItemScreenAction>,
   layout: ItemLayoutFacts,
+  isActive = true,
 ): void {
   useKeys((input, key) => {
     const state = latestState();
@@ -208,5 +213,5 @@ export function useItemInput(
       return;
     }
     runItemCommand(itemKeyCommand(p.item.type, input, key), p, state, dispatch, layout);
-  });
+  }, isActive);
 }

@@ -13,14 +13,13 @@ export function writtenShape(item: WrittenItem): string {
 }
 
 /**
- * A written item as this version of take shows it: what is asked, and that
- * the reply cannot be typed here yet (the editor comes in a later version),
- * so the item stays unanswered and scores 0. Take goes on rather than stops:
- * a bank with a written item stays takeable.
+ * A reply as recorded, read-only: on a locked item (its time ran out) and
+ * wherever the text is shown back. Paragraphs keep their line breaks.
  */
-export function layoutWrittenUnavailable(item: WrittenItem, width: number): Line[] {
-  const notice = `${writtenShape(item)} Writing replies is not available in this version of take: this item stays unanswered and scores 0. Enter or n: next question.`;
-  return wrapText(notice, width).map((text) => line(text, { color: 'yellow' }));
+export function layoutWrittenReply(text: string, width: number): Line[] {
+  const clean = sanitizeText(text);
+  if (clean.trim() === '') return [line('(no reply written)', { dim: true })];
+  return clean.split('\n').flatMap((paragraph) => (paragraph.trim() === '' ? [line('')] : wrapText(paragraph, width).map((t) => line(t))));
 }
 
 /** For trainers (preview --answers): the rubric markers apply, and the model answer. */

@@ -93,16 +93,19 @@ export function layoutResults(input: ResultsInput): Line[] {
   const { bank, result, feedback, width, plain = false } = input;
   if (result === undefined) return sealedLines(input);
   const out: Line[] = [];
-  const verdict = result.passed ? 'PASS' : 'NOT YET PASSED';
+  const awaiting = result.status === 'awaiting-marking';
+  const verdict = awaiting ? 'AWAITING MARKING' : result.passed ? 'PASS' : 'NOT YET PASSED';
   out.push(line(`${sanitizeText(bank.title)}: results`, { bold: true }));
   if (input.endedBy === 'time-expired') out.push(line('Time ran out; the test was submitted automatically.'));
   out.push(
-    line(`${verdict}  Score ${formatPercent(result.percent)} (pass mark ${result.passMark}%)`, {
+    line(`${verdict}  Score ${awaiting ? 'so far ' : ''}${formatPercent(result.percent)} (pass mark ${result.passMark}%)`, {
       bold: true,
-      color: result.passed ? 'green' : 'red',
+      color: awaiting ? 'yellow' : result.passed ? 'green' : 'red',
     }),
   );
-  if (!result.passed) {
+  if (awaiting) {
+    out.push(...awaitingLines(input, result, width));
+  } else if (!result.passed) {
     out.push(line('Why:'));
     for (const reason of result.failReasons) {
       out.push(...wrapHanging('  - ', describeFailReason(reason, bank), width).map((t) => line(t)));
@@ -110,7 +113,8 @@ export function layoutResults(input: ResultsInput): Line[] {
   }
   if (feedback !== 'none') {
     out.push(line(''));
-    out.push(line(result.competencies.some((c) => c.floor > 0) ? 'By skill (| marks the minimum):' : 'By skill:', { bold: true }));
+    const heading = result.competencies.some((c) => c.floor > 0) ? 'By skill (| marks the minimum)' : 'By skill';
+    out.push(line(`${heading}${awaiting ? ', so far' : ''}:`, { bold: true }));
     out.push(...competencyRows(result, width, plain));
     // A gap is a skill below its minimum; a skill that met its minimum but pulled
     // the overall score under the pass mark is a different message, said apart.
@@ -128,7 +132,15 @@ export function layoutResults(input: ResultsInput): Line[] {
       const itemResult = result.items.find((r) => r.itemId === entry.itemId);
       const answer = input.answers.find((a) => a.itemId === entry.itemId);
       if (!item || !itemResult) return;
-      const mark = !itemResult.answered ? 'unanswered' : itemResult.correct ? 'correct' : itemResult.score > 0 ? 'partly right' : 'wrong';
+      const mark = itemResult.pending
+        ? 'awaiting marking'
+        : !itemResult.answered
+          ? 'unanswered'
+          : itemResult.correct
+            ? 'correct'
+            : itemResult.score > 0
+              ? 'partly right'
+              : 'wrong';
       out.push(...wrapHanging(`${index + 1}. [${mark}] `, sanitizeText(item.stem), width).map((t) => line(t, { bold: true })));
       out.push(...wrapHanging('   You: ', describeResponse(item, answer?.response ?? null, entry.optionOrder), width).map((t) => line(t)));
       const right = describeCorrectAnswer(item, entry.optionOrder);
@@ -142,6 +154,46 @@ export function layoutResults(input: ResultsInput): Line[] {
     out.push(...wrapHanging('Saved: ', input.savedTo, width).map((t) => line(t)));
   }
   for (const note of input.notes ?? []) out.push(...wrapText(note, width).map((t) => line(t)));
+  return out;
+}
+
+/** The written replies still waiting for a trainer, as "Question 7: <its first words>" rows. */
+export function awaitingReplies(input: Pick<ResultsInput, 'bank' | 'form'>, result: Result): Array<{ number: number; stem: string }> {
+  const pending = new Set(result.items.filter((r) => r.pending).map((r) => r.itemId));
+  return input.form.flatMap((entry, index) => {
+    if (!pending.has(entry.itemId)) return [];
+    const item = input.bank.items.find((i) => i.id === entry.itemId);
+    return [{ number: index + 1, stem: sanitizeText(item?.stem ?? entry.itemId) }];
+  });
+}
+
+/**
+ * An attempt with written replies not yet marked: which replies wait, that the
+ * score counts only what is scored, and that nothing is decided yet (unless a
+ * critical point already fails it, whatever the marks).
+ */
+function awaitingLines(input: ResultsInput, result: Result, width: number): Line[] {
+  const replies = awaitingReplies(input, result);
+  const out: Line[] = [];
+  const which =
+    replies.length === 1
+      ? 'Your written reply waits for a trainer to mark it against its rubric:'
+      : `Your ${replies.length} written replies wait for a trainer to mark them against their rubrics:`;
+  out.push(...wrapText(which, width).map((t) => line(t)));
+  for (const r of replies) {
+    const first = r.stem.length > 60 ? `${r.stem.slice(0, 57).trimEnd()}...` : r.stem;
+    out.push(...wrapHanging(`  - Question ${r.number}: `, first, width).map((t) => line(t)));
+  }
+  out.push(
+    ...wrapText(
+      `The score so far counts only the questions scored automatically; whether you pass is decided once ${replies.length === 1 ? 'the reply is' : 'the replies are'} marked.`,
+      width,
+    ).map((t) => line(t)),
+  );
+  if (result.failReasons.length > 0) {
+    out.push(line('Whatever the marks, this attempt cannot pass:'));
+    for (const reason of result.failReasons) out.push(...wrapHanging('  - ', describeFailReason(reason, input.bank), width).map((t) => line(t)));
+  }
   return out;
 }
 

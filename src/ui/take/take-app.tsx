@@ -18,6 +18,7 @@ import { ConfirmScreen } from './confirm-screen.js';
 import { HelpScreen } from './help-screen.js';
 import { SizeGuard } from './size-guard.js';
 import type { AttemptDriver } from '../../core/attempt/driver.js';
+import type { ExternalEditOutcome } from '../../core/text/draft-buffer.js';
 import { takeScreenReducer, type TakeScreen } from './take-screen-state.js';
 
 export interface FinishedAttempt {
@@ -84,6 +85,8 @@ export interface TakeAppProps {
   /** The command that resumes this attempt, as the candidate should type it (it names their employee id). */
   resumeCommand?: () => string;
   onExit: (outcome: TakeOutcome) => void;
+  /** Ctrl-O in a written reply: see ItemScreenProps.editExternally. Absent, it is not offered. */
+  editExternally?: ((text: string) => ExternalEditOutcome) | undefined;
   /** Clock tick interval. @default 250 */
   tickMs?: number;
 }
@@ -276,7 +279,7 @@ interface RunningProps extends TakeAppProps, Pick<KeySettling, 'busyRef'> {
   exitWith: (outcome: TakeOutcome) => void;
 }
 
-function RunningAttempt({ busyRef, driver, screen, go, finished, setFinished, exitWith, bank, finish, resumeCommand = () => 'frontline take --resume', tickMs = 250 }: RunningProps) {
+function RunningAttempt({ busyRef, driver, screen, go, finished, setFinished, exitWith, bank, finish, editExternally, resumeCommand = () => 'frontline take --resume', tickMs = 250 }: RunningProps) {
   const view = useSyncExternalStore(driver.subscribe, driver.view);
   const policy = resolvePolicy(bank.policy);
 
@@ -411,6 +414,9 @@ function RunningAttempt({ busyRef, driver, screen, go, finished, setFinished, ex
       isLast={view.index + 1 === view.total}
       now={driver.now}
       onAnswer={(update) => driver.answer(view.entry.itemId, update)}
+      onWrite={(text) => driver.write(view.entry.itemId, text)}
+      onFlush={() => driver.flush()}
+      editExternally={editExternally}
       onNext={next}
       onPrevious={() => driver.goTo(view.index - 1)}
       onFlag={() => driver.toggleFlag(view.entry.itemId)}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attemptClock, createTakeDriver } from '../../../src/app/take/take-driver.js';
+import { attemptClock, createTakeDriver, DRAFT_LOG_MS } from '../../../src/app/take/take-driver.js';
+import type { Item } from '../../../src/core/bank/types.js';
 import { replay, type JournalHeader } from '../../../src/core/attempt/journal-entry.js';
 import { deadlineFor, startSession, type Event } from '../../../src/core/attempt/session.js';
 import { makeBank, single } from '../../fixtures/bank-builder.js';
@@ -107,5 +108,93 @@ describe('a journal write that fails (issue 17.6)', () => {
     expect(errors.map((e) => e.message)).toEqual(['ENOSPC: no space left on device, write']);
     expect(written).toHaveLength(1);
     expect(driver.view().answers.map((a) => a.response !== null)).toEqual([true, false, false]);
+  });
+});
+
+describe('a written reply typed in take (issue 21: "journaled as it is written")', () => {
+  const written = {
+    id: 'w1',
+    type: 'written',
+    competency: 'listen',
+    stem: 'Write to Sam.',
+    channel: 'chat',
+    rubric: [{ id: 'ack', criterion: 'Acknowledges', competency: 'listen', levels: [{ points: 0, descriptor: 'No' }, { points: 1, descriptor: 'Yes' }] }],
+  } as Item;
+  const bank = makeBank({ items: [written, single('q2', 'listen')], policy: { timeLimitMinutes: 60 } });
+  const form = bank.items.map((i) => ({ itemId: i.id }));
+
+  function harness() {
+    const events: Event[] = [];
+    let t = Date.parse('2026-12-06T03:00:00Z');
+    const state = startSession({ bank, form, startedAt: t });
+    const driver = createTakeDriver(state, { append: async (e) => void events.push(e) }, { now: () => t, onError: (e) => { throw e; } });
+    const answers = () => events.filter((e) => e.type === 'answer').map((e) => (e.type === 'answer' && e.response.type === 'written' ? e.response.text : '?'));
+    return { driver, events, answers, pass: (ms: number) => (t += ms) };
+  }
+
+  it('shows each keystroke at once but journals the draft only once per DRAFT_LOG_MS of typing', async () => {
+    const { driver, answers, pass } = harness();
+    let text = '';
+    for (const char of 'Hello Sam, sorry for the wait.') {
+      text += char;
+      driver.write('w1', text);
+      pass(100);
+      driver.tick();
+    }
+    await driver.settled();
+    expect(driver.view().answers[0]!.response).toEqual({ type: 'written', text });
+    // 30 keys over 3 s: a write each 1.5 s, not one per key.
+    expect(answers().length).toBeGreaterThanOrEqual(1);
+    expect(answers().length).toBeLessThanOrEqual(3);
+    expect(DRAFT_LOG_MS).toBeLessThanOrEqual(2_000);
+    driver.flush();
+    await driver.settled();
+    expect(answers().at(-1)).toBe(text);
+  });
+
+  it('journals a pending draft before the event that follows it: next, flag, submit', async () => {
+    const { driver, events } = harness();
+    driver.write('w1', 'Dear Sam');
+    expect(events).toEqual([]);
+    driver.goTo(1);
+    await driver.settled();
+    expect(events.map((e) => e.type)).toEqual(['answer', 'go']);
+    expect(driver.state().entries[0]!.response).toEqual({ type: 'written', text: 'Dear Sam' });
+  });
+
+  it('a draft emptied again clears the answer: it counts as unanswered', async () => {
+    const { driver } = harness();
+    driver.write('w1', 'x');
+    driver.flush();
+    await driver.settled();
+    expect(driver.view().status[0]).toBe('answered');
+    driver.write('w1', '  \n');
+    expect(driver.view().status[0]).toBe('unanswered');
+    driver.flush();
+    await driver.settled();
+    expect(driver.view().status[0]).toBe('unanswered');
+    expect(driver.view().answeredCount).toBe(0);
+  });
+
+  it('a draft typed before the deadline is journaled before the tick that ends the attempt', async () => {
+    const { driver, events, pass } = harness();
+    driver.write('w1', 'Last words');
+    pass(60 * 60_000);
+    driver.tick();
+    await driver.settled();
+    expect(events.map((e) => e.type)).toEqual(['answer', 'tick']);
+    expect(driver.state().ended).toBe('time-expired');
+    expect(driver.state().entries[0]!.response).toEqual({ type: 'written', text: 'Last words' });
+  });
+
+  it('keeps no draft for an item not on screen, and none once flushed text is unchanged', async () => {
+    const { driver, events } = harness();
+    driver.write('q2', 'not here');
+    driver.write('w1', 'Hi');
+    driver.flush();
+    driver.write('w1', 'Hi');
+    driver.flush();
+    await driver.settled();
+    expect(events.filter((e) => e.type === 'answer')).toHaveLength(1);
   });
 });

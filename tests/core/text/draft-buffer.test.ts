@@ -14,7 +14,6 @@ import {
   replaceText,
   rowEnd,
   rowStart,
-  wordCount,
   wordLeft,
   wordRight,
   type Draft,
@@ -118,23 +117,6 @@ describe('deleting and moving by grapheme', () => {
     ['word right at the end', wordRight, 'hi.|', 'hi.|'],
   ])('%s', (_what, op, before, after) => {
     expect(show(op(d(before)))).toBe(after);
-  });
-});
-
-describe('wordCount', () => {
-  it.each([
-    ['', 0],
-    ['   \n\n ', 0],
-    ['Hello', 1],
-    ['Hi Ana, thanks for waiting.', 5],
-    ["I don't know", 3],
-    // UAX #29 splits at "/" and "-" between digits, as the marker's count will too.
-    ['Call us 24/7 on 0800-123', 7],
-    ['Line one\nline two', 4],
-    ['— – ... !!', 0],
-    ['Zoë’s refund: £20.50', 3],
-  ])('%j has %i words', (text, n) => {
-    expect(wordCount(text)).toBe(n);
   });
 });
 

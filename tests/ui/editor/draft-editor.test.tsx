@@ -122,10 +122,12 @@ describe('draft editor: typing', () => {
     await s.waitFor('! 7 words: 2 over the limit of 5');
   });
 
-  it('counts words the way it is told to (the marker side may count by spaces)', async () => {
-    const bySpaces = (text: string) => text.split(/\s+/u).filter(Boolean).length;
-    const { screen: s } = mount({ text: 'open 24/7', limits: { max: 2 }, countWords: bySpaces });
-    await s.waitFor('2 words (at most 2)');
+  it('counts words as a word processor does by default (runs of non-space), or the way it is told to', async () => {
+    const { screen: s } = mount({ text: 'open 24/7 — now', limits: { max: 4 } });
+    await s.waitFor('4 words (at most 4)');
+    s.unmount();
+    const { screen: t } = mount({ text: 'open 24/7', limits: { max: 2 }, countWords: () => 9 });
+    await t.waitFor('! 9 words: 7 over the limit of 2');
   });
 
   it('states a range of limits', async () => {
