@@ -54,7 +54,7 @@ describe('frontline validate (built binary)', () => {
   it('--forms prints the spread over seeded forms; a bad --form-count is a usage error', () => {
     const result = runCli(['validate', '--forms', '--form-count', '200', 'question-banks/complaint-handling.yaml']);
     expect(result.status).toBe(ExitCode.ok);
-    expect(result.stdout).toMatch(/^forms: 200 seeded; expected minutes \(limit 48\):\n {2}min \d+\.\d, median \d+\.\d, p95 \d+\.\d, max \d+\.\d; \d+\.\d% of forms over the limit$/m);
+    expect(result.stdout).toMatch(/^forms: 200 seeded; expected minutes \(limit 60\):\n {2}min \d+\.\d, median \d+\.\d, p95 \d+\.\d, max \d+\.\d; \d+\.\d% of forms over the limit$/m);
     for (const line of result.stdout.split('\n').filter((l) => !l.startsWith('question-banks/'))) expect(line.length).toBeLessThanOrEqual(80);
     expect(result.stdout).toMatch(/^ {2}policy: 5-\d items \(mean \d\.\d\); one item up to \d+% of it$/m);
     const bad = runCli(['validate', '--forms', '--form-count', 'lots', 'question-banks/starter.yaml']);
