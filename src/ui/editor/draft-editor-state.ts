@@ -39,7 +39,11 @@ export type DraftEditorAction =
   | { type: 'replace'; text: string; box: EditorBox; maxLength: number; source: string }
   | { type: 'notice'; text: string };
 
-export const initialDraftEditor = (text: string): DraftEditorState => ({ draft: draftOf(text), paste: NO_PASTE, top: 0, notice: undefined });
+/** The editor as it opens on a draft: the cursor at the end of the text, scrolled into view (a resumed reply shows where it left off). */
+export const initialDraftEditor = (text: string, box?: EditorBox): DraftEditorState => {
+  const state: DraftEditorState = { draft: draftOf(text), paste: NO_PASTE, top: 0, notice: undefined };
+  return box ? follow(state, box) : state;
+};
 
 const cutNotice = (maxLength: number, what: string): string =>
   `! ${what} was cut at the ${maxLength.toLocaleString('en')}-character limit of a reply.`;

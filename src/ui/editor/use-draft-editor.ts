@@ -51,7 +51,7 @@ const CLEAR_SCREEN = '\u001B[2J\u001B[H';
  */
 export function useDraftEditor(props: DraftEditorProps): { lines: Line[] } {
   const { isActive = true, maxLength = DRAFT_MAX_LENGTH, countWords = countBySpaces } = props;
-  const [state, dispatch, latest] = useSyncReducer(draftEditorReducer, props.text, initialDraftEditor);
+  const [state, dispatch, latest] = useSyncReducer(draftEditorReducer, { text: props.text, box: { width: props.width, height: props.height } }, (a) => initialDraftEditor(a.text, a.box));
   const plain = useIsScreenReaderEnabled();
   const transcript = useTranscript();
   const { stdin } = useStdin();

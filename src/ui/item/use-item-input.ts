@@ -190,7 +190,9 @@ function runItemCommand(
       if (p.caseStudy || item.type === 'written') dispatch({ type: 'case-reader' });
       return;
     case 'write':
-      if (item.type === 'written' && !p.locked) dispatch({ type: 'writing', on: true });
+      // On a locked reply Enter goes on, as on every locked item.
+      if (p.locked) p.onNext();
+      else if (item.type === 'written') dispatch({ type: 'writing', on: true });
       return;
     case 'none':
       return;

@@ -10,15 +10,15 @@ const KEYS: Array<[string, string]> = [
   ['1-9', 'choose that option (tick or untick it, when several are allowed)'],
   ['space', 'choose or tick the highlighted option'],
   ['Enter', 'choose the highlighted option and go to the next question'],
-  ['n or right', 'next question'],
-  ['p or left', 'previous question (when the test allows going back)'],
+  ['n / p', 'next / previous question (right/left too; back when the test allows)'],
   ['Ordering', 'u/d or shift+up/down move the highlighted entry; Enter confirms'],
   ['Rating', 'a digit rates the highlighted response and moves down to the next; left/right change a rating; p/n change question'],
   ['Conversation', 'up/down or a digit pick a reply; Enter says it (it is final)'],
+  ['Written reply', 'keys are text while you write; Esc: the test keys; Enter or w: write again; Ctrl-O: your own editor; Ctrl-R: read it back'],
   ['f', 'flag the question for review (or unflag it)'],
   ['c', 'read the case study full screen'],
   ['PgUp/PgDn', 'scroll a long case study or conversation'],
-  ['r', 'review: see unanswered, incomplete and flagged questions, jump to any'],
+  ['r', 'review: see unanswered, incomplete and flagged questions; jump'],
   ['s', 'submit (asks first)'],
   ['t', 'say the time left (with --screen-reader)'],
   ['Ctrl-C', 'quit; `frontline take --resume` continues the saved attempt'],
@@ -29,7 +29,7 @@ function layoutHelp(width: number): Line[] {
     line('Keys', { bold: true }),
     ...KEYS.flatMap(([keys, does]) => wrapHanging(`${keys.padEnd(14)} `, does, width).map((t) => line(t))),
     line(''),
-    ...wrapText('Every answer is saved the moment you give it. The clock keeps running while this help is open.', width).map((t) => line(t)),
+    ...wrapText('Every answer is saved as you give it; the clock runs while this help is open.', width).map((t) => line(t)),
   ];
 }
 

@@ -12,7 +12,7 @@ describe('help and confirmation', () => {
     let closed = 0;
     screen = renderScreen(<HelpScreen onClose={() => (closed += 1)} />);
     const frame = await screen.waitFor('Keys');
-    for (const words of ['flag the question', 'review: see unanswered', 'Ordering', 'Rating', 'Conversation', 'Enter says it', 'take --resume']) {
+    for (const words of ['flag the question', 'review: see unanswered', 'Ordering', 'Rating', 'Conversation', 'Enter says it', 'Written reply', 'Esc: the test keys', 'take --resume']) {
       expect(frame).toContain(words);
     }
     const rows = frame.split('\n');
