@@ -9,7 +9,7 @@ import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { Lines, line, type Line } from '../layout/line.js';
 import { useTranscript } from '../layout/transcript.js';
-import { wrapHanging, wrapText } from '../layout/wrap.js';
+import { wrapText } from '../layout/wrap.js';
 import { keyHintRows, type KeyHint } from '../widgets/key-hints.js';
 import { plural } from '../widgets/plural.js';
 import { scrollWindow } from '../widgets/scroll-window.js';
@@ -55,17 +55,38 @@ function writtenHints(p: WrittenLayoutInput): KeyHint[] {
   ];
 }
 
-/** The parts of the screen that do not depend on the editor, and how many text rows the editor gets. */
+/** One row naming the case and how to read it, the title shortened to fit: the case gave way to the editor. */
+function caseRow(p: WrittenLayoutInput, lines: number, width: number): Line {
+  const long = ` (${plural(lines, 'line')}; ${p.editing ? 'Esc, then c' : 'c'} to read)`;
+  // A narrow window keeps a few letters of the title beside the key to read it.
+  const tail = width - 'Case: '.length - long.length >= 12 ? long : ` (${p.editing ? 'Esc, c' : 'c'}: read)`;
+  const title = sanitizeText(p.caseStudy?.title ?? '');
+  const room = Math.max(1, width - 'Case: '.length - tail.length);
+  const shown = [...title].length <= room ? title : `${[...title].slice(0, Math.max(1, room - 3)).join('')}...`;
+  return line(`Case: ${shown}${tail}`, { bold: true });
+}
+
+/**
+ * The parts of the screen that do not depend on the editor, and how many text
+ * rows the editor gets. In a small window (too few rows for the question, the
+ * case line and three rows of reply) the progress bar and the reply's shape go
+ * (the status line still gives the word limits) and the keys take one row.
+ */
 export function writtenFrame(p: WrittenLayoutInput) {
   const width = Math.max(20, p.columns - 1);
-  const header = headerLines(p, width);
-  const footer = keyHintRows(writtenHints(p), width).map((t) => line(t, { dim: true }));
+  const fullHeader = headerLines(p, width);
+  const fullFooter = keyHintRows(writtenHints(p), width).map((t) => line(t, { dim: true }));
   const caseLines = p.caseStudy ? layoutCase(p.caseStudy, width) : [];
   const stem = wrapText(sanitizeText(p.item.stem), width).map((t) => line(t, { bold: true }));
-  const shape = wrapText(writtenShape(p.item), width).map((t) => line(t, { dim: true }));
-  // One row is kept free (as on every screen); the editor's status line and a notice take two.
-  const avail = p.rows - 1 - header.length - footer.length - shape.length;
+  const fullShape = wrapText(writtenShape(p.item), width).map((t) => line(t, { dim: true }));
   const caseMin = p.caseStudy ? 1 : 0;
+  // The editor's status line and a notice take two rows beside its text; one row is kept free (as on every screen).
+  const least = caseMin + 2 + EDITOR_MIN_ROWS + 2;
+  const roomy = p.rows - 1 - fullHeader.length - fullFooter.length - fullShape.length >= least;
+  const header = roomy ? fullHeader : [fullHeader[0]!, ...fullHeader.slice(2)];
+  const footer = roomy ? fullFooter : fullFooter.slice(0, 1);
+  const shape = roomy ? fullShape : [];
+  const avail = p.rows - 1 - header.length - footer.length - shape.length;
   const stemRoom = Math.max(1, avail - caseMin - EDITOR_MIN_ROWS - 2);
   const shortStem =
     stem.length <= stemRoom
@@ -75,7 +96,7 @@ export function writtenFrame(p: WrittenLayoutInput) {
   const comfortable = Math.max(EDITOR_MIN_ROWS, Math.min(EDITOR_COMFORT_ROWS, spare));
   const caseExtra = p.caseStudy ? Math.max(0, Math.min(caseLines.length + 1 - caseMin, spare - comfortable)) : 0;
   const editorHeight = Math.max(EDITOR_MIN_ROWS, Math.min(EDITOR_MAX_ROWS, spare - caseExtra));
-  return { width, header, footer, caseLines, stem, shortStem, shape, avail, editorHeight };
+  return { width, header, footer, caseLines, stem, shortStem, shape, fullShape, avail, editorHeight };
 }
 
 /** The whole screen, given the editor's rows (or, on a locked item, the reply as recorded). */
@@ -88,7 +109,7 @@ export function layoutWritten(p: WrittenLayoutInput, reply: Line[]): { lines: Li
   }
   if (p.caseReader) {
     // The case and the whole question, which the writing screen may have had to shorten.
-    const content = [...f.caseLines, ...(f.caseLines.length > 0 ? [line('')] : []), ...f.stem, ...f.shape];
+    const content = [...f.caseLines, ...(f.caseLines.length > 0 ? [line('')] : []), ...f.stem, ...f.fullShape];
     const height = p.rows - f.header.length - 2;
     const view = scrollWindow(content, p.caseOffset, height, 'PgUp/PgDn');
     return {
@@ -110,8 +131,7 @@ export function layoutWritten(p: WrittenLayoutInput, reply: Line[]): { lines: Li
       caseMax = Math.max(0, f.caseLines.length - (room - 3));
       casePage = Math.max(1, room - 4);
     } else {
-      const how = p.editing ? 'Esc, then c to read it' : 'press c to read it';
-      caseBlock = wrapHanging('Case: ', `${sanitizeText(p.caseStudy.title)} (${plural(f.caseLines.length, 'line')}): ${how}`, f.width).map((t) => line(t, { bold: true }));
+      caseBlock = [caseRow(p, f.caseLines.length, f.width)];
     }
   }
   return { lines: [...f.header, ...caseBlock, ...f.shortStem, ...f.shape, ...reply, ...f.footer], caseMax, casePage, bodyAt: 0, bodyMax: 0, bodyPage: 1 };

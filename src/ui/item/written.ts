@@ -3,13 +3,14 @@ import { sanitizeText } from '../../core/text/sanitize.js';
 import { line, type Line } from '../layout/line.js';
 import { wrapHanging, wrapText } from '../layout/wrap.js';
 
-const CHANNEL: Record<WrittenItem['channel'], string> = { chat: 'a chat message', email: 'an email, with a greeting and a sign-off' };
+const CHANNEL: Record<WrittenItem['channel'], string> = { chat: 'a chat message', email: 'an email' };
 
-/** "Write a chat message of at least 30 and at most 90 words." */
+/** "Write a chat message of at least 30 and at most 90 words." An email says it wants a greeting and a sign-off, after the length. */
 export function writtenShape(item: WrittenItem): string {
   const { min, max } = item.words ?? {};
   const limits = [min === undefined ? '' : `at least ${min}`, max === undefined ? '' : `at most ${max}`].filter(Boolean).join(' and ');
-  return `Write ${CHANNEL[item.channel]}${limits ? ` of ${limits} words` : ''}.`;
+  const conventions = item.channel === 'email' ? ', with a greeting and a sign-off' : '';
+  return `Write ${CHANNEL[item.channel]}${limits ? ` of ${limits} words` : ''}${conventions}.`;
 }
 
 /**

@@ -192,6 +192,23 @@ describe('a written item in take', () => {
   });
 });
 
+describe('a written item in the smallest window (40x12)', () => {
+  it('keeps the title, the case line, the start of the question, the editor and its count within the window', async () => {
+    const { bank } = loadUiTour();
+    const long = { ...item, channel: 'email' as const, stem: 'Write the final response to Dr Osei, answering every point he raised in his email. '.repeat(4) };
+    const m = mountWritten({ item: long, caseStudy: bank.cases?.[0] }, { columns: 40, rows: 12 });
+    screen = m.screen;
+    const frame = await m.screen.waitFor('0 words (20-60 asked for)');
+    const rows = frame.split('\n');
+    expect(rows.length).toBeLessThanOrEqual(11);
+    expect(Math.max(...rows.map((r) => r.length))).toBeLessThanOrEqual(40);
+    expect(rows[0]).toContain('Question 2 of 3');
+    expect(frame).toMatch(/^Case: .+\(Esc, c: read\)$/m);
+    expect(frame).toContain('Write the final response');
+    expect(frame).toContain('Esc done writing');
+  });
+});
+
 describe('a written item for a screen reader', () => {
   const previous = process.env['INK_SCREEN_READER'];
   afterEach(() => {
