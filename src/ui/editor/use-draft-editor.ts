@@ -3,6 +3,7 @@ import { useIsScreenReaderEnabled, useStdin, useStdout } from 'ink';
 import { DRAFT_MAX_LENGTH, type ExternalEditOutcome } from '../../core/text/draft-buffer.js';
 import { countWords as countBySpaces } from '../../core/text/count-words.js';
 import { useTextKeys } from '../hooks/use-keys.js';
+import { useKeyRouter } from '../hooks/keys-router.js';
 import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import type { Line } from '../layout/line.js';
 import { useTranscript } from '../layout/transcript.js';
@@ -58,13 +59,14 @@ export function useDraftEditor(props: DraftEditorProps): { lines: Line[] } {
   const { stdout, write } = useStdout();
   const box: EditorBox = { width: props.width, height: props.height };
 
+  const pasteHeld = useKeyRouter()?.holdsPaste === true;
   useEffect(() => {
-    if (!isActive || !stdout.isTTY) return undefined;
+    if (pasteHeld || !isActive || !stdout.isTTY) return undefined;
     stdout.write(PASTE_ON);
     return () => {
       stdout.write(PASTE_OFF);
     };
-  }, [isActive, stdout]);
+  }, [pasteHeld, isActive, stdout]);
 
   const external = () => {
     if (!props.editExternally) {

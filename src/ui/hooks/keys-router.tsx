@@ -1,5 +1,5 @@
-import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode, type RefObject } from 'react';
-import { useInput, type Key } from 'ink';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { useInput, useStdout, type Key } from 'ink';
 import { keyQueue, splitKeys } from './split-keys.js';
 import { useRawInput } from './use-raw-input.js';
 
@@ -22,7 +22,14 @@ interface KeyRouter {
    * too small to show them), so no key acts on a screen nobody can see.
    */
   capture(handler: RefObject<KeyHandler>, mode?: KeyMode): () => void;
+  /** The router keeps bracketed paste on for the whole app (an editor need not turn it on and off). */
+  holdsPaste: boolean;
 }
+
+const PASTE_ON = '\u001B[?2004h';
+const PASTE_OFF = '\u001B[?2004l';
+const PASTE_START = '\u001B[200~';
+const PASTE_END = '\u001B[201~';
 
 const KeyRouterContext = createContext<KeyRouter | undefined>(undefined);
 
@@ -37,8 +44,13 @@ export const useKeyRouter = (): KeyRouter | undefined => useContext(KeyRouterCon
  * same commit that draws them. The one subscription also keeps the terminal
  * in raw mode between screens, so keys typed while saving are not echoed.
  * `settle` (see keyQueue) holds the next key until the app is done with one.
+ *
+ * With `holdPaste` the terminal marks pastes (bracketed paste) for as long as
+ * the app runs, and a paste reaches only a handler that takes keys whole (an
+ * editor). Elsewhere it is dropped: a pasted "…soon. Yes…" must not press s
+ * (submit) and then y (confirm) on a screen of single-key commands.
  */
-export function KeysRouter({ children, settle }: { children: ReactNode; settle?: () => Promise<void> }) {
+export function KeysRouter({ children, settle, holdPaste = false }: { children: ReactNode; settle?: () => Promise<void>; holdPaste?: boolean }) {
   const handlers = useRef<Registered[]>([]);
   const captures = useRef<Registered[]>([]);
   const current = useCallback(() => captures.current.at(-1) ?? handlers.current.at(-1), []);
@@ -46,11 +58,25 @@ export function KeysRouter({ children, settle }: { children: ReactNode; settle?:
   const raw = useRawInput();
   // Made at the first key, not during render: the queue only keeps toCurrent to call later.
   const queue = useRef<ReturnType<typeof keyQueue> | null>(null);
+  const droppingPaste = useRef(false);
+  const { stdout } = useStdout();
+  useEffect(() => {
+    if (!holdPaste || !stdout.isTTY) return undefined;
+    stdout.write(PASTE_ON);
+    return () => {
+      stdout.write(PASTE_OFF);
+    };
+  }, [holdPaste, stdout]);
   useInput(
     useCallback(
       (input: string, key: Key) => {
+        const whole = current()?.mode === 'whole';
+        if (droppingPaste.current || (!whole && raw.current === PASTE_START)) {
+          droppingPaste.current = raw.current !== PASTE_END;
+          return;
+        }
         queue.current ??= keyQueue(toCurrent, settle);
-        queue.current(current()?.mode === 'whole' ? [{ input, key, raw: raw.current }] : splitKeys(input, key));
+        queue.current(whole ? [{ input, key, raw: raw.current }] : splitKeys(input, key));
       },
       [toCurrent, current, raw, settle],
     ),
@@ -69,8 +95,9 @@ export function KeysRouter({ children, settle }: { children: ReactNode; settle?:
           captures.current = captures.current.filter((h) => h.handler !== handler);
         };
       },
+      holdsPaste: holdPaste,
     }),
-    [],
+    [holdPaste],
   );
   return <KeyRouterContext.Provider value={router}>{children}</KeyRouterContext.Provider>;
 }

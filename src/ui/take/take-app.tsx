@@ -151,7 +151,7 @@ export function TakeApp(props: TakeAppProps) {
   }, []);
   return (
     <TranscriptRoot>
-      <KeysRouter settle={settle}>
+      <KeysRouter settle={settle} holdPaste>
         <SizeGuard onQuit={() => quitRef.current()}>
           <TakeScreens {...props} quitRef={quitRef} driverRef={driverRef} busyRef={busyRef} />
         </SizeGuard>

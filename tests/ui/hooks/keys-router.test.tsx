@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KeysRouter } from '../../../src/ui/hooks/keys-router.js';
-import { useKeys } from '../../../src/ui/hooks/use-keys.js';
+import { useKeys, useTextKeys } from '../../../src/ui/hooks/use-keys.js';
 import { renderScreen, type Screen } from '../helpers/ink-screen.js';
 
 let screen: Screen | undefined;
@@ -86,5 +86,38 @@ describe('keys under a KeysRouter', () => {
     release();
     await screen.waitFor(() => seen.length === 2);
     expect(seen).toEqual(['second:a', 'second:b']);
+  });
+});
+
+describe('a paste under a KeysRouter that holds paste', () => {
+  it('never reaches a screen of single-key commands: a pasted "s…y" neither submits nor confirms', async () => {
+    const seen: string[] = [];
+    screen = renderScreen(
+      <KeysRouter holdPaste>
+        <Second seen={seen} />
+      </KeysRouter>,
+    );
+    await screen.waitFor('second screen');
+    screen.press('\u001B[200~see you soon. yes\u001B[201~');
+    screen.press('n');
+    await screen.waitFor(() => seen.length === 1);
+    expect(seen).toEqual(['second:n']);
+  });
+
+  it('still reaches a handler that takes keys whole (an editor), markers and all', async () => {
+    const seen: string[] = [];
+    function Editor() {
+      useTextKeys((press) => seen.push(press.raw ?? press.input));
+      return <Text>editor</Text>;
+    }
+    screen = renderScreen(
+      <KeysRouter holdPaste>
+        <Editor />
+      </KeysRouter>,
+    );
+    await screen.waitFor('editor');
+    screen.press('\u001B[200~hi\u001B[201~');
+    await screen.waitFor(() => seen.join('').includes('\u001B[201~'));
+    expect(seen.join('')).toBe('\u001B[200~hi\u001B[201~');
   });
 });
