@@ -144,7 +144,7 @@ describe('frontline init (built binary)', () => {
     expect(JSON.parse(await readFile(join(dir, modeline!), 'utf8'))).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#' });
     const checked = runCli(['validate', file]);
     expect(checked.status).toBe(ExitCode.ok);
-    expect(checked.stdout).toMatch(/ok, 6 items \(1 single, 1 multiple, 1 true-false, 1 ordering, 1 rating, 1 scenario\), 0 warnings/);
+    expect(checked.stdout).toMatch(/ok, 7 items \(1 single, 1 multiple, 1 true-false, 1 ordering, 1 rating, 1 scenario, 1 written\), 0 warnings/);
   });
 
   it('will not overwrite a file without --force', async () => {

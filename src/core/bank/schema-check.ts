@@ -12,7 +12,7 @@ interface SchemaError {
   message?: string;
 }
 
-const ITEM_TYPES = ['single', 'multiple', 'true-false', 'ordering', 'rating', 'scenario'] as const;
+export const ITEM_TYPES = ['single', 'multiple', 'true-false', 'ordering', 'rating', 'scenario', 'written'] as const;
 
 /** What each pattern in the schema asks for, in words. */
 const PATTERNS: Record<string, string> = {

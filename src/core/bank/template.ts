@@ -1,5 +1,6 @@
 /**
- * The bank `frontline init` writes: valid as it stands, every item type once,
+ * The bank `frontline init` writes: valid as it stands, every item type once
+ * (a written reply among them),
  * one case study and one short branching scenario, with comments that teach
  * the format. `schemaRef` is the modeline target, relative to the new file.
  */
@@ -163,5 +164,40 @@ items:
         customer: "Fine. I hope they actually call."
         outcome: Handed off without a commitment
     explanation: Acknowledge, check the facts with the customer, then fix it within your authority and say when it lands.
+
+  # written: the agent writes the reply (channel: chat or email); a trainer marks it
+  # later with \`frontline mark\` against the rubric, and until then the attempt is
+  # awaiting marking. Each criterion counts toward a competency; its levels go up in
+  # points, each with a descriptor a marker can apply. modelAnswer is for markers only.
+  - id: own-004
+    type: written
+    competency: ownership
+    case: late-parcel
+    stem: >-
+      You have checked Dana's order: the courier lost the parcel on Tuesday. You can send a
+      replacement today by next-day delivery. Write your next chat message to her.
+    channel: chat
+    words: { min: 25, max: 80 }
+    timeLimitSeconds: 360      # writing takes longer than choosing
+    explanation: Own what went wrong in her words, act within your authority, and give a day she can check.
+    modelAnswer: >-
+      Dana, I'm sorry: the courier lost your parcel on Tuesday and nobody told you. I've sent a
+      replacement today by next-day delivery, so it arrives tomorrow, and you'll get a tracking
+      email within the hour. Is the delivery address on your order still right?
+    rubric:
+      - id: acknowledge
+        criterion: Acknowledges what went wrong for Dana
+        competency: listening
+        levels:
+          - { points: 0, descriptor: 'No apology, or a stock line ("sorry for any inconvenience")' }
+          - { points: 1, descriptor: "Names the lost parcel or the days without news, not both" }
+          - { points: 2, descriptor: "Names the lost parcel and the days without news, and owns them" }
+      - id: resolve
+        criterion: Fixes it within authority and says when
+        competency: ownership
+        levels:
+          - { points: 0, descriptor: "No replacement, or only a promise to look into it" }
+          - { points: 1, descriptor: "Sends the replacement but gives no day it arrives" }
+          - { points: 2, descriptor: "Sends the replacement today and says it arrives tomorrow, with how she can track it" }
 `;
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
+import { ITEM_TYPES } from '../../../src/core/bank/schema-check.js';
 import { parseBank } from '../../../src/core/bank/parse-bank.js';
 import { bankTemplate } from '../../../src/core/bank/template.js';
 import type { Bank } from '../../../src/core/bank/types.js';
@@ -32,7 +33,7 @@ describe('parseBank', () => {
   it('accepts the init template with no errors and no warnings', () => {
     const result = parseOk(bankTemplate('../schemas/question-bank.schema.json'));
     expect(result.warnings).toEqual([]);
-    expect(new Set(result.bank.items.map((i) => i.type))).toEqual(new Set(['single', 'multiple', 'true-false', 'ordering', 'rating', 'scenario']));
+    expect(new Set(result.bank.items.map((i) => i.type))).toEqual(new Set(ITEM_TYPES));
     expect(result.bank.cases).toHaveLength(1);
   });
 
@@ -52,7 +53,12 @@ describe('parseBank', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]!.message).toBe('item "q4": type "order" is not an item type; expected one of single, multiple, true-false, ordering, rating, scenario (did you mean "ordering"?)');
+    expect(result.errors[0]!.message).toBe('item "q4": type "order" is not an item type; expected one of single, multiple, true-false, ordering, rating, scenario, written (did you mean "ordering"?)');
+  });
+
+  it('suggests written for a misspelt written item type', () => {
+    const result = parseBank(base.replace('    type: ordering\n', '    type: writen\n'), 'b.yaml');
+    expect(result.ok ? [] : result.errors.map((e) => e.message)).toEqual([expect.stringMatching(/type "writen" is not an item type; .*\(did you mean "written"\?\)$/)]);
   });
 
   it('points at the key of a field with no value', () => {
