@@ -8,6 +8,7 @@ import { FactsReader, FactsWriter, type AttemptFacts, type FactsBatch } from '..
 import type { AttemptRecord } from '../core/attempt/types.js';
 import { parseAttemptRecord } from '../core/attempt/parse-record.js';
 import { scoreAttempt } from '../core/attempt/scoring.js';
+import { resolvedPoints, type Mark, type MarkingRule } from '../core/attempt/marking.js';
 import type { Bank } from '../core/bank/types.js';
 import { HERE, MOST_THREADS, poolThreads, runPool, type Work } from './worker-pool.js';
 
@@ -38,7 +39,7 @@ export interface ReadOptions {
    * again from its form and answers, and the result it carries is not
    * trusted (it was computed on the candidate's machine).
    */
-  rescore?: { bank: Bank; hash: string };
+  rescore?: Rescore;
   /**
    * Bytes of a JSONL file per unit of work (small units put unit boundaries everywhere, for tests).
    * @default 8 MiB
@@ -46,6 +47,19 @@ export interface ReadOptions {
   unitBytes?: number;
   /** Called after each unit is merged: records (estimated for JSONL files) done of the total. */
   onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The bank the report is about, and the trainers' marks on its written
+ * replies (checked against the rubric by the caller): a reply's resolved
+ * marks score it, and an attempt with a reply still waiting stays
+ * `awaiting-marking`.
+ */
+export interface Rescore {
+  bank: Bank;
+  hash: string;
+  marks?: readonly Mark[];
+  rule?: MarkingRule;
 }
 
 /** Files per unit of work; units are handed out one at a time, so both threads stay busy to the end. */
@@ -73,7 +87,8 @@ function take(text: string, at: number, out: FactsWriter): void {
   }
   let result: AttemptRecord['result'];
   try {
-    result = scoreAttempt(rescoring.bank, record.form, record.answers);
+    const marks = marksOf(record.id);
+    result = scoreAttempt(rescoring.bank, record.form, record.answers, marks.length > 0 ? resolvedPoints(rescoring.bank, record, marks, rescoring.rule) : undefined);
   } catch (error) {
     out.problem(at, `cannot be scored on the bank given: ${oneLine((error as Error).message)}`);
     return;
@@ -83,6 +98,21 @@ function take(text: string, at: number, out: FactsWriter): void {
 
 /** The bank records are scored on again in this thread (see ReadOptions.rescore). */
 let rescoring: ReadOptions['rescore'];
+/** rescoring.marks by attempt id, made on first use in each thread. */
+let marksByAttempt: Map<string, Mark[]> | undefined;
+
+function marksOf(attempt: string): readonly Mark[] {
+  if (!rescoring?.marks || rescoring.marks.length === 0) return [];
+  if (marksByAttempt === undefined) {
+    marksByAttempt = new Map();
+    for (const mark of rescoring.marks) {
+      const own = marksByAttempt.get(mark.attempt);
+      if (own) own.push(mark);
+      else marksByAttempt.set(mark.attempt, [mark]);
+    }
+  }
+  return marksByAttempt.get(attempt) ?? [];
+}
 
 /** A unit of work: some files, or the lines of a JSONL file that start in a byte range. */
 type Unit = { kind: 'files'; paths: string[] } | { kind: 'lines'; path: string; start: number; end: number };
@@ -350,6 +380,7 @@ function progressOf(units: readonly Unit[], onProgress: ReadOptions['onProgress'
 /** Sets up a reading thread of readAttemptSet (report's bundle exports it: the pool loads it from there). */
 export function attemptReaderWorker(data: { rescore: ReadOptions['rescore'] }): Work<Unit, UnitResult> {
   rescoring = data.rescore;
+  marksByAttempt = undefined;
   const writer = new FactsWriter();
   return (unit, buffer) => {
     // A buffer of an earlier batch, merged and sent back to be written into again.
@@ -405,6 +436,7 @@ export async function readAttemptSet(paths: readonly string[], sink: RecordSink,
   const { units, records } = unitsOf(files, options.unitBytes ?? BYTES_PER_UNIT);
   const merger = new Merger(sink, progressOf(units, options.onProgress));
   rescoring = options.rescore;
+  marksByAttempt = undefined;
   // Reading is synchronous within a unit: attempt records are small and usually in the page cache, where promise-based reads
   // spent more time in open/fstat/close round trips through the thread pool than in reading. One reading thread reads no
   // faster than this one, which merges.

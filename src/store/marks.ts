@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { MARK_ROLES, type Mark } from '../core/attempt/marking.js';
 import { appendLogLine, readLogLines } from './extension-log.js';
 import { withLock } from './lock.js';
@@ -59,4 +59,26 @@ function markShapeProblem(data: unknown): string | undefined {
   if (!Object.values(levels).every((v) => typeof v === 'number' && Number.isFinite(v))) return '"levels" holds a value that is not a number';
   if (mark['comment'] !== undefined && typeof mark['comment'] !== 'string') return '"comment" is not a string';
   return undefined;
+}
+
+export interface MarkEntry {
+  mark: Mark;
+  /** Line of the file it is on, from 1: a mark that does not fit its rubric is named by it. */
+  line: number;
+}
+
+/**
+ * The marks of any marks file (`report --marks`), each with its line, and the
+ * lines that are not marks as `<file name>:LINE: why`. No file is no marks.
+ */
+export async function readMarksFile(path: string): Promise<{ entries: MarkEntry[]; problems: string[] }> {
+  const name = basename(path);
+  const entries: MarkEntry[] = [];
+  const problems: string[] = [];
+  for (const line of await readLogLines(path)) {
+    const problem = 'problem' in line ? line.problem : markShapeProblem(line.data);
+    if (problem !== undefined) problems.push(`${name}:${line.line}: ${problem}`);
+    else if ('data' in line) entries.push({ mark: line.data as Mark, line: line.line });
+  }
+  return { entries, problems };
 }

@@ -9,6 +9,7 @@ export function registerReport(program: Command, load: LoadRun<typeof import('..
     .option('--bank <file>', 'the question bank: titles, floors, modules, option texts; records on other versions are skipped')
     .option('--by <tag>', 'break competencies and scores down by a tag (site, team, cohort, any key given to take --tag)')
     .option('--compare <dirs...>', 'pre/post: a before and an after set of attempts, paired by employee id')
+    .option('--marks <file>', 'trainers\' marks on written replies (JSON lines, as frontline mark writes them); default: marks.jsonl in the data dir')
     .option('--all-attempts', 'use every attempt, not only each agent\'s first')
     .option('--json', 'print as JSON')
     .option('--csv', 'print as CSV (RFC 4180, long form: section,subject,group,statistic,value)')

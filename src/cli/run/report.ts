@@ -10,6 +10,9 @@ import { ExitCode } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { loadBankOrThrow, type LoadedBank } from '../../app/load-bank.js';
 import { printJson, writeErr, writeOut } from '../output.js';
+import { readReportMarks, type ReportMarks } from '../../app/report-marks.js';
+import { buildWrittenSection } from '../../core/analytics/written-report.js';
+import { resolveDataDir } from '../../store/data-dir.js';
 import { startProgress } from '../progress.js';
 
 // report's reading threads load this command's bundle and call this export (see src/store/worker-pool.ts).
@@ -24,6 +27,7 @@ export interface ReportOptions {
   csv?: boolean;
   html?: string;
   quiet?: boolean;
+  marks?: string;
 }
 
 interface LoadedSet {
@@ -45,12 +49,13 @@ function readingThreads(): number | undefined {
 }
 
 /** Reads one set of paths into the table of its bank; bad records are skipped and kept for the report. */
-async function loadSet(paths: readonly string[], bank: LoadedBank | undefined, all: boolean, label: string, quiet: boolean): Promise<LoadedSet> {
+async function loadSet(paths: readonly string[], bank: LoadedBank | undefined, marks: ReportMarks | undefined, all: boolean, label: string, quiet: boolean): Promise<LoadedSet> {
   const collector = new AttemptCollector(bank ? { bank: bank.bank, hash: bank.hash } : undefined);
   const threads = readingThreads();
   const progress = startProgress(label === 'report' ? 'reading' : `reading ${label}`, 'records', { quiet });
   // With the bank, every record taken on it is scored again: its stored result was computed on the candidate's machine.
-  const rescore = bank ? { rescore: { bank: bank.bank, hash: bank.hash } } : {};
+  // Written replies score from the trainers' marks that stand; without any, the attempt stays awaiting marking.
+  const rescore = bank ? { rescore: { bank: bank.bank, hash: bank.hash, ...(marks ? { marks: marks.marks } : {}) } } : {};
   let summary;
   try {
     summary = await readAttemptSet(paths, collector, { ...(threads === undefined ? {} : { threads }), ...rescore, onProgress: progress.update });
@@ -81,7 +86,7 @@ function checkTag(by: string, rows: readonly AttemptRow[]): void {
   });
 }
 
-export const run: Run<[string[]], ReportOptions> = async ([paths], options) => {
+export const run: Run<[string[]], ReportOptions> = async ([paths], options, globals) => {
   if (options.json && options.csv) throw new UserError('report: choose one of --json and --csv', { exitCode: ExitCode.usage });
   if (options.compare && options.compare.length !== 2) {
     throw new UserError(`report: --compare takes two paths, a before and an after set (got ${options.compare.length})`, { exitCode: ExitCode.usage });
@@ -91,16 +96,21 @@ export const run: Run<[string[]], ReportOptions> = async ([paths], options) => {
   }
   const all = options.allAttempts === true;
   const quiet = options.json === true || options.quiet === true;
+  if (options.marks !== undefined && options.bank === undefined) {
+    throw new UserError('report: --marks needs --bank: marks are read against the rubrics in the bank', { exitCode: ExitCode.usage, hint: 'frontline report attempts/ --bank bank.yaml --marks marks.jsonl' });
+  }
   const bank = options.bank ? await loadBankOrThrow(options.bank) : undefined;
+  const hasWritten = bank?.bank.items.some((item) => item.type === 'written') === true;
+  const marks = bank && hasWritten ? await readReportMarks(bank.bank, resolveDataDir(globals), options.marks) : undefined;
   let before: LoadedSet | undefined;
   let after: LoadedSet | undefined;
   if (options.compare) {
     // Pairing needs one attempt per agent on each side: always the first.
-    before = await loadSet([options.compare[0]!], bank, false, 'before', quiet);
-    after = await loadSet([options.compare[1]!], bank, false, 'after', quiet);
+    before = await loadSet([options.compare[0]!], bank, marks, false, 'before', quiet);
+    after = await loadSet([options.compare[1]!], bank, marks, false, 'after', quiet);
   }
   // Without separate paths, the item and competency blocks describe the after set.
-  const main = paths.length > 0 ? await loadSet(paths, bank, all, 'report', quiet) : after!;
+  const main = paths.length > 0 ? await loadSet(paths, bank, marks, all, 'report', quiet) : after!;
   if (options.by !== undefined) checkTag(options.by, main.rows);
   const report: Report = buildReport({
     table: main.table,
@@ -112,6 +122,11 @@ export const run: Run<[string[]], ReportOptions> = async ([paths], options) => {
     ...(options.by !== undefined ? { by: options.by } : {}),
     ...(paths.length === 0 ? { afterSetOnly: options.compare![1]! } : {}),
   });
+  if (bank && marks) {
+    const written = buildWrittenSection({ bank: bank.bank, table: main.table, rows: main.rows, marks: marks.marks, marksFile: marks.file, warnings: marks.warnings });
+    if (written) report.written = written;
+    for (const warning of marks.warnings) writeErr(`frontline: report: warning: ${sanitizeText(warning)}\n`);
+  }
   if (before && after) {
     report.prePost = comparePrePost(before, after);
     const seen = new Set(report.skipped);

@@ -1,5 +1,6 @@
 import type { Mark } from '../attempt/marking.js';
 import type { Bank, WrittenItem } from '../bank/types.js';
+import { tQuantile } from './student-t.js';
 
 /** How much a disagreement between categories i and j of k counts against agreement. */
 export type KappaWeighting = 'unweighted' | 'linear' | 'quadratic';
@@ -115,6 +116,8 @@ export interface CriterionAgreement {
   criterion: string;
   /** Replies marked by both the first and the second marker. */
   pairs: number;
+  /** Counts of (first level, second level), rows the first marker's, levels in the rubric's order. */
+  table: number[][];
   /** Quadratic-weighted kappa between first and second marks; undefined with too little spread to say. */
   kappa: Kappa | undefined;
 }
@@ -146,11 +149,21 @@ export function markerAgreement(bank: Bank, marks: readonly Mark[]): CriterionAg
         table[a]![b]! += 1;
         counted += 1;
       }
-      out.push({ item: item.id, criterion: criterion.id, pairs: counted, kappa: counted > 0 ? cohensKappa(table, 'quadratic') : undefined });
+      out.push({ item: item.id, criterion: criterion.id, pairs: counted, table, kappa: counted > 0 ? cohensKappa(table, 'quadratic') : undefined });
     }
   }
   return out;
 }
+
+/** Fewer shared replies than this, and a marker is not called severe or lenient whatever their mean. */
+export const MIN_SEVERITY_REPLIES = 5;
+
+/**
+ * `severe` or `lenient` only when the 95% t interval of the mean difference
+ * excludes 0 (a paired t test at 5%) on MIN_SEVERITY_REPLIES or more replies;
+ * `in line` when it includes 0; `too few` below that many replies.
+ */
+export type SeverityVerdict = 'severe' | 'lenient' | 'in line' | 'too few';
 
 export interface MarkerSeverity {
   marker: string;
@@ -162,23 +175,42 @@ export interface MarkerSeverity {
    * the others, above 0 more lenient.
    */
   meanDeviation: number;
+  /** Sample SD of those differences (NaN for one reply). */
+  sd: number;
+  /** 95% t interval of the mean difference; NaN with fewer than two replies. */
+  low: number;
+  high: number;
+  verdict: SeverityVerdict;
 }
 
 /** Each marker's severity against the others on the same replies, harshest first. */
 export function markerSeverity(marks: readonly Mark[]): MarkerSeverity[] {
   const total = (mark: Mark) => Object.values(mark.levels).reduce((a, b) => a + b, 0);
-  const sums = new Map<string, { n: number; sum: number }>();
+  const deviations = new Map<string, number[]>();
   for (const roles of latest(marks).values()) {
     const given = [...roles.values()];
     for (const mark of given) {
       const others = given.filter((m) => m.marker !== mark.marker);
       if (others.length === 0) continue;
       const deviation = total(mark) - others.reduce((sum, m) => sum + total(m), 0) / others.length;
-      const entry = sums.get(mark.marker) ?? { n: 0, sum: 0 };
-      sums.set(mark.marker, { n: entry.n + 1, sum: entry.sum + deviation });
+      const own = deviations.get(mark.marker);
+      if (own) own.push(deviation);
+      else deviations.set(mark.marker, [deviation]);
     }
   }
-  return [...sums.entries()]
-    .map(([marker, { n, sum }]) => ({ marker, responses: n, meanDeviation: sum / n }))
+  return [...deviations.entries()]
+    .map(([marker, ds]) => severityOf(marker, ds))
     .sort((a, b) => a.meanDeviation - b.meanDeviation || a.marker.localeCompare(b.marker));
+}
+
+function severityOf(marker: string, ds: readonly number[]): MarkerSeverity {
+  const n = ds.length;
+  const mean = ds.reduce((a, b) => a + b, 0) / n;
+  const sd = n > 1 ? Math.sqrt(ds.reduce((sum, d) => sum + (d - mean) ** 2, 0) / (n - 1)) : Number.NaN;
+  const half = n > 1 ? tQuantile(0.975, n - 1) * (sd / Math.sqrt(n)) : Number.NaN;
+  const low = mean - half;
+  const high = mean + half;
+  // Differences are sums of halves at worst: a mean within rounding of 0 is 0.
+  const verdict: SeverityVerdict = n < MIN_SEVERITY_REPLIES ? 'too few' : low > 1e-9 ? 'lenient' : high < -1e-9 ? 'severe' : 'in line';
+  return { marker, responses: n, meanDeviation: mean, sd, low, high, verdict };
 }

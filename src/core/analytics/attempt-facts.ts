@@ -1,5 +1,7 @@
 import type { AttemptRecord } from '../attempt/types.js';
 import { isSimulated } from '../attempt/simulated.js';
+import { hasWrittenText } from '../attempt/written.js';
+import { assertNever } from '../bank/types.js';
 import type { TrainingModule } from '../bank/types.js';
 
 /**
@@ -21,6 +23,8 @@ export interface AttemptFacts {
   /** The pass mark the attempt was scored against. */
   passMark: number;
   passed: boolean;
+  /** Written replies wait for a marker: neither passed nor failed yet. */
+  awaiting: boolean;
   /** Made by `frontline simulate`. */
   simulated: boolean;
   competencies: CompetencyFact[];
@@ -29,6 +33,7 @@ export interface AttemptFacts {
   items: number;
   itemId: string[];
   competency: string[];
+  /** NaN for a written reply waiting for a marker: it has no score yet. */
   score: number[];
   /** The item's (last) answer: one of the ANSWER_* codes. */
   answer: number[];
@@ -72,6 +77,8 @@ export const ANSWER_MULTIPLE = 3;
 export const ANSWER_TRUE_FALSE = 4;
 /** Ordering, rating and scenario answers: no options to count. */
 const ANSWER_OTHER = 5;
+/** A written reply: one "choice" when it holds text (it needs a marker), none when empty. */
+export const ANSWER_WRITTEN = 6;
 
 /** Entry tags in a batch. */
 const RECORD = 1;
@@ -167,8 +174,8 @@ export class FactsWriter {
     this.put(Date.parse(record.startedAt));
     this.put(result.percent);
     this.put(result.passMark);
-    // Bit 0: passed; bit 1: simulated.
-    this.put((result.passed ? 1 : 0) | (isSimulated(record) ? 2 : 0));
+    // Bit 0: passed; bit 1: simulated; bit 2: awaiting marking.
+    this.put((result.passed ? 1 : 0) | (isSimulated(record) ? 2 : 0) | (result.status === 'awaiting-marking' ? 4 : 0));
     this.put(result.competencies.length);
     for (const c of result.competencies) {
       this.str(c.id);
@@ -207,7 +214,7 @@ export class FactsWriter {
       const item = items[i]!;
       this.str(item.itemId);
       this.str(item.competency);
-      this.put(item.score);
+      this.put(item.pending === true ? Number.NaN : item.score);
       const answer = answers === undefined ? given[i] : answers.get(item.itemId);
       if (answer === undefined) {
         this.put(ANSWER_NONE);
@@ -246,6 +253,16 @@ export class FactsWriter {
           this.put(answer.timeSpentMs);
           this.put(0);
           break;
+        case 'written': {
+          const text = hasWrittenText(response.text);
+          this.put(ANSWER_WRITTEN);
+          this.put(answer.timeSpentMs);
+          this.put(text ? 1 : 0);
+          if (text) this.str('text');
+          break;
+        }
+        default:
+          assertNever(response, 'response type');
       }
     }
     // Most records show nothing new: their count is written last, over a placeholder.
@@ -301,6 +318,7 @@ function emptyFacts(): AttemptFacts {
     percent: 0,
     passMark: 0,
     passed: false,
+    awaiting: false,
     simulated: false,
     competencies: [],
     gaps: [],
@@ -365,6 +383,7 @@ export class FactsReader {
       const marks = data[i++]!;
       f.passed = (marks & 1) === 1;
       f.simulated = (marks & 2) === 2;
+      f.awaiting = (marks & 4) === 4;
       const competencies: CompetencyFact[] = [];
       for (let c = data[i++]!; c > 0; c -= 1) {
         const id = str();

@@ -1,7 +1,7 @@
 import type { AttemptRecord } from '../attempt/types.js';
 import type { Bank, Item, TrainingModule } from '../bank/types.js';
 import { competencyFloor } from '../bank/defaults.js';
-import { ANSWER_MULTIPLE, ANSWER_NONE, ANSWER_NULL, ANSWER_SINGLE, ANSWER_TRUE_FALSE, withFacts, type AttemptFacts } from './attempt-facts.js';
+import { ANSWER_MULTIPLE, ANSWER_NONE, ANSWER_NULL, ANSWER_SINGLE, ANSWER_TRUE_FALSE, ANSWER_WRITTEN, withFacts, type AttemptFacts } from './attempt-facts.js';
 
 /** What kind of answer an item takes, as far as distractor analysis cares. */
 export type ChoiceKind = 'single' | 'multiple' | 'true-false' | 'other';
@@ -40,14 +40,16 @@ export interface AttemptRow {
   startedAt: number;
   percent: number;
   passed: boolean;
+  /** Written replies wait for a marker: neither passed nor failed yet (`percent` counts what is scored). */
+  awaiting: boolean;
   /** Made by `frontline simulate`. */
   simulated: boolean;
   /** Competency percents; NaN where the form had none. */
   competency: Float32Array;
   met: Uint8Array;
-  /** Item score fraction (−1..1); NaN where the item was not on the form. */
+  /** Item score fraction (−1..1); NaN where the item was not on the form, or is a written reply waiting for a marker. */
   scores: Float32Array;
-  /** Bit mask of chosen options; 0 = no response. */
+  /** Bit mask of chosen options; 0 = no response; for a written reply, 1 when it holds text. */
   choices: Uint32Array;
   timeMs: Float32Array;
   source: string;
@@ -203,6 +205,8 @@ export class BankTable {
         // An empty multiple-response answer is still an answer: mark it with the top bit.
         return mask === 0 ? 0x80000000 : mask;
       }
+      case ANSWER_WRITTEN:
+        return to > from ? 1 : 0;
       default:
         return 0;
     }
@@ -247,6 +251,7 @@ export class BankTable {
       startedAt: f.startedAt,
       percent: f.percent,
       passed: f.passed,
+      awaiting: f.awaiting,
       simulated: f.simulated,
       competency,
       met,

@@ -6,6 +6,7 @@ import { FLAG_LIMITS, flagItem, flagRank, type ItemFlag } from './item-flags.js'
 import { pairedComparison, type PairedComparison } from './paired.js';
 import { cronbachAlpha, errorRatio, standardError } from './reliability.js';
 import { own } from '../own.js';
+import type { WrittenSection } from './written-report.js';
 
 /** An item must be on at least this share of forms to count toward alpha (forms drawn from a pool differ). */
 const ALPHA_PRESENCE = 0.9;
@@ -31,7 +32,10 @@ export interface TestStats {
   errorRatio: number;
   /** The bank's pass mark, in percent. */
   passMark: number;
+  /** Share passed of the attempts decided: those awaiting marking are neither passed nor failed. */
   passRate: number;
+  /** Attempts whose written replies wait for a marker (their percent counts what is scored so far). */
+  awaitingMarking: number;
   /** Attempts per tenth of the percent scale (0–10, 10–20, ... 90–100). */
   distribution: number[];
 }
@@ -89,7 +93,7 @@ export interface PrePost {
 }
 
 /** Something a reader must know to read the figures right. */
-export type ReportNoteKind = 'simulated' | 'no-bank' | 'few-attempts' | 'after-set-only' | 'untagged';
+export type ReportNoteKind = 'simulated' | 'no-bank' | 'few-attempts' | 'after-set-only' | 'untagged' | 'awaiting-marking';
 
 export interface ReportNote {
   kind: ReportNoteKind;
@@ -109,6 +113,8 @@ export interface Report {
   competencies: CompetencySummary[];
   weakest: CompetencySummary[];
   items: ItemReport[];
+  /** Present when the bank has written items (and was given: the rubric is in it). */
+  written?: WrittenSection;
   prePost?: PrePost;
 }
 
@@ -138,6 +144,8 @@ function testStats(rows: readonly AttemptRow[], present: readonly number[], pass
     if (j === width) complete += 1;
   }
   const reliability = cronbachAlpha(matrix, complete, width);
+  const awaiting = rows.filter((r) => r.awaiting).length;
+  const decided = rows.length - awaiting;
   const distribution = new Array<number>(10).fill(0);
   for (const p of percents) {
     const bin = Math.min(9, Math.max(0, Math.floor(p / 10)));
@@ -159,7 +167,8 @@ function testStats(rows: readonly AttemptRow[], present: readonly number[], pass
     sem: standardError(d.sd, reliability.alpha),
     errorRatio: errorRatio(reliability.alpha),
     passMark,
-    passRate: rows.length ? rows.filter((r) => r.passed).length / rows.length : Number.NaN,
+    passRate: decided ? rows.filter((r) => r.passed).length / decided : Number.NaN,
+    awaitingMarking: awaiting,
     distribution,
   };
 }
@@ -250,8 +259,12 @@ function competencySummaries(rows: readonly AttemptRow[], table: BankTable, by: 
 function testGroups(rows: readonly AttemptRow[], by: string | undefined): GroupSummary[] {
   if (by === undefined) return [];
   const percents = Float64Array.from(rows, (row) => row.percent);
-  const failed = Uint8Array.from(rows, (row) => (row.passed ? 0 : 1));
-  return byName(summariseGroups(percents, failed, groupsOf(rows, by)));
+  const failed = Uint8Array.from(rows, (row) => (row.passed || row.awaiting ? 0 : 1));
+  const groups = groupsOf(rows, by);
+  const all = summariseGroups(percents, failed, groups);
+  // The share failing is of the attempts decided: one awaiting marking has not failed.
+  const decided = summariseGroups(Float64Array.from(rows, (row) => (row.awaiting ? Number.NaN : row.percent)), failed, groups);
+  return byName(all.map((g, i) => ({ ...g, below: decided[i]!.below })));
 }
 
 /**
@@ -294,6 +307,13 @@ function notesOf(input: ReportInput, used: number, simulated: number): ReportNot
   }
   if (used < FLAG_LIMITS.minAttempts) {
     notes.push({ kind: 'few-attempts', message: `${plural(used, 'attempt')}: alpha, SEM, skewness and kurtosis need ${FLAG_LIMITS.minAttempts} or more to mean anything, and no item is flagged` });
+  }
+  const awaiting = input.rows.filter((r) => r.awaiting).length;
+  if (awaiting > 0) {
+    notes.push({
+      kind: 'awaiting-marking',
+      message: `${plural(awaiting, 'attempt')} awaiting marking: neither passed nor failed (the pass rate is of the ${used - awaiting} decided); their scores count only what is marked${input.bankGiven ? '' : ' (give --bank to score them with the marks)'}`,
+    });
   }
   if (input.by !== undefined) {
     const untagged = input.rows.filter((r) => r.tags[input.by!] === undefined).length;

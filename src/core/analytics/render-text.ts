@@ -2,6 +2,8 @@ import { sanitizeText } from '../text/sanitize.js';
 import { shortHash } from './attempt-table.js';
 import type { CompetencySummary, PrePost, Report } from './build-report.js';
 import { FLAG_TITLE, type ItemFlagKind } from './item-flags.js';
+import type { MarkerSeverity } from './agreement.js';
+import type { CriterionAgreementFigures, WrittenSection } from './written-report.js';
 import { bar, divergingBar, floorBar, padEnd, sparkline, table, truncate, width, wrap } from './render-chart.js';
 
 /** The report as a terminal page of `columns` cells (80 by default). No colour: meaning is in the glyphs. */
@@ -93,7 +95,7 @@ function testBlock(report: Report, cols: number): string[] {
     `  n ${count(t.n)}   mean ${fixed(t.mean)}%   median ${fixed(t.median)}%   SD ${fixed(t.sd)}   range ${fixed(t.min)}–${fixed(t.max)}`,
     `  skewness ${fixed(t.skewness, 2)} (G1)   kurtosis ${fixed(t.kurtosis, 2)} (G2, excess)`,
     `  ${kind} ${fixed(t.alpha, 2)} over ${t.alphaItems} items   error ratio ${Number.isFinite(t.errorRatio) ? `${fixed(t.errorRatio)}%` : dash}   SEM ${fixed(t.sem)} points`,
-    `  pass rate ${padEnd(pct(t.passRate, 1), 6)} ${bar(t.passRate, 1, 30, '·')}`,
+    `  pass rate ${padEnd(pct(t.passRate, 1), 6)} ${bar(t.passRate, 1, 30, '·')}${t.awaitingMarking > 0 ? `  ${count(t.awaitingMarking)} awaiting marking` : ''}`,
     `  scores   0 ${sparkline(t.distribution)} 100  (tenths of the percent scale)`,
   ];
   return lines.map((l) => truncate(l, cols));
@@ -274,6 +276,78 @@ function prePostBlock(p: PrePost, cols: number, maxAgents: number): string[] {
   return lines;
 }
 
+function kappaCells(a: CriterionAgreementFigures): [string, string] {
+  const q = a.quadratic;
+  if (a.pairs === 0) return [dash, 'no reply has a first and a second mark'];
+  if (q === null) return [dash, 'one level used throughout: kappa undefined'];
+  if (q.low === null || q.high === null) return [fixed(q.kappa, 2), `n too small for a CI (needs ${a.minPairs})`];
+  return [fixed(q.kappa, 2), `[${fixed(q.low, 2)}, ${fixed(q.high, 2)}]`];
+}
+
+const VERDICT: Record<MarkerSeverity['verdict'], string> = { severe: 'severe', lenient: 'lenient', 'in line': 'in line', 'too few': 'too few to say' };
+
+function writtenBlock(w: WrittenSection, cols: number): string[] {
+  const lines = [
+    '',
+    heading('WRITTEN REPLIES', `marks from ${clean(w.marksFile)}`),
+    ...wrap(
+      `${counted(w.replies, 'reply')} with text: ${count(w.marked)} marked; waiting for a first mark ${count(w.waiting.first)}, a second ${count(w.waiting.second)}, a third ${count(w.waiting.third)}`,
+      cols - 2,
+      '  ',
+    ).map((l) => `  ${l}`),
+  ];
+  const nameWidth = Math.max(20, cols - 2 - 6 - 6 - 7 - 6 - 4 - 4 - 6);
+  const columns = [
+    { header: 'item / criterion', width: nameWidth },
+    { header: 'mean', width: 5, align: 'right' as const },
+    { header: 'max', width: 5, align: 'right' as const },
+    { header: 'marked', width: 6, align: 'right' as const },
+    { header: 'wait1', width: 5, align: 'right' as const },
+    { header: '2nd', width: 3, align: 'right' as const },
+    { header: '3rd', width: 3, align: 'right' as const },
+  ];
+  const rows: string[][] = [];
+  for (const item of w.items) {
+    rows.push([`${clean(item.id)} (${counted(item.replies, 'reply')})`, '', '', count(item.marked), count(item.waiting.first), count(item.waiting.second), count(item.waiting.third)]);
+    for (const c of item.criteria) rows.push([`  ${clean(c.id)} ${clean(c.criterion)}`, fixed(c.mean, 2), fixed(c.max, 0)]);
+  }
+  lines.push(...table(columns, rows));
+  const agreementColumns = [
+    { header: 'item criterion', width: Math.max(16, cols - 2 - 6 - 6 - 30 - 3) },
+    { header: 'pairs', width: 5, align: 'right' as const },
+    { header: 'kappa', width: 5, align: 'right' as const },
+    { header: '95% CI', width: 30 },
+  ];
+  const agreementRows = w.items.flatMap((item) =>
+    item.criteria.map((c) => [`${clean(item.id)} ${clean(c.id)}`, count(c.agreement.pairs), ...kappaCells(c.agreement)]),
+  );
+  lines.push('', heading('  AGREEMENT', 'first vs second marks, quadratic-weighted kappa'), ...table(agreementColumns, agreementRows));
+  lines.push('', heading('  MARKERS', 'total points minus the other markers\' on the same replies'));
+  if (w.markers.length === 0) lines.push('  no reply has marks from two markers yet');
+  else {
+    const markerColumns = [
+      { header: 'marker', width: Math.max(12, cols - 2 - 8 - 7 - 17 - 15 - 4) },
+      { header: 'replies', width: 7, align: 'right' as const },
+      { header: 'mean', width: 6, align: 'right' as const },
+      { header: '95% CI', width: 16 },
+      { header: 'verdict', width: 15 },
+    ];
+    lines.push(
+      ...table(
+        markerColumns,
+        w.markers.map((m) => [clean(m.marker), count(m.responses), signed(m.meanDeviation, 2), Number.isFinite(m.low) ? `[${signed(m.low, 2)}, ${signed(m.high, 2)}]` : dash, VERDICT[m.verdict]]),
+      ),
+    );
+    lines.push(...wrap(`severe/lenient: the 95% CI excludes 0, on ${w.minSeverityReplies} or more replies`, cols - 2, '  ').map((l) => `  ${l}`));
+  }
+  if (w.warnings.length > 0) {
+    lines.push('', heading('  WARNINGS', `${counted(w.warnings.length, 'marks line')} left out`));
+    for (const warning of w.warnings.slice(0, 10)) lines.push(...wrap(clean(warning), cols - 4, '    ').map((l) => `  ${l}`));
+    if (w.warnings.length > 10) lines.push(`  … and ${w.warnings.length - 10} more (all in --json)`);
+  }
+  return lines;
+}
+
 export function renderText(report: Report, options: TextOptions = {}): string {
   const cols = options.columns ?? 80;
   const lines = [
@@ -286,6 +360,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     ...itemBlock(report, cols),
     ...suggestionBlock(report, cols),
     ...distractorBlock(report, cols),
+    ...(report.written ? writtenBlock(report.written, cols) : []),
     ...(report.prePost ? prePostBlock(report.prePost, cols, options.maxAgents ?? 25) : []),
   ];
   return `${lines.map((l) => truncate(l, cols)).join('\n')}\n`;

@@ -230,6 +230,7 @@ function rowsOf(percents: number[], scores: number[], masks: number[]): AttemptR
     startedAt: r,
     percent,
     passed: false,
+    awaiting: false,
     simulated: false,
     competency: new Float32Array(0),
     met: new Uint8Array(0),
