@@ -279,10 +279,12 @@ function prePostBlock(p: PrePost, cols: number, maxAgents: number): string[] {
 function kappaCells(a: CriterionAgreementFigures): [string, string] {
   const q = a.quadratic;
   if (a.pairs === 0) return [dash, 'no reply has a first and a second mark'];
-  if (q === null) return [dash, 'one level used throughout: kappa undefined'];
+  if (q === null) return [dash, 'one level used throughout: no kappa'];
   if (q.low === null || q.high === null) return [fixed(q.kappa, 2), `n too small for a CI (needs ${a.minPairs})`];
   return [fixed(q.kappa, 2), `[${fixed(q.low, 2)}, ${fixed(q.high, 2)}]`];
 }
+
+const replies = (n: number): string => `${count(n)} ${n === 1 ? 'reply' : 'replies'}`;
 
 const VERDICT: Record<MarkerSeverity['verdict'], string> = { severe: 'severe', lenient: 'lenient', 'in line': 'in line', 'too few': 'too few to say' };
 
@@ -291,7 +293,7 @@ function writtenBlock(w: WrittenSection, cols: number): string[] {
     '',
     heading('WRITTEN REPLIES', `marks from ${clean(w.marksFile)}`),
     ...wrap(
-      `${counted(w.replies, 'reply')} with text: ${count(w.marked)} marked; waiting for a first mark ${count(w.waiting.first)}, a second ${count(w.waiting.second)}, a third ${count(w.waiting.third)}`,
+      `${replies(w.replies)} with text: ${count(w.marked)} marked; waiting for a first mark ${count(w.waiting.first)}, a second ${count(w.waiting.second)}, a third ${count(w.waiting.third)}`,
       cols - 2,
       '  ',
     ).map((l) => `  ${l}`),
@@ -308,15 +310,15 @@ function writtenBlock(w: WrittenSection, cols: number): string[] {
   ];
   const rows: string[][] = [];
   for (const item of w.items) {
-    rows.push([`${clean(item.id)} (${counted(item.replies, 'reply')})`, '', '', count(item.marked), count(item.waiting.first), count(item.waiting.second), count(item.waiting.third)]);
+    rows.push([`${clean(item.id)} (${replies(item.replies)})`, '', '', count(item.marked), count(item.waiting.first), count(item.waiting.second), count(item.waiting.third)]);
     for (const c of item.criteria) rows.push([`  ${clean(c.id)} ${clean(c.criterion)}`, fixed(c.mean, 2), fixed(c.max, 0)]);
   }
   lines.push(...table(columns, rows));
   const agreementColumns = [
-    { header: 'item criterion', width: Math.max(16, cols - 2 - 6 - 6 - 30 - 3) },
+    { header: 'item criterion', width: Math.max(16, cols - 2 - 6 - 6 - 38 - 3) },
     { header: 'pairs', width: 5, align: 'right' as const },
     { header: 'kappa', width: 5, align: 'right' as const },
-    { header: '95% CI', width: 30 },
+    { header: '95% CI', width: 38 },
   ];
   const agreementRows = w.items.flatMap((item) =>
     item.criteria.map((c) => [`${clean(item.id)} ${clean(c.id)}`, count(c.agreement.pairs), ...kappaCells(c.agreement)]),

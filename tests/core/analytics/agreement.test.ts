@@ -140,10 +140,14 @@ describe('markerSeverity', () => {
       mark('a2', 'cy', 'third', 2),
       mark('a3', 'cy', 'first', 2),
     ];
-    expect(markerSeverity(marks)).toEqual([
-      { marker: 'bob', responses: 2, meanDeviation: (-2 + (1 - 1.5)) / 2 },
-      { marker: 'ann', responses: 2, meanDeviation: (2 + (1 - 1.5)) / 2 },
-      { marker: 'cy', responses: 1, meanDeviation: 1 },
+    expect(markerSeverity(marks)).toMatchObject([
+      { marker: 'bob', responses: 2, meanDeviation: (-2 + (1 - 1.5)) / 2, verdict: 'too few' },
+      { marker: 'ann', responses: 2, meanDeviation: (2 + (1 - 1.5)) / 2, verdict: 'too few' },
+      { marker: 'cy', responses: 1, meanDeviation: 1, verdict: 'too few' },
     ]);
+    // bob's differences -2 and -0.5: SD 1.0607, t(0.975, 1) = 12.7062.
+    const bob = markerSeverity(marks)[0]!;
+    expect(bob.sd).toBeCloseTo(Math.sqrt(1.125), 12);
+    expect(bob.low).toBeCloseTo(-1.25 - 12.7062047 * (Math.sqrt(1.125) / Math.sqrt(2)), 5);
   });
 });
