@@ -30,7 +30,7 @@ export function renderCsv(report: Report): string {
   put('attempts', '', '', 'skipped', report.skipped.length);
   for (const s of report.skipped) put('skipped', s.source, '', s.reason, s.message);
   const t = report.test;
-  for (const key of ['n', 'mean', 'median', 'sd', 'min', 'max', 'skewness', 'kurtosis', 'alpha', 'alphaKind', 'alphaItems', 'sem', 'errorRatio', 'passRate'] as const) {
+  for (const key of ['n', 'mean', 'median', 'sd', 'min', 'max', 'skewness', 'kurtosis', 'alpha', 'alphaKind', 'alphaItems', 'sem', 'errorRatio', 'passRate', 'awaitingMarking'] as const) {
     put('test', '', '', key, t[key]);
   }
   for (const g of report.groups) {
@@ -58,6 +58,26 @@ export function renderCsv(report: Report): string {
       put('option', item.id, o.id, 'lowerShare', o.lowerShare);
     }
     for (const f of item.flags) put('flag', item.id, f.option ?? '', f.kind, f.suggestion);
+  }
+  const w = report.written;
+  if (w) {
+    for (const item of w.items) {
+      for (const key of ['replies', 'marked'] as const) put('written', item.id, '', key, item[key]);
+      for (const role of ['first', 'second', 'third'] as const) put('written', item.id, '', `waiting.${role}`, item.waiting[role]);
+      for (const c of item.criteria) {
+        put('criterion', item.id, c.id, 'n', c.n);
+        put('criterion', item.id, c.id, 'mean', c.mean);
+        put('criterion', item.id, c.id, 'max', c.max);
+        put('criterion', item.id, c.id, 'pairs', c.agreement.pairs);
+        put('criterion', item.id, c.id, 'kappaQuadratic', c.agreement.quadratic?.kappa ?? null);
+        put('criterion', item.id, c.id, 'kappaLow', c.agreement.quadratic?.low ?? null);
+        put('criterion', item.id, c.id, 'kappaHigh', c.agreement.quadratic?.high ?? null);
+      }
+    }
+    for (const m of w.markers) {
+      for (const key of ['responses', 'meanDeviation', 'low', 'high', 'verdict'] as const) put('marker', m.marker, '', key, m[key]);
+    }
+    for (const warning of w.warnings) put('marks', w.marksFile, '', 'warning', warning);
   }
   const p = report.prePost;
   if (p) {

@@ -3,6 +3,7 @@ import type { GroupSummary, ItemReport, PrePost, Report } from './build-report.j
 import { FLAG_TITLE } from './item-flags.js';
 import { itemsWithDistractorCharts, PALETTE, type ChartSpec } from './report-charts.js';
 import { roundFigure } from './round-figures.js';
+import type { CriterionAgreementFigures, WrittenSection } from './written-report.js';
 
 /**
  * The report as one self-contained HTML page: inline CSS, charts as inline SVG
@@ -24,6 +25,7 @@ export function renderHtml(report: Report, charts: readonly ChartSpec[], svgs: R
     competencySection(report, chart('competencies')),
     trainingSection(report),
     itemSection(report, (i) => chart(`distractors-${i}`)),
+    report.written ? writtenSection(report.written) : '',
     report.prePost ? prePostSection(report.prePost, chart('prepost')) : '',
     skippedSection(report),
   ].join('\n');
@@ -108,6 +110,7 @@ const one = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : dash);
 const two = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : dash);
 const whole = (x: number): string => (Number.isFinite(x) ? x.toFixed(0) : dash);
 const percentOf = (x: number): string => (Number.isFinite(x) ? `${Math.round(x * 100)}%` : dash);
+const twoSigned = (x: number): string => (Number.isFinite(x) ? `${x > 0 ? '+' : ''}${x.toFixed(2)}` : dash);
 const signed = (x: number): string => (Number.isFinite(x) ? `${x > 0 ? '+' : ''}${x.toFixed(1)}` : dash);
 const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const seconds = (ms: number): string => (Number.isFinite(ms) ? `${Math.round(ms / 1000)} s` : dash);
@@ -163,6 +166,7 @@ ${item('SD', fig('test.sd', t.sd, one))}
 ${item('range', `${fig('test.min', t.min, one)}–${fig('test.max', t.max, one)}`)}
 ${item('pass mark', `${fig('test.passMark', t.passMark, one)}%`)}
 ${item('pass rate', fig('test.passRate', t.passRate, percentOf))}
+${t.awaitingMarking > 0 ? item('awaiting marking', fig('test.awaitingMarking', t.awaitingMarking, count)) : ''}
 ${item(`${kind} (${t.alphaItems} items)`, fig('test.alpha', t.alpha, two))}
 ${item('SEM, points', fig('test.sem', t.sem, one))}
 ${item('error ratio', fig('test.errorRatio', t.errorRatio, (x) => (Number.isFinite(x) ? `${x.toFixed(1)}%` : dash)))}
@@ -176,6 +180,70 @@ ${chart}
 <thead><tr><th scope="col">overall percent</th><th scope="col" class="n">attempts</th></tr></thead>
 <tbody>${bins}</tbody>
 </table></div>
+</section>`;
+}
+
+const replies = (n: number): string => (n === 1 ? 'reply' : 'replies');
+
+function kappaCells(key: string, a: CriterionAgreementFigures): string {
+  const q = a.quadratic;
+  if (a.pairs === 0) return `<td class="n">${dash}</td><td>no reply has a first and a second mark</td>`;
+  if (q === null) return `<td class="n">${dash}</td><td>one level used throughout: no kappa</td>`;
+  const kappa = cell(`${key}.quadratic.kappa`, q.kappa, two);
+  if (q.low === null || q.high === null) return `${kappa}<td>n too small for a confidence interval (needs ${a.minPairs} pairs)</td>`;
+  return `${kappa}<td class="n">${fig(`${key}.quadratic.low`, q.low, two)} to ${fig(`${key}.quadratic.high`, q.high, two)}</td>`;
+}
+
+function writtenSection(w: WrittenSection): string {
+  const criteria = w.items
+    .map((item, i) => {
+      const head = `<tr><th scope="row">${esc(item.id)} <span class="stem">${esc(item.stem)}</span></th>${cell(`written.items.${i}.replies`, item.replies, count)}${cell(`written.items.${i}.marked`, item.marked, count)}${cell(`written.items.${i}.waiting.first`, item.waiting.first, count)}${cell(`written.items.${i}.waiting.second`, item.waiting.second, count)}${cell(`written.items.${i}.waiting.third`, item.waiting.third, count)}<td></td><td></td></tr>`;
+      const rows = item.criteria.map(
+        (c, j) => `<tr class="sub"><th scope="row">${esc(c.id)}: ${esc(c.criterion)}</th><td></td><td></td><td></td><td></td><td></td>${cell(`written.items.${i}.criteria.${j}.mean`, c.mean, two)}${cell(`written.items.${i}.criteria.${j}.max`, c.max, whole)}</tr>`,
+      );
+      return [head, ...rows].join('');
+    })
+    .join('');
+  const agreement = w.items
+    .flatMap((item, i) =>
+      item.criteria.map((c, j) => {
+        const key = `written.items.${i}.criteria.${j}.agreement`;
+        return `<tr><th scope="row">${esc(item.id)} ${esc(c.id)}</th>${cell(`${key}.pairs`, c.agreement.pairs, count)}${kappaCells(key, c.agreement)}</tr>`;
+      }),
+    )
+    .join('');
+  const markers = w.markers.length
+    ? `<div class="scroll"><table>
+<caption>Each marker's total rubric points minus the other markers' on the same replies: below 0 harsher, above 0 more lenient. Severe or lenient only when the 95% interval excludes 0, on ${w.minSeverityReplies} or more replies.</caption>
+<thead><tr><th scope="col">marker</th><th scope="col" class="n">replies</th><th scope="col" class="n">mean difference</th><th scope="col" class="n">95% interval</th><th scope="col">verdict</th></tr></thead>
+<tbody>${w.markers
+        .map(
+          (m, k) =>
+            `<tr><th scope="row">${esc(m.marker)}</th>${cell(`written.markers.${k}.responses`, m.responses, count)}${cell(`written.markers.${k}.meanDeviation`, m.meanDeviation, twoSigned)}<td class="n">${fig(`written.markers.${k}.low`, m.low, twoSigned)} to ${fig(`written.markers.${k}.high`, m.high, twoSigned)}</td><td${m.verdict === 'severe' || m.verdict === 'lenient' ? ' class="below"' : ''}>${esc(m.verdict === 'too few' ? 'too few replies to say' : m.verdict)}</td></tr>`,
+        )
+        .join('')}</tbody>
+</table></div>`
+    : '<p>No reply has marks from two markers yet.</p>';
+  const warnings = w.warnings.length
+    ? `<div class="notes" role="note"><p><strong>${w.warnings.length} marks ${w.warnings.length === 1 ? 'line' : 'lines'} left out:</strong></p>${w.warnings.map((x) => `<p>${esc(x)}</p>`).join('')}</div>`
+    : '';
+  return `<section aria-labelledby="written">
+<h2 id="written">Written replies</h2>
+<p>Marks from ${esc(w.marksFile)}. ${fig('written.replies', w.replies, count)} ${replies(w.replies)} with text: ${fig('written.marked', w.marked, count)} marked; waiting for a first mark ${fig('written.waiting.first', w.waiting.first, count)}, a second ${fig('written.waiting.second', w.waiting.second, count)}, a third ${fig('written.waiting.third', w.waiting.third, count)}. First and second marks within ${esc(String(w.rule.tolerance))} point of each other on every criterion are averaged; further apart, a third marker decides.</p>
+${warnings}
+<div class="scroll"><table>
+<caption>Per item: replies and what they wait for; per criterion: the mean points that stand, of the criterion's top</caption>
+<thead><tr><th scope="col">item / criterion</th><th scope="col" class="n">replies</th><th scope="col" class="n">marked</th><th scope="col" class="n">wait 1st</th><th scope="col" class="n">wait 2nd</th><th scope="col" class="n">wait 3rd</th><th scope="col" class="n">mean</th><th scope="col" class="n">max</th></tr></thead>
+<tbody>${criteria}</tbody>
+</table></div>
+<h3>Agreement between first and second markers</h3>
+<div class="scroll"><table>
+<caption>Quadratic-weighted Cohen's kappa per criterion, with its 95% interval (Fleiss, Cohen &amp; Everitt 1969) from 2k² pairs on (k levels)</caption>
+<thead><tr><th scope="col">criterion</th><th scope="col" class="n">pairs</th><th scope="col" class="n">kappa</th><th scope="col">95% interval</th></tr></thead>
+<tbody>${agreement}</tbody>
+</table></div>
+<h3>Marker severity</h3>
+${markers}
 </section>`;
 }
 
