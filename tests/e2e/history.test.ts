@@ -9,6 +9,7 @@ import type { Bank } from '../../src/core/bank/types.js';
 import { reduce, startSession } from '../../src/core/attempt/session.js';
 import { writeAttemptRecord } from '../../src/store/attempts.js';
 import { makeBank, single } from '../fixtures/bank-builder.js';
+import { writtenAttempt, writtenBank, writtenItem } from '../fixtures/written-attempts.js';
 import { runCli } from './run-cli.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
@@ -118,6 +119,18 @@ describe('frontline history (built binary)', () => {
     expect(result).toMatchObject({ status: ExitCode.ok, stdout: `No attempts by employee E404 among the 3 in ${dataDir}\n` });
     const both = runCli(['history', '--data-dir', dataDir, '--employee', 'E1', '--bank', 'nope']);
     expect(both.stdout).toBe(`No attempts by employee E1 on bank nope among the 3 in ${dataDir}\n`);
+  });
+
+  it('shows an attempt whose written replies wait for a marker as awaiting marking, not as not passed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'frontline-history-awaiting-'));
+    const loaded = writtenBank([writtenItem('w1', { ack: [0, 1, 2] })]);
+    await writeAttemptRecord(dir, writtenAttempt(loaded, { id: 'waits', employeeId: 'E9', start: T0 }));
+    const result = runCli(['history', '--data-dir', dir]);
+    const line = result.stdout.trimEnd().split('\n')[1]!;
+    expect(line).toMatch(/\(E9\)\s+written-\S+\s+\d+\.\d%\s+awaiting marking\s+submitted$/);
+    expect(line.length).toBeLessThanOrEqual(80);
+    const json = JSON.parse(runCli(['history', '--data-dir', dir, '--json']).stdout) as { attempts: Array<Record<string, unknown>> };
+    expect(json.attempts[0]).toMatchObject({ id: 'waits', passed: false, status: 'awaiting-marking' });
   });
 
   it('skips a damaged record with a warning on stderr naming the file, and lists the rest', async () => {

@@ -158,6 +158,7 @@ describe('report: written replies (issue 21)', () => {
     expect(run.status, run.stderr).toBe(ExitCode.ok);
     expect(run.stderr).toContain(`frontline: report: warning: marks.jsonl:${marks.length + 1}: criterion "dx": 7`);
     const text = run.stdout;
+    if (process.env.SHOW_REPORT) console.log(text);
     expect(text).toContain('WRITTEN REPLIES');
     expect(text).toMatch(/irr anx\s+20\s+0\.25 n too small for a CI \(needs 50\)/);
     expect(text).toMatch(new RegExp(`${json.test.awaitingMarking} awaiting marking`));

@@ -135,7 +135,7 @@ describe('attemptPermission', () => {
     ['unlimited attempts by default', limited(), [{ id: 'a' }, { id: 'b', startedAt: T0 + HOUR }], 5, { allowed: true, used: 2, max: undefined }],
     ['all attempts used', limited(2), [{ id: 'a', right: false }, { id: 'b', right: false, startedAt: T0 + HOUR }], 500, { allowed: false, reason: 'used-up', used: 2, max: 2 }],
     ['attempts by another employee do not count', limited(1), [{ id: 'a', employeeId: 'E2' }], 1, { allowed: true, used: 0, max: 1 }],
-    ['in the cooldown after a fail', limited(3, 24), [{ id: 'a', right: false }], 23, { allowed: false, reason: 'cooldown', until: new Date(T0 + 60_000 + 24 * HOUR), used: 1, awaitingMarking: false }],
+    ['in the cooldown after a fail', limited(3, 24), [{ id: 'a', right: false }], 23, { allowed: false, reason: 'cooldown', until: new Date(T0 + 60_000 + 24 * HOUR), used: 1 }],
     ['the cooldown is over', limited(3, 24), [{ id: 'a', right: false }], 25, { allowed: true, used: 1, max: 3 }],
     ['no cooldown after a pass', limited(3, 24), [{ id: 'a', right: true }], 1, { allowed: true, used: 1, max: 3 }],
   ])('%s', (_name, b, earlier, hoursLater, expected) => {
@@ -143,11 +143,11 @@ describe('attemptPermission', () => {
     expect(attemptPermission(b, 'E1', records, at(hoursLater))).toEqual(expected);
   });
 
-  it('an attempt awaiting marking starts the cooldown, and says it awaits marking rather than failed', () => {
+  it('an attempt awaiting marking is no fail: no cooldown, but no new attempt while it waits (more in tests/app/attempt-permission.test.ts)', () => {
     const b = limited(3, 24);
     const record = finishedAttempt(b, { id: 'a', right: true });
     const awaiting = { ...record, result: { ...record.result!, passed: false, status: 'awaiting-marking' as const, failReasons: [] } };
-    expect(attemptPermission(b, 'E1', [awaiting], at(1))).toMatchObject({ allowed: false, reason: 'cooldown', awaitingMarking: true });
+    expect(attemptPermission(b, 'E1', [awaiting], at(48))).toEqual({ allowed: false, reason: 'awaiting-marking', attemptId: 'a', used: 1 });
   });
 
   const open = (attemptId: string, employeeId = 'E1', bankId = 'test-bank') => ({ attemptId, bank: { id: bankId }, candidate: { employeeId } });

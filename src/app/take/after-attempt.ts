@@ -33,6 +33,8 @@ export const queueXapiStatements: AfterAttemptSaved = async ({ dataDir, record, 
  */
 export const issueIfProctored: AfterAttemptSaved = async (saved) => {
   if (typeof saved.config.get('signing.keyFile') !== 'string') return [];
+  // Neither passed nor failed yet: nothing to sign, and nothing the candidate failed.
+  if (saved.record.result?.status === 'awaiting-marking') return ['No certificate yet: the written replies await marking; `frontline issue` signs it once they are marked and it passes.'];
   const { issueOnProctoredMachine } = await import('../issue-certificate.js');
   return issueOnProctoredMachine(saved);
 };

@@ -150,7 +150,7 @@ export function openTakeSession(request: TakeSessionRequest): TakeSession {
         return { ok: false as const, offer: describeOffer(bank, mine) };
       }
     }
-    const { attemptPermissionIn } = await import('../attempt-permission.js');
+    const { attemptPermissionIn, refusalMessage } = await import('../attempt-permission.js');
     // Unfinished attempts (open journals) count too: abandoning one is not a free retry.
     // Under an assignment the issuer's registry allocated this attempt; the local count is not the one that counts.
     const permission = assignment ? { allowed: true as const } : await attemptPermissionIn(dataDir, bank, candidate.employeeId, new Date());
@@ -158,11 +158,8 @@ export function openTakeSession(request: TakeSessionRequest): TakeSession {
       return {
         ok: false as const,
         message:
-          permission.reason === 'used-up'
-            ? `${permission.max === 1 ? 'The one attempt' : `All ${permission.max} attempts`} allowed on this test for employee id ${candidate.employeeId} ${permission.max === 1 ? 'is' : 'are'} used.` +
-              (setAside ? ` That counts the unfinished one: quit (Ctrl-C) and run \`${resumeCommand}\` to finish it.` : '')
-            : `The next attempt is possible from ${permission.until.toISOString().slice(0, 16).replace('T', ' ')} UTC ` +
-              (permission.awaitingMarking ? '(a wait after an attempt not yet passed: your last one awaits marking).' : '(a wait after a failed attempt).'),
+          refusalMessage(permission, candidate.employeeId) +
+          (permission.reason === 'used-up' && setAside ? ` That counts the unfinished one: quit (Ctrl-C) and run \`${resumeCommand}\` to finish it.` : ''),
       };
     }
     const { configTags, rememberCandidate } = await import('../../store/config.js');

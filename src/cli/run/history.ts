@@ -3,6 +3,7 @@ import { printJson, writeErr, writeOut } from '../output.js';
 import { resolveDataDir } from '../../store/data-dir.js';
 import { listAttempts } from '../../store/attempts.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
+import type { AttemptRecord } from '../../core/attempt/types.js';
 
 interface Options {
   json?: boolean;
@@ -34,6 +35,7 @@ export const run: Run<[], Options> = async (_positionals, options, globals) => {
         percent: record.result?.percent ?? null,
         passMark: record.result?.passMark ?? null,
         passed: record.result?.passed ?? null,
+        status: outcome(record),
       })),
     });
     return;
@@ -53,7 +55,7 @@ export const run: Run<[], Options> = async (_positionals, options, globals) => {
     sanitizeText(record.candidate.name),
     sanitizeText(`${record.bank.id}@${record.bank.version}`),
     record.result ? `${record.result.percent.toFixed(1)}%` : '-',
-    record.result ? (record.result.passed ? 'passed' : 'not passed') : 'sealed',
+    OUTCOME_TEXT[outcome(record)],
     record.ended === 'time-expired' ? 'time up' : 'submitted',
   ]);
   const ids = shown.map(({ record }) => ` (${sanitizeText(record.candidate.employeeId)})`);
@@ -69,6 +71,15 @@ export const run: Run<[], Options> = async (_positionals, options, globals) => {
       .trimEnd();
   writeOut(`${[line(header), ...rows.map((r, j) => line(r, ids[j]))].join('\n')}\n`);
 };
+
+/** The attempt's outcome as saved: an attempt awaiting marking is neither passed nor failed. */
+function outcome(record: AttemptRecord): 'passed' | 'not-passed' | 'awaiting-marking' | 'sealed' {
+  if (!record.result) return 'sealed';
+  if (record.result.status === 'awaiting-marking') return 'awaiting-marking';
+  return record.result.passed ? 'passed' : 'not-passed';
+}
+
+const OUTCOME_TEXT: Record<ReturnType<typeof outcome>, string> = { passed: 'passed', 'not-passed': 'not passed', 'awaiting-marking': 'awaiting marking', sealed: 'sealed' };
 
 const COLUMNS = 80;
 /**

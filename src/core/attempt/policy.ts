@@ -1,11 +1,38 @@
 import type { Bank } from '../bank/types.js';
+import { pendingMarking, resolvedPoints, type Mark, type MarkingRule } from './marking.js';
+import { scoreAttempt } from './scoring.js';
 import type { AttemptRecord } from './types.js';
 
 export type AttemptPermission =
   | { allowed: true; used: number; max: number | undefined }
   | { allowed: false; reason: 'used-up'; used: number; max: number }
-  /** `awaitingMarking`: the last attempt is not failed but its written replies are not yet marked. */
-  | { allowed: false; reason: 'cooldown'; until: Date; used: number; awaitingMarking: boolean };
+  | { allowed: false; reason: 'cooldown'; until: Date; used: number }
+  /** The last attempt's written replies wait for a marker, and the bank has a cooldown after a fail. */
+  | { allowed: false; reason: 'awaiting-marking'; attemptId: string; used: number };
+
+/** The trainers' marks where the attempts are kept, to see whether an attempt awaiting marking has since been marked. */
+export interface MarkingState {
+  marks: readonly Mark[];
+  /** Hash of `bank`: marks score only attempts taken on this version. */
+  bankHash: string;
+  rule?: MarkingRule;
+}
+
+type Outcome = 'passed' | 'failed' | 'awaiting-marking';
+
+/**
+ * The last attempt's outcome as it stands: a record saved awaiting marking is
+ * scored again with the marks found since (its own result was computed before
+ * any marker saw it). An attempt with no result (sealed: only `issue` scores
+ * it) counts as not passed, as before written replies existed.
+ */
+function outcomeOf(bank: Bank, record: AttemptRecord, marking: MarkingState | undefined): Outcome {
+  if (record.result?.status !== 'awaiting-marking') return record.result?.passed === true ? 'passed' : 'failed';
+  if (marking === undefined || record.bank.hash !== marking.bankHash) return 'awaiting-marking';
+  if (pendingMarking(bank, record, marking.marks, marking.rule).length > 0) return 'awaiting-marking';
+  const result = scoreAttempt(bank, record.form, record.answers, resolvedPoints(bank, record, marking.marks, marking.rule));
+  return result.passed ? 'passed' : 'failed';
+}
 
 /** An attempt that was started and never finished (its journal is still open), as far as counting goes. */
 export interface UnfinishedAttempt {
@@ -22,8 +49,12 @@ export interface UnfinishedAttempt {
  * declining to resume) and starting again would give a fresh form for free.
  * They start no cooldown, having no result. One whose record exists (the
  * process died between writing the record and retiring the journal) counts once.
- * An attempt awaiting marking starts the cooldown as one not passed would: a
- * second form taken before the first is marked would be a retry on credit.
+ *
+ * An attempt awaiting marking has neither passed nor failed: it starts no
+ * cooldown. But while it waits, a bank with a cooldown allows no new attempt:
+ * the marks may make it a fail, whose wait a new attempt would skip. Without a
+ * cooldown there is nothing to skip, and a new attempt may start (it counts
+ * toward the maximum like any other).
  */
 export function attemptPermission(
   bank: Bank,
@@ -31,6 +62,7 @@ export function attemptPermission(
   earlier: readonly AttemptRecord[],
   now: Date,
   unfinished: readonly UnfinishedAttempt[] = [],
+  marking?: MarkingState,
 ): AttemptPermission {
   const mine = earlier.filter((r) => r.bank.id === bank.id && r.candidate.employeeId === employeeId);
   const recorded = new Set(mine.map((r) => r.id));
@@ -40,9 +72,11 @@ export function attemptPermission(
   if (max !== undefined && used >= max) return { allowed: false, reason: 'used-up', used, max };
   const cooldownHours = bank.policy.attempts?.cooldownHours ?? 0;
   const last = mine.at(-1);
-  if (last && last.result?.passed !== true && cooldownHours > 0) {
+  if (last && cooldownHours > 0) {
+    const outcome = outcomeOf(bank, last, marking);
+    if (outcome === 'awaiting-marking') return { allowed: false, reason: 'awaiting-marking', attemptId: last.id, used };
     const until = new Date(Date.parse(last.endedAt) + cooldownHours * 3_600_000);
-    if (until > now) return { allowed: false, reason: 'cooldown', until, used, awaitingMarking: last.result?.status === 'awaiting-marking' };
+    if (outcome === 'failed' && until > now) return { allowed: false, reason: 'cooldown', until, used };
   }
   return { allowed: true, used, max };
 }
