@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FactsReader, FactsWriter, type AttemptFacts, type FactsBatch, type FactsVisitor } from '../../../src/core/analytics/attempt-facts.js';
+import { ANSWER_NULL, ANSWER_WRITTEN, FactsReader, FactsWriter, type AttemptFacts, type FactsBatch, type FactsVisitor } from '../../../src/core/analytics/attempt-facts.js';
 import type { AttemptRecord } from '../../../src/core/attempt/types.js';
 import { fixtureBank, random, simulate } from '../../fixtures/attempts.js';
+import { writtenAttempt, writtenBank, writtenItem } from '../../fixtures/written-attempts.js';
 
 const fixture = fixtureBank();
 
@@ -108,5 +109,36 @@ describe('FactsWriter and FactsReader', () => {
     const batches = write(records, new Set([9, 19, 29]));
     const got = readAll(batches, (b) => b !== 1 && b !== 2);
     expect(got.map(({ form: _, ...rest }) => rest)).toEqual([...records.slice(0, 10), ...records.slice(30)].map(items));
+  });
+});
+
+describe('facts of written replies', () => {
+  const loaded = writtenBank([writtenItem('w1', { ack: [0, 1, 2] })]);
+  it.each([
+    ['a reply with text waiting for a marker', 'I am sorry, I have refunded it.', { awaiting: true, answer: ANSWER_WRITTEN, choices: 1, pending: true }],
+    ['an empty reply (scored 0, no marker needed)', '', { awaiting: false, answer: ANSWER_NULL, choices: 0, pending: false }],
+  ])('%s, followed by another record, reads back whole', (_, text, expected) => {
+    const record = writtenAttempt(loaded, { id: 'w', text });
+    const next = writtenAttempt(loaded, { id: 'after', text: '' });
+    const writer = new FactsWriter();
+    writer.record(0, record);
+    writer.record(1, next);
+    const batch = writer.flush();
+    const reader = new FactsReader();
+    reader.receive(batch);
+    const seen: Array<{ id: string; awaiting: boolean; answer: number; choices: number; score: number }> = [];
+    reader.read(batch, {
+      record: (_at, f) => {
+        const i = f.itemId.indexOf('w1');
+        seen.push({ id: f.id, awaiting: f.awaiting, answer: f.answer[i]!, choices: f.choiceStart[i + 1]! - f.choiceStart[i]!, score: f.score[i]! });
+      },
+      problem: (_at, problem) => {
+        throw new Error(problem);
+      },
+    });
+    expect(seen.map((s) => s.id)).toEqual(['w', 'after']);
+    expect(seen[0]).toMatchObject({ awaiting: expected.awaiting, answer: expected.answer, choices: expected.choices });
+    expect(Number.isNaN(seen[0]!.score)).toBe(expected.pending);
+    expect(seen[1]).toMatchObject({ awaiting: false, answer: ANSWER_NULL, score: 0 });
   });
 });
