@@ -13,7 +13,11 @@ const EXAMPLES: Record<string, string[]> = {
   ],
   history: ['frontline history', 'frontline history --employee E1042 --json'],
   preview: ['frontline preview banks/returns.yaml --answers'],
-  report: ['frontline report attempts/ --bank banks/returns.yaml --by site', 'frontline report --compare before/ after/ --bank banks/returns.yaml'],
+  report: [
+    'frontline report attempts/ --bank banks/returns.yaml --by site',
+    'frontline report --compare before/ after/ --bank banks/returns.yaml',
+    'frontline report attempts/ --bank banks/chat.yaml --marks marks.jsonl',
+  ],
   import: ['frontline import gift moodle-export.gift -o banks/imported.yaml', 'frontline import gift quiz.gift -o banks/quiz.yaml --json'],
   keys: ['frontline keys generate --org "Acme Support" --out keys/', 'frontline keys generate --org Acme --url https://acme.example --force'],
   issue: ['frontline issue attempt.json --bank banks/returns.yaml \\', '    --key keys/issuer-key.pem --out certs/'],
