@@ -11,6 +11,7 @@ import { readOutbox } from '../../../src/store/outbox.js';
 import { loadStatusLists } from '../../../src/store/status-list.js';
 import { makeAttempt } from '../../core/credential/attempt-fixture.js';
 import { loadShippedBank } from '../../core/credential/certificate-fixture.js';
+import { writtenAttempt, writtenBank, writtenItem } from '../../fixtures/written-attempts.js';
 
 const { bank, hash } = loadShippedBank();
 const dirs: string[] = [];
@@ -41,6 +42,19 @@ async function savedAttempt(settings: FrontlineConfig, pass = true): Promise<Sav
 }
 
 describe('the end of take', () => {
+  it('on a proctored machine, says an attempt awaiting marking gets its certificate once marked, and signs nothing', async () => {
+    const dataDir = await tempDir('frontline-finish-');
+    const config = openConfig({ dataDir });
+    config.set({ signing: { keyFile: join(dataDir, 'never-read.pem') } });
+    const loaded = writtenBank([writtenItem('w1', { ack: [0, 1, 2] })]);
+    const record = writtenAttempt(loaded, { id: 'waits' });
+    expect(record.result?.status).toBe('awaiting-marking');
+    const savedTo = await writeAttemptRecord(dataDir, record);
+    const lines = await runAfterAttemptSaved({ record, savedTo, bank: loaded.bank, dataDir, config });
+    expect(lines).toEqual([expect.stringMatching(/^No certificate yet: the written replies await marking; `frontline issue` signs it/)]);
+    expect((await readdir(dataDir)).sort()).toEqual(['attempts', 'config.json']);
+  });
+
   it('does nothing more on a machine with no key and no LRS', async () => {
     const saved = await savedAttempt({});
     expect(await runAfterAttemptSaved(saved)).toEqual([]);
