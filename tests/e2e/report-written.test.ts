@@ -148,6 +148,12 @@ describe('report: written replies (issue 21)', () => {
     expect(json.test.passRate).toBeCloseTo(passed / (200 - awaiting), 4);
   });
 
+  it('gives the same figures when reading threads score the attempts with the marks', () => {
+    const run = runCli(['report', join(dir, 'attempts'), '--bank', join(dir, 'bank.json'), '--json', '--data-dir', dataDir], { env: { FRONTLINE_REPORT_THREADS: '2' } });
+    expect(run.status, run.stderr).toBe(ExitCode.ok);
+    expect(JSON.parse(run.stdout)).toEqual(json);
+  });
+
   it('names each bad marks line as marks.jsonl:LINE and reads on', () => {
     const line = marks.length + 1;
     expect(json.written.warnings).toEqual([`marks.jsonl:${line + 1}: not JSON (torn or edited)`, `marks.jsonl:${line}: criterion "dx": 7 is not one of its levels (0, 1, 2)`]);
