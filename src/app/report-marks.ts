@@ -32,5 +32,8 @@ export async function readReportMarks(bank: Bank, dataDir: string, file?: string
   const { entries, problems } = await readMarksFile(path);
   const name = basename(path);
   const checked = checkMarkLines(bank, entries, name);
-  return { marks: checked.marks, file: name, warnings: [...problems, ...checked.warnings] };
+  const line = (warning: string): number => Number(/^:(\d+):/.exec(warning.slice(name.length))?.[1] ?? 0);
+  // In file order, whichever check found them.
+  const warnings = [...problems, ...checked.warnings].sort((a, b) => line(a) - line(b));
+  return { marks: checked.marks, file: name, warnings };
 }

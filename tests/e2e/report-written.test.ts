@@ -156,7 +156,7 @@ describe('report: written replies (issue 21)', () => {
 
   it('names each bad marks line as marks.jsonl:LINE and reads on', () => {
     const line = marks.length + 1;
-    expect(json.written.warnings).toEqual([`marks.jsonl:${line + 1}: not JSON (torn or edited)`, `marks.jsonl:${line}: criterion "dx": 7 is not one of its levels (0, 1, 2)`]);
+    expect(json.written.warnings).toEqual([`marks.jsonl:${line}: criterion "dx": 7 is not one of its levels (0, 1, 2)`, `marks.jsonl:${line + 1}: not JSON (torn or edited)`]);
   });
 
   it('says in the text report what waits, the kappa, and when n is too small for a CI, within 80 columns', () => {
@@ -164,7 +164,6 @@ describe('report: written replies (issue 21)', () => {
     expect(run.status, run.stderr).toBe(ExitCode.ok);
     expect(run.stderr).toContain(`frontline: report: warning: marks.jsonl:${marks.length + 1}: criterion "dx": 7`);
     const text = run.stdout;
-    if (process.env.SHOW_REPORT) console.log(text);
     expect(text).toContain('WRITTEN REPLIES');
     expect(text).toMatch(/irr anx\s+20\s+0\.25 n too small for a CI \(needs 50\)/);
     expect(text).toMatch(new RegExp(`${json.test.awaitingMarking} awaiting marking`));

@@ -191,7 +191,7 @@ function kappaCells(key: string, a: CriterionAgreementFigures): string {
   if (q === null) return `<td class="n">${dash}</td><td>one level used throughout: no kappa</td>`;
   const kappa = cell(`${key}.quadratic.kappa`, q.kappa, two);
   if (q.low === null || q.high === null) return `${kappa}<td>n too small for a confidence interval (needs ${a.minPairs} pairs)</td>`;
-  return `${kappa}<td class="n">${fig(`${key}.quadratic.low`, q.low, two)} to ${fig(`${key}.quadratic.high`, q.high, two)}</td>`;
+  return `${kappa}<td>${fig(`${key}.quadratic.low`, q.low, two)} to ${fig(`${key}.quadratic.high`, q.high, two)}</td>`;
 }
 
 function writtenSection(w: WrittenSection): string {
@@ -229,7 +229,7 @@ function writtenSection(w: WrittenSection): string {
     : '';
   return `<section aria-labelledby="written">
 <h2 id="written">Written replies</h2>
-<p>Marks from ${esc(w.marksFile)}. ${fig('written.replies', w.replies, count)} ${replies(w.replies)} with text: ${fig('written.marked', w.marked, count)} marked; waiting for a first mark ${fig('written.waiting.first', w.waiting.first, count)}, a second ${fig('written.waiting.second', w.waiting.second, count)}, a third ${fig('written.waiting.third', w.waiting.third, count)}. First and second marks within ${esc(String(w.rule.tolerance))} point of each other on every criterion are averaged; further apart, a third marker decides.</p>
+<p>Marks from ${esc(w.marksFile)}. ${fig('written.replies', w.replies, count)} ${replies(w.replies)} with text: ${fig('written.marked', w.marked, count)} marked; waiting for a first mark ${fig('written.waiting.first', w.waiting.first, count)}, a second ${fig('written.waiting.second', w.waiting.second, count)}, a third ${fig('written.waiting.third', w.waiting.third, count)}. First and second marks within ${esc(String(w.rule.tolerance))} ${w.rule.tolerance === 1 ? 'point' : 'points'} of each other on every criterion are averaged; further apart, a third marker decides.</p>
 ${warnings}
 <div class="scroll"><table>
 <caption>Per item: replies and what they wait for; per criterion: the mean points that stand, of the criterion's top</caption>
@@ -238,7 +238,7 @@ ${warnings}
 </table></div>
 <h3>Agreement between first and second markers</h3>
 <div class="scroll"><table>
-<caption>Quadratic-weighted Cohen's kappa per criterion, with its 95% interval (Fleiss, Cohen &amp; Everitt 1969) from 2k² pairs on (k levels)</caption>
+<caption>Quadratic-weighted Cohen's kappa per criterion, with its 95% interval (Fleiss, Cohen &amp; Everitt 1969), given from 2k² pairs for a criterion of k levels</caption>
 <thead><tr><th scope="col">criterion</th><th scope="col" class="n">pairs</th><th scope="col" class="n">kappa</th><th scope="col">95% interval</th></tr></thead>
 <tbody>${agreement}</tbody>
 </table></div>
