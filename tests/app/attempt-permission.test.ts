@@ -24,6 +24,7 @@ describe('attemptPermission with an attempt awaiting marking', () => {
     ['marked since, and failed: the cooldown runs from its end', { cooldownHours: 24 }, [mark(0)], 23, { allowed: false, reason: 'cooldown' }],
     ['marked since, failed, the cooldown over', { cooldownHours: 24 }, [mark(0)], 25, { allowed: true, used: 1 }],
     ['marked since, and passed: no wait', { cooldownHours: 24 }, [mark(2)], 1, { allowed: true, used: 1 }],
+    ['a mark with a level its criterion lacks settles nothing', { cooldownHours: 24 }, [mark(7)], 1, { allowed: false, reason: 'awaiting-marking' }],
   ])('%s', (_, policy, marks, hoursLater, expected) => {
     const loaded = withPolicy(policy);
     const record = writtenAttempt(loaded, { id: 'a1', employeeId: 'E1', start: T0 });

@@ -1,5 +1,5 @@
 import type { Bank } from '../bank/types.js';
-import { pendingMarking, resolvedPoints, type Mark, type MarkingRule } from './marking.js';
+import { checkMark, pendingMarking, resolvedPoints, type Mark, type MarkingRule } from './marking.js';
 import { scoreAttempt } from './scoring.js';
 import type { AttemptRecord } from './types.js';
 
@@ -29,8 +29,14 @@ type Outcome = 'passed' | 'failed' | 'awaiting-marking';
 function outcomeOf(bank: Bank, record: AttemptRecord, marking: MarkingState | undefined): Outcome {
   if (record.result?.status !== 'awaiting-marking') return record.result?.passed === true ? 'passed' : 'failed';
   if (marking === undefined || record.bank.hash !== marking.bankHash) return 'awaiting-marking';
-  if (pendingMarking(bank, record, marking.marks, marking.rule).length > 0) return 'awaiting-marking';
-  const result = scoreAttempt(bank, record.form, record.answers, resolvedPoints(bank, record, marking.marks, marking.rule));
+  // A mark that does not fit its rubric (a hand-edited line) settles nothing here; `issue` and `report` name it.
+  const written = new Map(bank.items.flatMap((item) => (item.type === 'written' ? [[item.id, item] as const] : [])));
+  const marks = marking.marks.filter((m) => {
+    const item = m.attempt === record.id ? written.get(m.item) : undefined;
+    return item !== undefined && checkMark(item, m) === undefined;
+  });
+  if (pendingMarking(bank, record, marks, marking.rule).length > 0) return 'awaiting-marking';
+  const result = scoreAttempt(bank, record.form, record.answers, resolvedPoints(bank, record, marks, marking.rule));
   return result.passed ? 'passed' : 'failed';
 }
 
