@@ -32,18 +32,8 @@ export interface MarksRead {
  * item's rubric needs the bank: checkMark, by the caller.
  */
 export async function readMarks(dataDir: string): Promise<MarksRead> {
-  const marks: Mark[] = [];
-  const lines: number[] = [];
-  const problems: string[] = [];
-  for (const line of await readLogLines(marksPath(dataDir))) {
-    const problem = 'problem' in line ? line.problem : markShapeProblem(line.data);
-    if (problem !== undefined) problems.push(`marks.jsonl:${line.line}: ${problem}`);
-    else if ('data' in line) {
-      marks.push(line.data as Mark);
-      lines.push(line.line);
-    }
-  }
-  return { marks, lines, problems };
+  const { entries, problems } = await readMarksFile(marksPath(dataDir));
+  return { marks: entries.map((e) => e.mark), lines: entries.map((e) => e.line), problems };
 }
 
 function markShapeProblem(data: unknown): string | undefined {
