@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs'; // sync: verify starts ~1.5 ms sooner without loading node:fs/promises
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { ioError } from '../errors/user-error.js';
 
 /** Largest certificate read: one is about 5 KB; a file far past that is not one (a 600 MB file once aborted a batch). */
@@ -38,7 +38,9 @@ export async function collectJsonFiles(paths: readonly string[], options: { keep
     } catch (error) {
       throw ioError(path, error);
     }
-    for (const name of names.sort()) out.push(join(path, name));
+    // join() normalises the whole path each time (~5 µs a file of a batch); the names are plain, so only the folder needs it.
+    const prefix = join(path, 'x').slice(0, -1);
+    for (const name of names.sort()) out.push(prefix + name);
   }
   return out;
 }
@@ -80,19 +82,19 @@ function jsonNamesUnder(root: string, seen: Set<string>): string[] {
     const entries = readdirSync(join(root, folder.name), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const sub: Array<{ name: string; real: string }> = [];
     for (const entry of entries) {
-      const name = folder.name === '' ? entry.name : join(folder.name, entry.name);
+      const name = folder.name === '' ? entry.name : inside(folder.name, entry.name);
       if (entry.isDirectory()) {
-        const real = join(folder.real, entry.name);
+        const real = inside(folder.real, entry.name);
         if (once(seen, `dir:${real}`)) sub.push({ name, real });
       } else if (!entry.isSymbolicLink()) {
-        if (entry.name.endsWith('.json')) offer(join(folder.real, entry.name), name, false);
+        if (entry.name.endsWith('.json')) offer(inside(folder.real, entry.name), name, false);
       } else {
         const target = linkTarget(join(root, name));
         if (target?.isDir) {
           if (once(seen, `dir:${target.real}`)) sub.push({ name, real: target.real });
         } else if (entry.name.endsWith('.json')) {
           // A dangling link is listed too: its verdict says why it cannot be read.
-          offer(target?.real ?? join(folder.real, entry.name), name, true);
+          offer(target?.real ?? inside(folder.real, entry.name), name, true);
         }
       }
     }
@@ -104,6 +106,11 @@ function jsonNamesUnder(root: string, seen: Set<string>): string[] {
     found.push(name);
   }
   return found;
+}
+
+/** `join(folder, name)` for a folder already normalised (a real path, or names joined so) and a name from readdir. */
+function inside(folder: string, name: string): string {
+  return folder.endsWith(sep) ? folder + name : folder + sep + name;
 }
 
 function linkTarget(path: string): { real: string; isDir: boolean } | undefined {

@@ -22,8 +22,8 @@ type Json = Record<string, unknown>;
  * The bytes Ed25519 signs: SHA-256 of the canonical proof config, then SHA-256
  * of the canonical document (vc-di-eddsa §3.3.4, "Hashing").
  */
-export function hashData(document: Json, proofConfig: Json): Buffer {
-  return Buffer.concat([sha256(canonicalize(proofConfig)), sha256(canonicalize(document))]);
+export function hashData(document: Json, proofConfig: Json, known?: { inOrder: true }): Buffer {
+  return Buffer.concat([sha256(canonicalize(proofConfig, known)), sha256(canonicalize(document, known))]);
 }
 
 // crypto.hash (Node 20.12+) needs no Hash object: about 5 µs less per certificate in a batch.
@@ -106,9 +106,10 @@ export type PreparedVerification =
 /**
  * Everything of vc-di-eddsa §3.3.2 (verify) but the Ed25519 check itself: the
  * bytes that were signed and the signature, for a caller that picks the key
- * from the proof's verification method.
+ * from the proof's verification method. `known.inOrder`: the document came
+ * from `parseStrictJson`, which found it in canonical order (`canonicalOrder`).
  */
-export function prepareVerification(document: Json): PreparedVerification {
+export function prepareVerification(document: Json, known?: { inOrder: true }): PreparedVerification {
   const read = readProof(document);
   if (!read.ok) return read;
   const { proofValue, ...config } = read.proof;
@@ -127,7 +128,7 @@ export function prepareVerification(document: Json): PreparedVerification {
   if (!signature || signature.length !== 64) {
     return { ok: false, problem: 'bad-encoding', message: 'proofValue is not a base58btc Ed25519 signature' };
   }
-  return { ok: true, proof: read.proof, data: hashData(unsecured, config as unknown as Json), signature };
+  return { ok: true, proof: read.proof, data: hashData(unsecured, config as unknown as Json, known), signature };
 }
 
 export const SIGNATURE_MISMATCH = { ok: false, problem: 'signature-mismatch', message: 'the signature does not match the document and key' } as const;

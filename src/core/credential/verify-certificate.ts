@@ -100,7 +100,7 @@ export function createVerifier(options: VerifierOptions): (text: string, now: Da
     const shape = checkShape(doc, validFrom, validUntil);
     if (shape) return fail('malformed', shape);
 
-    const prepared = prepareOrRefuse(doc);
+    const prepared = prepareOrRefuse(doc, parsed.canonicalOrder);
     if (!prepared.ok) return fail(prepared.problem === 'unsupported-proof' || prepared.problem === 'no-proof' ? 'malformed' : 'bad-signature', prepared.message);
     const proof = prepared.proof;
     const method = methodFor(proof.verificationMethod);
@@ -127,11 +127,11 @@ export function createVerifier(options: VerifierOptions): (text: string, now: Da
   };
 }
 
-function parseJson(text: string): { ok: true; value: Json } | { ok: false; verdict: Verdict } {
+function parseJson(text: string): { ok: true; value: Json; canonicalOrder: boolean } | { ok: false; verdict: Verdict } {
   const parsed = parseStrictJson(text);
   if (!parsed.ok) return { ok: false, verdict: { ok: false, reason: parsed.problem, message: parsed.message } };
   if (!isObject(parsed.value)) return { ok: false, verdict: { ok: false, reason: 'malformed', message: 'not a JSON object' } };
-  return { ok: true, value: parsed.value };
+  return { ok: true, value: parsed.value, canonicalOrder: parsed.canonicalOrder };
 }
 
 /** The fields verify relies on, the dates already parsed (NaN when not a date); @returns what is wrong, or undefined. */
@@ -193,14 +193,16 @@ function checkStatus(
  * parses as Infinity), so such a document cannot have been signed: it is
  * malformed, not a reason to stop checking the files after it.
  */
-function prepareOrRefuse(doc: Json): ReturnType<typeof prepareVerification> {
+function prepareOrRefuse(doc: Json, canonicalOrder: boolean): ReturnType<typeof prepareVerification> {
   try {
-    return prepareVerification(doc);
+    return prepareVerification(doc, canonicalOrder ? IN_ORDER : undefined);
   } catch (error) {
     const why = hasUnsignableValue(doc) ?? (error as Error).message;
     return { ok: false, problem: 'unsupported-proof', message: `cannot be put in canonical form (RFC 8785): ${why}` };
   }
 }
+
+const IN_ORDER = { inOrder: true } as const;
 
 function hasUnsignableValue(value: unknown): string | undefined {
   if (typeof value === 'string') return hasLoneSurrogate(value) ? 'text holds a lone surrogate' : undefined;
