@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs'; // sync: verify starts ~1.5 ms sooner without loading node:fs/promises
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs'; // sync: verify starts ~1.5 ms sooner without loading node:fs/promises
 import { join, sep } from 'node:path';
 import { ioError } from '../errors/user-error.js';
 
@@ -79,7 +79,7 @@ function jsonNamesUnder(root: string, seen: Set<string>): string[] {
   const folders: Array<{ name: string; real: string }> = [{ name: '', real: rootReal }];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     // In name order, so which of two links to one folder is followed does not depend on the file system.
-    const entries = readdirSync(join(root, folder.name), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = byName(readdirSync(join(root, folder.name), { withFileTypes: true }));
     const sub: Array<{ name: string; real: string }> = [];
     for (const entry of entries) {
       const name = folder.name === '' ? entry.name : inside(folder.name, entry.name);
@@ -106,6 +106,17 @@ function jsonNamesUnder(root: string, seen: Set<string>): string[] {
     found.push(name);
   }
   return found;
+}
+
+/**
+ * Entries sorted by name (UTF-16 order). The names go through the built-in
+ * sort, which compares strings natively: a comparison function called
+ * 60,000 times for a folder of 5,000 certificates cost more than the rest
+ * of the listing, before verify can start a thread.
+ */
+function byName(entries: Dirent[]): Dirent[] {
+  const named = new Map(entries.map((entry) => [entry.name, entry]));
+  return [...named.keys()].sort().map((name) => named.get(name)!);
 }
 
 /** `join(folder, name)` for a folder already normalised (a real path, or names joined so) and a name from readdir. */

@@ -30,9 +30,10 @@ describe('readRegularFile: system calls per file', () => {
   });
 
   it('reads on after a short read that stops before that size', () => {
-    const actual = readSync.getMockImplementation()!;
+    const actual = readSync.getMockImplementation()! as (fd: number, buffer: Buffer, offset: number, length: number, position: null) => number;
     // The first read gives 100 bytes only, as a file system may.
-    readSync.mockImplementationOnce((fd, buffer, offset, _length, position) => actual(fd, buffer as Buffer, offset as number, 100, position as null));
+    const shortRead = (fd: number, buffer: Buffer, offset: number, _length: number, position: null): number => actual(fd, buffer, offset, 100, position);
+    readSync.mockImplementationOnce(shortRead as typeof fs.readSync);
     const read = readRegularFile(file, 1024 * 1024, Buffer.allocUnsafe(1024 * 1024 + 1));
     expect(read.ok && read.bytes.toString()).toBe(text);
     expect(readSync).toHaveBeenCalledTimes(2);
