@@ -60,6 +60,49 @@ export interface PoolOptions<Task, Result> {
   done: (result: Result, index: number, thread: number) => void;
   /** After a worker's result arrives: true starts one more thread (`upcoming` is the next task to hand out). */
   grow?: (thread: number, upcoming: Task | undefined) => boolean;
+  /** Threads startThreads started for this `worker`: taken over first; those not needed are stopped. */
+  started?: StartedThreads;
+}
+
+/** A thread startThreads started, and what stopped it before runPool took it over. */
+interface EarlyThread {
+  thread: Worker;
+  stopped?: { why: string; cause?: unknown };
+  /** Removes the listeners that recorded `stopped`: runPool's own take over. */
+  adopt: () => void;
+}
+
+/**
+ * Threads started before their tasks are known, for runPool (`started`) to
+ * take over: they load their module while the caller still lists its work.
+ */
+export interface StartedThreads {
+  threads: EarlyThread[];
+}
+
+/**
+ * Starts `count` pool threads for `worker` now. Until runPool takes them over
+ * they do not keep the process alive (a caller that fails before its pool
+ * runs exits as it would have), and an error or exit is kept, for runPool to
+ * report as it reports a thread that stops while it runs.
+ */
+export async function startThreads(worker: PoolWorker, count: number): Promise<StartedThreads> {
+  const { Worker } = await import('node:worker_threads');
+  const threads: EarlyThread[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const thread = new Worker(BOOT, { eval: true, workerData: worker });
+    thread.unref();
+    const early: EarlyThread = { thread, adopt: () => undefined };
+    const onError = (error: Error): void => void (early.stopped ??= { why: error.message, cause: error });
+    const onExit = (code: number): void => void (early.stopped ??= { why: `exit code ${code}` });
+    thread.on('error', onError).on('exit', onExit);
+    early.adopt = () => {
+      thread.off('error', onError).off('exit', onExit);
+      thread.ref();
+    };
+    threads.push(early);
+  }
+  return { threads };
 }
 
 /** Tasks a worker holds at once: one it works on, one queued for when it finishes, so it never waits on this thread. */
@@ -95,6 +138,15 @@ interface FromWorker<Result> {
  * come); every thread is stopped before this returns or throws.
  */
 export async function runPool<Task, Result>(options: PoolOptions<Task, Result>): Promise<void> {
+  try {
+    await runThreads(options);
+  } finally {
+    // Started early but not needed (fewer tasks or threads than guessed): stopped with the rest.
+    await Promise.all((options.started?.threads.splice(0) ?? []).map(({ thread }) => thread.terminate()));
+  }
+}
+
+async function runThreads<Task, Result>(options: PoolOptions<Task, Result>): Promise<void> {
   const { tasks, here, done } = options;
   if (options.threads <= 0) {
     if (!here) throw new Error('runPool: no worker threads and no work here');
@@ -144,7 +196,9 @@ export async function runPool<Task, Result>(options: PoolOptions<Task, Result>):
       };
       const start = (): void => {
         const thread = workers.length;
-        const worker = new Worker(BOOT, { eval: true, workerData: options.worker });
+        const early = options.started?.threads.shift();
+        early?.adopt();
+        const worker = early?.thread ?? new Worker(BOOT, { eval: true, workerData: options.worker });
         workers.push(worker);
         worker.on('message', (message: FromWorker<Result>) => {
           if (over) return;
@@ -167,6 +221,10 @@ export async function runPool<Task, Result>(options: PoolOptions<Task, Result>):
         worker.on('exit', (code) => {
           if (!over) stopped(thread, `exit code ${code}`);
         });
+        if (early?.stopped) {
+          stopped(thread, early.stopped.why, early.stopped.cause);
+          return;
+        }
         for (let i = 0; i < DEPTH; i += 1) give(thread);
       };
       for (let thread = 0; thread < Math.min(options.threads, tasks.length); thread += 1) start();

@@ -229,6 +229,16 @@ describe('verify', () => {
     noStack(unreadable.stderr);
   });
 
+  it('a folder of 600 files with no certificate among them ends with its own error: the threads started for them do not keep verify running', () => {
+    const dir = join(home, 'no-certificates');
+    mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < 600; i += 1) writeFileSync(join(dir, `${i}.txt`), 'not a certificate');
+    // A thread still holding the process would run into runCli's timeout: no status at all.
+    const r = cli('verify', dir, '--trust', trustFile, '--threads', '2');
+    expect(r.status).toBe(ExitCode.invalidInput);
+    expect(r.stderr).toContain('no .json files');
+  });
+
   it('--threads takes a whole number of 1 or more', () => {
     expect(cli('verify', certFile, '--trust', trustFile, '--threads', '0').status).toBe(ExitCode.usage);
   });

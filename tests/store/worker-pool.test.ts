@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors/exit-codes.js';
 import { UserError } from '../../src/errors/user-error.js';
-import { HERE, runPool, type PoolOptions } from '../../src/store/worker-pool.js';
+import { HERE, runPool, startThreads, type PoolOptions } from '../../src/store/worker-pool.js';
 
 const url = new URL('../fixtures/pool/workers.mjs', import.meta.url).href;
 
@@ -86,5 +86,38 @@ describe('runPool', () => {
       throw new Error('merge failed');
     } });
     await expect(run).rejects.toThrow('merge failed');
+  });
+});
+
+describe('startThreads: threads started before their tasks are known', () => {
+  const tasks = Array.from({ length: 12 }, (_, i) => i);
+  const worker = { url, name: 'square', data: { delays: [] } };
+
+  it('runPool takes them over instead of starting its own', async () => {
+    const started = await startThreads(worker, 2);
+    const ids = started.threads.map(({ thread }) => thread.threadId);
+    const out = await collect<number, { square: number; thread: number }>({ worker, threads: 2, tasks, started });
+    expect(out.map((o) => o.result.square)).toEqual(tasks.map((n) => n * n));
+    expect(new Set(out.map((o) => o.result.thread))).toEqual(new Set(ids));
+    expect(started.threads).toEqual([]);
+  });
+
+  it('stops those the run does not need, and starts more when it needs more', async () => {
+    const started = await startThreads(worker, 3);
+    const threads = started.threads.map(({ thread }) => thread);
+    const exits = threads.map((thread) => new Promise<number>((resolve) => thread.once('exit', resolve)));
+    await collect({ worker, threads: 1, tasks, started });
+    await Promise.all(exits);
+    const more = await startThreads(worker, 1);
+    const out = await collect<number, { thread: number }>({ worker, threads: 3, tasks, started: more });
+    expect(new Set(out.map((o) => o.result.thread)).size).toBe(3);
+  });
+
+  it('a thread that fails while it loads, before the run, ends the run with a UserError naming it', async () => {
+    const started = await startThreads({ url, name: 'missing' }, 1);
+    // Let it fail before runPool takes it over.
+    await new Promise((resolve) => started.threads[0]!.thread.once('exit', resolve));
+    const run = collect({ worker: { url, name: 'missing' }, threads: 1, tasks, started });
+    await expect(run).rejects.toSatisfy((error: unknown) => error instanceof UserError && /^test: thread 1 of 1 stopped \(.*not a function\)/.test(error.message));
   });
 });

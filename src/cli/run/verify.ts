@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrustList } from '../../core/credential/trust.js';
 import { createVerifier, type LoadedStatusList, type Verdict, type VerifierOptions, type VerifyReason } from '../../core/credential/verify-certificate.js';
@@ -14,7 +14,7 @@ import { readTrustFile } from '../../store/trust-file.js';
 import { MAX_CERTIFICATE_BYTES } from '../../store/certificate-files.js';
 import { readRegularFile } from '../../store/regular-file.js';
 import { UserError } from '../../errors/user-error.js';
-import { poolThreads, runPool } from '../../store/worker-pool.js';
+import { poolThreads, runPool, startThreads, type PoolWorker, type StartedThreads } from '../../store/worker-pool.js';
 import { parseRfc3339 } from '../../core/text/rfc3339.js';
 import { sanitizeLine } from '../../core/text/sanitize.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
@@ -97,21 +97,19 @@ export const run: Run<[string[]], VerifyOptions> = async ([paths], options, glob
   const statusLists = await loadStatusLists(statusPaths, (note) => writeErr(`frontline: warning: ${sanitizeLine(note)}\n`));
   // A path that is missing or unreadable gets its own verdict (unreadable) and the batch goes on.
   const statusConflicts = findStatusConflicts(readStatusListCopies(statusPaths));
+  const verifierOptions: VerifierOptions = { trust, statusLists, statusConflicts, ...(options.requireDelivery ? { requireDelivery: options.requireDelivery } : {}) };
+  const format: VerifyFormat = options.json ? { json: true } : { json: false, marks: { valid: paint('green', 'VALID  '), invalid: paint('red', 'INVALID') } };
+  const job = jobOf(verifierOptions, now, format);
+  // A thread takes 50-100 ms to load its module: it starts now, while this one lists the files (a quick count says how many).
+  const early = options.threads ?? poolThreads(roughCount(paths), MIN_FILES_PER_THREAD);
+  const started = early > 1 ? await startThreads(poolWorker(job), early - 1) : undefined;
   const files = await collectJsonFiles(paths, { keepMissing: true });
   if (files.length === 0) throw new UserError(`verify: no .json files in ${paths.join(', ')}`, { exitCode: ExitCode.invalidInput });
 
-  const format: VerifyFormat = options.json ? { json: true } : { json: false, marks: { valid: paint('green', 'VALID  '), invalid: paint('red', 'INVALID') } };
   const progress = startProgress('verifying', 'files', { quiet: options.json === true || options.quiet === true });
   let checked: Checked[];
   try {
-    checked = await verifyFiles(
-      files,
-      { trust, statusLists, statusConflicts, ...(options.requireDelivery ? { requireDelivery: options.requireDelivery } : {}) },
-      now,
-      format,
-      options.threads,
-      progress.update,
-    );
+    checked = await verifyFiles(files, verifierOptions, job, options.threads, started, progress.update);
   } finally {
     progress.stop();
   }
@@ -146,17 +144,8 @@ interface Job {
   format: VerifyFormat;
 }
 
-/** Each file's verdict and output, in file order, from this thread and `threads - 1` others. */
-async function verifyFiles(
-  files: string[],
-  options: VerifierOptions,
-  now: Date,
-  format: VerifyFormat,
-  threads = Math.max(1, poolThreads(files.length, MIN_FILES_PER_THREAD)),
-  onProgress: (done: number, total: number) => void = () => undefined,
-): Promise<Checked[]> {
-  const verify = createVerifier(options);
-  const job: Job = {
+function jobOf(options: VerifierOptions, now: Date, format: VerifyFormat): Job {
+  return {
     trust: options.trust,
     statusLists: [...options.statusLists.values()],
     statusConflicts: [...(options.statusConflicts ?? new Map<string, string>())],
@@ -164,13 +153,47 @@ async function verifyFiles(
     at: now.getTime(),
     format,
   };
+}
+
+/** A worker runs this module again: the bundle for `verify`, whose exports keep their names. */
+const poolWorker = (job: Job): PoolWorker => ({ url: import.meta.url, name: 'verifyWorker', data: job });
+
+/**
+ * About as many files as `paths` name, without listing them: a folder's
+ * entries (not its subfolders'), 1 for anything else. Enough to tell a batch
+ * worth a thread from a few files before collectJsonFiles has walked them.
+ */
+function roughCount(paths: readonly string[]): number {
+  let count = 0;
+  for (const path of paths) {
+    try {
+      count += statSync(path).isDirectory() ? readdirSync(path).length : 1;
+    } catch {
+      count += 1;
+    }
+  }
+  return count;
+}
+
+/** Each file's verdict and output, in file order, from this thread and `threads - 1` others (`started` among them). */
+async function verifyFiles(
+  files: string[],
+  options: VerifierOptions,
+  job: Job,
+  threads = Math.max(1, poolThreads(files.length, MIN_FILES_PER_THREAD)),
+  started: StartedThreads | undefined = undefined,
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<Checked[]> {
+  const verify = createVerifier(options);
+  const now = new Date(job.at);
+  const { format } = job;
   const checked: Checked[] = [];
   await runPool<string[], Checked[]>({
-    // A worker runs this module again: the bundle for `verify`, whose exports keep their names.
-    worker: { url: import.meta.url, name: 'verifyWorker', data: job },
+    worker: poolWorker(job),
     threads: threads - 1,
     tasks: runsOf(files, threads),
     label: 'verify',
+    ...(started ? { started } : {}),
     here: (run) => verifySlice(run, verify, now, format),
     done: (outcomes) => {
       checked.push(...outcomes);
