@@ -11,6 +11,8 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 // Half a surrogate pair is not text; terminals draw garbage or drop bytes around it.
 const LONE_SURROGATES = /[\uD800-\uDFFF]/gu;
 
+const PLAIN = /^[\x20-\x7E\n]*$/;
+
 /**
  * Makes text from a bank, a candidate, a certificate, a flag, the config or
  * the network safe to draw in a terminal: no escape sequences, no control
@@ -18,6 +20,8 @@ const LONE_SURROGATES = /[\uD800-\uDFFF]/gu;
  * layout width is predictable; CRLF becomes LF.
  */
 export function sanitizeText(text: string): string {
+  // Printable ASCII and line feeds, as most file names and messages are: nothing below applies (verify renders two a file).
+  if (PLAIN.test(text)) return text;
   return stripAnsi(text.replace(/\r\n?/g, '\n'))
     .replace(LONE_CONTROLS, '')
     .replace(BIDI_CONTROLS, '')
