@@ -129,7 +129,7 @@ async function readSignedAssignment(hostDir: string, entry: AssignmentEntry, did
 }
 
 /** The valid banks in the host's banks/ folder, by hash. A file that is not a valid bank is left out. */
-async function hostBanks(hostDir: string): Promise<Map<string, LoadedBank>> {
+export async function hostBanks(hostDir: string): Promise<Map<string, LoadedBank>> {
   const dir = hostPaths(hostDir).banks;
   const names = await readdir(dir).catch(() => [] as string[]);
   const banks = new Map<string, LoadedBank>();

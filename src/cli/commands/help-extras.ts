@@ -47,6 +47,12 @@ const EXAMPLES: Record<string, string[]> = {
     'frontline --data-dir /srv/frontline host extend --attempt 3f2a… \\',
     '    --minutes 5 --reason "fire drill" --by "Sam Reyes"',
   ],
+  'host issue': [
+    'frontline --data-dir /srv/frontline mark --bank banks/chat.yaml \\',
+    '    --marker "Ann Lee"',
+    'frontline --data-dir /srv/frontline host issue',
+    'frontline --data-dir /srv/frontline host issue --attempt 3f2a… --json',
+  ],
   mark: [
     'frontline mark --bank banks/chat.yaml --marker "Ann Lee"',
     'frontline mark attempts/ --bank banks/chat.yaml --marker "Bo Chen" --second',

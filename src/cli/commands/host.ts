@@ -7,7 +7,7 @@ export function registerHost(program: Command, load: LoadRun<typeof import('../r
   const host = program
     .command('host')
     .description('run an exam host: agents take tests over SSH on a machine that keeps the key (docs/hosting.md)')
-    .addHelpText('after', '\nThe host folder is the data dir: pass it with --data-dir or FRONTLINE_HOME.\n\nExamples:\n  frontline host init /srv/frontline --org "Acme Support" \\\n      --url https://support.example.com\n  frontline --data-dir /srv/frontline host agent add --employee E123 \\\n      --name "Dana Li" --key dana.pub\n  frontline --data-dir /srv/frontline host agent list\n  frontline --data-dir /srv/frontline host assign banks/chat.yaml \\\n      --to group:team-a\n  frontline --data-dir /srv/frontline host status\n');
+    .addHelpText('after', '\nThe host folder is the data dir: pass it with --data-dir or FRONTLINE_HOME.\n\nExamples:\n  frontline host init /srv/frontline --org "Acme Support" \\\n      --url https://support.example.com\n  frontline --data-dir /srv/frontline host agent add --employee E123 \\\n      --name "Dana Li" --key dana.pub\n  frontline --data-dir /srv/frontline host agent list\n  frontline --data-dir /srv/frontline host assign banks/chat.yaml \\\n      --to group:team-a\n  frontline --data-dir /srv/frontline host status\n  frontline --data-dir /srv/frontline host issue\n');
   host
     .command('init')
     .description("create a host folder (banks, keys 0700, roster, authorized_keys, data) and print the sshd_config lines")
@@ -68,6 +68,12 @@ export function registerHost(program: Command, load: LoadRun<typeof import('../r
     .option('--by <name>', 'who grants it (default: the login name)')
     .option('--json', 'print as JSON')
     .action(lazyAction(async () => ({ run: (await load()).runExtend })));
+  host
+    .command('issue')
+    .description("certify hosted attempts that ended awaiting marking, once trainers marked them (marks.jsonl in the host folder)")
+    .option('--attempt <id>', 'only this attempt (also one whose failure was recorded, after its marks changed)')
+    .option('--json', 'print as JSON')
+    .action(lazyAction(async () => ({ run: (await load()).runIssue })));
   host
     .command('session')
     .description("what sshd runs for an agent's key (the forced command); not for people to run")

@@ -12,7 +12,7 @@ import { agentCertificates, agentHistory, sessionAgent } from '../../app/host/se
 import { sanitizeLine, sanitizeText } from '../../core/text/sanitize.js';
 import { resolveDataDir } from '../../store/data-dir.js';
 import { UserError } from '../../errors/user-error.js';
-import { ExitCode } from '../../errors/exit-codes.js';
+import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import type { Run } from '../lazy-action.js';
 import { printJson, writeOut } from '../output.js';
 import { parseAttempts, parseDate } from './assign.js';
@@ -197,6 +197,74 @@ export const runExtend: Run<[], { attempt?: string; employee?: string; minutes: 
   );
   return ExitCode.ok;
 };
+
+/**
+ * `host issue`: exit 0 when every attempt looked at was issued, waits for
+ * marks, or did not pass; otherwise the first refusal's code. With --attempt,
+ * that attempt's own: 40 still waiting, 1 not passed, 8 issued before.
+ */
+export const runIssue: Run<[], { attempt?: string; json?: boolean }> = async (_, options, globals) => {
+  const { issueMarked } = await import('../../app/host/issue-marked.js');
+  const done = await issueMarked({ hostDir: resolveDataDir(globals), ...(options.attempt !== undefined ? { attemptId: options.attempt } : {}) });
+  const code = issueExitCode(done.outcomes, options.attempt !== undefined);
+  if (options.json) {
+    printJson({ outcomes: done.outcomes, problems: done.problems });
+    return code;
+  }
+  const lines: string[] = [];
+  let earlier = 0;
+  let failedEarlier = 0;
+  for (const o of done.outcomes) {
+    const who = `${o.attempt} (${o.employeeId}, ${o.bank})`;
+    switch (o.kind) {
+      case 'issued':
+        lines.push(`Issued ${o.certificate} for ${who}: ${o.score}%`, `  written to ${o.file}`);
+        break;
+      case 'waiting':
+        lines.push(`Waiting ${who}:`, ...o.waiting.map((w) => `  ${w}`));
+        break;
+      case 'not-passed':
+        lines.push(`Not passed ${who}, recorded against its assignment:`, `  ${o.message}`);
+        break;
+      case 'refused':
+        lines.push(`Refused ${who} (exit ${o.exitCode}):`, `  ${o.message}`);
+        break;
+      case 'already-issued':
+        if (options.attempt !== undefined) lines.push(`Already issued ${who}: ${o.certificate}`);
+        earlier += 1;
+        break;
+      case 'not-passed-earlier':
+        failedEarlier += 1;
+        break;
+      default:
+        throw new Error(`unexpected outcome ${String((o as { kind: unknown }).kind)}`);
+    }
+  }
+  if (options.attempt === undefined) {
+    if (lines.length === 0) lines.push('Nothing on this host waits to be issued after marking.');
+    if (earlier + failedEarlier > 0) lines.push(`Settled before: ${earlier} issued, ${failedEarlier} not passed (see one again: --attempt <id>).`);
+  }
+  for (const p of done.problems.slice(0, 5)) lines.push(`warning: ${p}`);
+  if (done.problems.length > 5) lines.push(`warning: … and ${done.problems.length - 5} more (see --json)`);
+  writeOut(`${lines.map((l) => sanitizeLine(l)).join('\n')}\n`);
+  return code;
+};
+
+function issueExitCode(outcomes: ReadonlyArray<{ kind: string; exitCode?: ExitCodeValue }>, one: boolean): ExitCodeValue {
+  const refused = outcomes.find((o) => o.kind === 'refused');
+  if (refused?.exitCode !== undefined) return refused.exitCode;
+  if (!one) return ExitCode.ok;
+  switch (outcomes[0]?.kind) {
+    case 'waiting':
+      return ExitCode.awaitingMarking;
+    case 'not-passed':
+      return ExitCode.failed;
+    case 'already-issued':
+      return ExitCode.alreadyIssued;
+    default:
+      return ExitCode.ok;
+  }
+}
 
 /** The commands an agent may send over SSH (`ssh exam@host certificates`). */
 const VERBS = ['certificates', 'history'] as const;
