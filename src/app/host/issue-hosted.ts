@@ -10,7 +10,8 @@ import { signingKeyOf } from './init-host.js';
  * signs with the host key and delivery `hosted` (issueCertificate under the
  * registry lock; `hostAttested` is set only here, never for a file). A failed
  * attempt goes through the same checks, which record it against its
- * assignment: its number is used and the cooldown starts.
+ * assignment: its number is used and the cooldown starts. One with written
+ * replies waits for marks and is signed by `host issue` (issueMarked).
  */
 export const issueHosted =
   (hostDir: string, connectAgain: string): AfterAttemptSaved =>
