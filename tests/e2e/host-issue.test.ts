@@ -1,0 +1,87 @@
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBankOrThrow, type LoadedBank } from '../../src/app/load-bank.js';
+import { saveMark } from '../../src/app/mark-replies.js';
+import type { AttemptRecord } from '../../src/core/attempt/types.js';
+import { ExitCode } from '../../src/errors/exit-codes.js';
+import { takeOnHost } from '../fixtures/hosted-session.js';
+import { makeHost, type TestHost } from './host-fixture.js';
+import { runCli } from './run-cli.js';
+
+/**
+ * A hosted written test from its end to its certificate: the session ends
+ * awaiting marking, a trainer marks on the host, `host issue` (the built
+ * binary) signs it, `verify` accepts it, the agent gets it over `certificates`.
+ */
+describe('host issue: a hosted written test marked and certified on the host', () => {
+  const root = mkdtempSync(join(tmpdir(), 'frontline-host-issue-e2e-'));
+  let host: TestHost;
+  let loaded: LoadedBank;
+  let record: AttemptRecord;
+  const hostCli = (...args: string[]) => runCli(['--data-dir', host.dir, ...args]);
+
+  beforeAll(async () => {
+    host = makeHost(root);
+    host.addAgent('E123', 'Dana Li');
+    const bankFile = join(host.dir, 'banks', 'mark-written.yaml');
+    copyFileSync('tests/fixtures/banks/mark-written.yaml', bankFile);
+    const assigned = hostCli('host', 'assign', bankFile, '--to', 'E123');
+    expect(assigned.status, assigned.stderr).toBe(0);
+    loaded = await loadBankOrThrow(bankFile);
+    const ended = await takeOnHost(host.dir, 'E123', {
+      s1: { type: 'single', choice: 'a' },
+      w1: { type: 'written', text: "Sam, I'm sorry you've had to contact us three times. I'll call you by 3pm today." },
+      w2: { type: 'written', text: 'Third contact about the refund; call promised by 3pm today.' },
+    });
+    record = ended.record;
+    expect(record.result?.status).toBe('awaiting-marking');
+  });
+
+  it('before marking: lists the attempt and what it waits for, issues nothing; --attempt exits 40', () => {
+    const listed = hostCli('host', 'issue');
+    expect(listed.status, listed.stderr).toBe(ExitCode.ok);
+    expect(listed.stdout).toBe(`Waiting ${record.id} (E123, mark-written@1.0.0):\n  "w1" waits for a first mark\n  "w2" waits for a first mark\n`);
+    expect(hostCli('host', 'issue', '--attempt', record.id).status).toBe(ExitCode.awaitingMarking);
+    expect(readdirSync(join(host.dir, 'certificates')).filter((f) => f.endsWith('.json'))).toEqual([]);
+  });
+
+  it('after marking: issues it as the session would, verify exits 0, and the agent has it; a second run issues nothing', async () => {
+    for (const item of loaded.bank.items) {
+      if (item.type !== 'written') continue;
+      const levels = Object.fromEntries(item.rubric.map((c) => [c.id, 2]));
+      await saveMark({ dataDir: host.dir, bank: loaded.bank, attempt: record, mark: { attempt: record.id, item: item.id, levels, marker: 'Ann Lee', at: new Date().toISOString(), role: 'first' } });
+    }
+    const issued = hostCli('host', 'issue', '--json');
+    expect(issued.status, issued.stderr).toBe(ExitCode.ok);
+    const [outcome] = (JSON.parse(issued.stdout) as { outcomes: Array<{ kind: string; certificate: string; file: string; score: number }> }).outcomes;
+    expect(outcome).toMatchObject({ kind: 'issued', score: 100 });
+
+    const verified = hostCli('verify', outcome?.file ?? '', '--trust', host.trustFile(), '--require-delivery', 'hosted');
+    expect(verified.status, verified.stdout + verified.stderr).toBe(ExitCode.ok);
+
+    // What the agent fetches with `ssh exam@host certificates > mine.json`.
+    const mine = runCli(['--data-dir', host.dir, 'host', 'session', '--employee', 'E123'], { env: { SSH_ORIGINAL_COMMAND: 'certificates' } });
+    expect(mine.status, mine.stderr).toBe(0);
+    expect((JSON.parse(mine.stdout) as Array<{ id: string }>).map((c) => c.id)).toEqual([outcome?.certificate]);
+
+    const again = hostCli('host', 'issue');
+    expect(again.status, again.stderr).toBe(ExitCode.ok);
+    expect(again.stdout).toBe('Nothing on this host waits to be issued after marking.\nSettled before: 1 issued, 0 not passed (see one again: --attempt <id>).\n');
+    const one = hostCli('host', 'issue', '--attempt', record.id);
+    expect(one.status).toBe(ExitCode.alreadyIssued);
+    expect(readdirSync(join(host.dir, 'certificates')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+
+    // A file is still not how a hosted attempt is issued.
+    const attempt = readdirSync(join(host.dir, 'attempts')).find((f) => f.endsWith('.json')) as string;
+    const fromFile = hostCli('issue', join(host.dir, 'attempts', attempt), '--bank', join(host.dir, 'banks', 'mark-written.yaml'), '--key', join(host.dir, 'keys', 'issuer-key.pem'), '--reissue');
+    expect(fromFile.status).toBe(ExitCode.deliveryRefused);
+  });
+
+  it('--attempt naming no such attempt: one line, exit 24', () => {
+    const r = hostCli('host', 'issue', '--attempt', 'nope');
+    expect(r.status).toBe(ExitCode.notFound);
+    expect(r.stderr).toMatch(/^frontline: no hosted attempt nope awaiting marking on this host/);
+  });
+});
