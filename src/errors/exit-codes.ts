@@ -67,7 +67,7 @@ export const ExitCode = {
   notKeyOwner: 38,
   /** A sealed bank that cannot be used: no envelope, a corrupted or truncated one, sealed to another key, altered after sealing, or its envelope not the bank it names. */
   badSealedBank: 39,
-  /** `issue`: written replies in the attempt wait for a trainer's marks; it is scored once they are marked. */
+  /** `issue`, `host issue --attempt`: written replies in the attempt wait for a trainer's marks; it is scored once they are marked. */
   awaitingMarking: 40,
   /** A line of the data dir's marks.jsonl is not a mark that fits the bank (torn by a crash, edited by hand, a level the rubric lacks); the message names marks.jsonl:LINE. */
   badMark: 41,

@@ -15,7 +15,7 @@ describe('--help (issue 18 #21)', () => {
   });
 
   // The trainer's commands on an exam host are subcommands; each has its own examples.
-  it.each(['assign', 'status', 'extend'])('host %s --help has an example, and every line fits 80 columns', (sub) => {
+  it.each(['assign', 'status', 'extend', 'issue'])('host %s --help has an example, and every line fits 80 columns', (sub) => {
     const r = runCli(['host', sub, '--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Examples?:$/m);
