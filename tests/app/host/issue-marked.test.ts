@@ -114,6 +114,14 @@ describe('host issue: hosted attempts that ended awaiting marking', () => {
     expect(again.outcomes).toEqual([expect.objectContaining({ kind: 'waiting', waiting: expect.arrayContaining([expect.stringMatching(/waits for a third marker/)]) })]);
   });
 
+  it('two trainers at once: the registry lock lets one sign it, the other reports it issued', async () => {
+    const late = (await take('E4', 'Sorry about the three contacts, Sam; I will call you by 3pm today.')).record;
+    await markAll(late, 2);
+    const runs = await Promise.all([issueMarked({ hostDir, attemptId: late.id }), issueMarked({ hostDir, attemptId: late.id })]);
+    expect(runs.map((r) => r.outcomes[0]?.kind).sort()).toEqual(['already-issued', 'issued']);
+    expect((await readRegistry(hostDir)).filter((c) => c.attempt === late.id)).toHaveLength(1);
+  });
+
   it.each([
     ['an id no attempt has', 'no-such-attempt', /no hosted attempt no-such-attempt awaiting marking on this host$/],
   ])('--attempt with %s: notFound', async (_, id, message) => {
