@@ -1,19 +1,21 @@
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBankOrThrow, type LoadedBank } from '../../src/app/load-bank.js';
 import { saveMark } from '../../src/app/mark-replies.js';
 import type { AttemptRecord } from '../../src/core/attempt/types.js';
 import { ExitCode } from '../../src/errors/exit-codes.js';
-import { takeOnHost } from '../fixtures/hosted-session.js';
 import { makeHost, type TestHost } from './host-fixture.js';
+import { spawnFrontline, tempHome } from './pty-harness.js';
 import { runCli } from './run-cli.js';
 
 /**
- * A hosted written test from its end to its certificate: the session ends
- * awaiting marking, a trainer marks on the host, `host issue` (the built
- * binary) signs it, `verify` accepts it, the agent gets it over `certificates`.
+ * A hosted written test from its end to its certificate: the agent writes the
+ * reply in `host session` (a real pty, the built binary), the session ends
+ * awaiting marking, a trainer marks on the host (saveMark, as `mark` saves),
+ * `host issue` signs it, `verify` accepts it, the agent gets it over
+ * `certificates`.
  */
 describe('host issue: a hosted written test marked and certified on the host', () => {
   const root = mkdtempSync(join(tmpdir(), 'frontline-host-issue-e2e-'));
@@ -22,27 +24,52 @@ describe('host issue: a hosted written test marked and certified on the host', (
   let record: AttemptRecord;
   const hostCli = (...args: string[]) => runCli(['--data-dir', host.dir, ...args]);
 
+  const home = tempHome();
+  afterAll(() => home.remove());
+
   beforeAll(async () => {
     host = makeHost(root);
     host.addAgent('E123', 'Dana Li');
-    const bankFile = join(host.dir, 'banks', 'mark-written.yaml');
-    copyFileSync('tests/fixtures/banks/mark-written.yaml', bankFile);
+    const bankFile = join(host.dir, 'banks', 'take-written.yaml');
+    copyFileSync('tests/fixtures/banks/take-written.yaml', bankFile);
     const assigned = hostCli('host', 'assign', bankFile, '--to', 'E123');
     expect(assigned.status, assigned.stderr).toBe(0);
     loaded = await loadBankOrThrow(bankFile);
-    const ended = await takeOnHost(host.dir, 'E123', {
-      s1: { type: 'single', choice: 'a' },
-      w1: { type: 'written', text: "Sam, I'm sorry you've had to contact us three times. I'll call you by 3pm today." },
-      w2: { type: 'written', text: 'Third contact about the refund; call promised by 3pm today.' },
-    });
-    record = ended.record;
+
+    const s = spawnFrontline(['--data-dir', host.dir, 'host', 'session', '--employee', 'E123'], { home: home.dir, env: { VISUAL: '', EDITOR: '' } });
+    try {
+      await s.waitForText('Your tests:');
+      s.press('enter');
+      await s.waitForText('Enter: start (the clock starts now)');
+      s.press('enter');
+      await s.waitForText('Question 1 of 2');
+      s.press('enter');
+      await s.waitForText('0 words (10-60 asked for)');
+      s.press("Sam, I'm sorry you have called three times. I will call you by 3pm today.");
+      await s.waitForText('15 words (10-60 asked for)');
+      s.press('escape');
+      await s.waitForText('Enter/w write');
+      s.press('s');
+      await s.waitForText('Submit your answers?');
+      s.press('y');
+      const results = await s.waitForText('No certificate yet', 30_000);
+      expect(results).toContain('AWAITING MARKING');
+      s.press('enter');
+      expect((await s.exited).exitCode).toBe(ExitCode.ok);
+    } finally {
+      s.kill();
+    }
+    const files = readdirSync(join(host.dir, 'attempts')).filter((f) => f.endsWith('.json'));
+    expect(files).toHaveLength(1);
+    record = JSON.parse(readFileSync(join(host.dir, 'attempts', files[0] as string), 'utf8')) as AttemptRecord;
     expect(record.result?.status).toBe('awaiting-marking');
-  });
+    expect(record.delivery).toBe('hosted');
+  }, 90_000);
 
   it('before marking: lists the attempt and what it waits for, issues nothing; --attempt exits 40', () => {
     const listed = hostCli('host', 'issue');
     expect(listed.status, listed.stderr).toBe(ExitCode.ok);
-    expect(listed.stdout).toBe(`Waiting ${record.id} (E123, mark-written@1.0.0):\n  "w1" waits for a first mark\n  "w2" waits for a first mark\n`);
+    expect(listed.stdout).toBe(`Waiting ${record.id} (E123, take-written@1.0.0):\n  "w1" waits for a first mark\n`);
     expect(hostCli('host', 'issue', '--attempt', record.id).status).toBe(ExitCode.awaitingMarking);
     expect(readdirSync(join(host.dir, 'certificates')).filter((f) => f.endsWith('.json'))).toEqual([]);
   });
@@ -75,7 +102,7 @@ describe('host issue: a hosted written test marked and certified on the host', (
 
     // A file is still not how a hosted attempt is issued.
     const attempt = readdirSync(join(host.dir, 'attempts')).find((f) => f.endsWith('.json')) as string;
-    const fromFile = hostCli('issue', join(host.dir, 'attempts', attempt), '--bank', join(host.dir, 'banks', 'mark-written.yaml'), '--key', join(host.dir, 'keys', 'issuer-key.pem'), '--reissue');
+    const fromFile = hostCli('issue', join(host.dir, 'attempts', attempt), '--bank', join(host.dir, 'banks', 'take-written.yaml'), '--key', join(host.dir, 'keys', 'issuer-key.pem'), '--reissue');
     expect(fromFile.status).toBe(ExitCode.deliveryRefused);
   });
 
