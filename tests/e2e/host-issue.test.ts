@@ -80,22 +80,33 @@ describe('host issue: a hosted written test marked and certified on the host', (
       const levels = Object.fromEntries(item.rubric.map((c) => [c.id, 2]));
       await saveMark({ dataDir: host.dir, bank: loaded.bank, attempt: record, mark: { attempt: record.id, item: item.id, levels, marker: 'Ann Lee', at: new Date().toISOString(), role: 'first' } });
     }
-    const issued = hostCli('host', 'issue', '--json');
+    const issued = hostCli('host', 'issue');
     expect(issued.status, issued.stderr).toBe(ExitCode.ok);
-    const [outcome] = (JSON.parse(issued.stdout) as { outcomes: Array<{ kind: string; certificate: string; file: string; score: number }> }).outcomes;
-    expect(outcome).toMatchObject({ kind: 'issued', score: 100 });
+    const certificates = readdirSync(join(host.dir, 'certificates')).filter((f) => f.endsWith('.json'));
+    expect(certificates).toHaveLength(1);
+    const file = join(host.dir, 'certificates', certificates[0] as string);
+    const id = (JSON.parse(readFileSync(file, 'utf8')) as { id: string }).id;
+    const [heading, certLine, ...written] = issued.stdout.trimEnd().split('\n');
+    expect(heading).toBe(`Issued ${record.id} (E123, take-written@1.0.0): 100%`);
+    expect(certLine).toBe(`  ${id}`);
+    expect(written.map((l) => l.trim()).join(' ')).toBe(`written to ${file}`);
+    // Wrapped to 80 columns; only a path longer than that stands alone on its line.
+    for (const line of issued.stdout.split('\n')) expect(line.length <= 80 || line.trim() === file, line).toBe(true);
+    const outcome = { file, certificate: id };
 
-    const verified = hostCli('verify', outcome?.file ?? '', '--trust', host.trustFile(), '--require-delivery', 'hosted');
+    const verified = hostCli('verify', outcome.file, '--trust', host.trustFile(), '--require-delivery', 'hosted');
     expect(verified.status, verified.stdout + verified.stderr).toBe(ExitCode.ok);
 
     // What the agent fetches with `ssh exam@host certificates > mine.json`.
     const mine = runCli(['--data-dir', host.dir, 'host', 'session', '--employee', 'E123'], { env: { SSH_ORIGINAL_COMMAND: 'certificates' } });
     expect(mine.status, mine.stderr).toBe(0);
-    expect((JSON.parse(mine.stdout) as Array<{ id: string }>).map((c) => c.id)).toEqual([outcome?.certificate]);
+    expect((JSON.parse(mine.stdout) as Array<{ id: string }>).map((c) => c.id)).toEqual([outcome.certificate]);
 
     const again = hostCli('host', 'issue');
     expect(again.status, again.stderr).toBe(ExitCode.ok);
     expect(again.stdout).toBe('Nothing on this host waits to be issued after marking.\nSettled before: 1 issued, 0 not passed (see one again: --attempt <id>).\n');
+    const json = hostCli('host', 'issue', '--json');
+    expect(JSON.parse(json.stdout)).toEqual({ outcomes: [{ kind: 'already-issued', attempt: record.id, employeeId: 'E123', bank: 'take-written@1.0.0', certificate: id }], problems: [] });
     const one = hostCli('host', 'issue', '--attempt', record.id);
     expect(one.status).toBe(ExitCode.alreadyIssued);
     expect(readdirSync(join(host.dir, 'certificates')).filter((f) => f.endsWith('.json'))).toHaveLength(1);

@@ -10,6 +10,7 @@ import { hostStatus } from '../../app/host/host-status.js';
 import { initHost } from '../../app/host/init-host.js';
 import { agentCertificates, agentHistory, sessionAgent } from '../../app/host/session-verbs.js';
 import { sanitizeLine, sanitizeText } from '../../core/text/sanitize.js';
+import { wrapWords } from '../../core/text/wrap.js';
 import { resolveDataDir } from '../../store/data-dir.js';
 import { UserError } from '../../errors/user-error.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
@@ -212,25 +213,27 @@ export const runIssue: Run<[], { attempt?: string; json?: boolean }> = async (_,
     return code;
   }
   const lines: string[] = [];
+  // Ids and messages are long: each outcome is a heading, then its details indented and wrapped to 80 columns.
+  const detail = (text: string) => wrapWords(sanitizeLine(text), 76).map((l) => `  ${l}`);
   let earlier = 0;
   let failedEarlier = 0;
   for (const o of done.outcomes) {
     const who = `${o.attempt} (${o.employeeId}, ${o.bank})`;
     switch (o.kind) {
       case 'issued':
-        lines.push(`Issued ${o.certificate} for ${who}: ${o.score}%`, `  written to ${o.file}`);
+        lines.push(`Issued ${who}: ${o.score}%`, ...detail(o.certificate), ...detail(`written to ${o.file}`));
         break;
       case 'waiting':
-        lines.push(`Waiting ${who}:`, ...o.waiting.map((w) => `  ${w}`));
+        lines.push(`Waiting ${who}:`, ...o.waiting.flatMap(detail));
         break;
       case 'not-passed':
-        lines.push(`Not passed ${who}, recorded against its assignment:`, `  ${o.message}`);
+        lines.push(`Not passed ${who}:`, ...detail(`recorded against its assignment. ${o.message}`));
         break;
       case 'refused':
-        lines.push(`Refused ${who} (exit ${o.exitCode}):`, `  ${o.message}`);
+        lines.push(`Refused ${who} (exit ${o.exitCode}):`, ...detail(o.message));
         break;
       case 'already-issued':
-        if (options.attempt !== undefined) lines.push(`Already issued ${who}: ${o.certificate}`);
+        if (options.attempt !== undefined) lines.push(`Already issued ${who}:`, ...detail(o.certificate));
         earlier += 1;
         break;
       case 'not-passed-earlier':
@@ -244,7 +247,7 @@ export const runIssue: Run<[], { attempt?: string; json?: boolean }> = async (_,
     if (lines.length === 0) lines.push('Nothing on this host waits to be issued after marking.');
     if (earlier + failedEarlier > 0) lines.push(`Settled before: ${earlier} issued, ${failedEarlier} not passed (see one again: --attempt <id>).`);
   }
-  for (const p of done.problems.slice(0, 5)) lines.push(`warning: ${p}`);
+  for (const p of done.problems.slice(0, 5)) lines.push(...wrapWords(sanitizeLine(`warning: ${p}`), 80));
   if (done.problems.length > 5) lines.push(`warning: … and ${done.problems.length - 5} more (see --json)`);
   writeOut(`${lines.map((l) => sanitizeLine(l)).join('\n')}\n`);
   return code;
