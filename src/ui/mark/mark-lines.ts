@@ -31,17 +31,11 @@ function levelsOf(entry: QueueEntry, mark: Mark): string {
   return entry.item.rubric.map((c) => `${sanitizeLine(c.id)} ${mark.levels[c.id] ?? '-'}`).join(', ');
 }
 
-/** What the marker reads, top to bottom: the question, the reply, the case, the marks to settle, the rubric. */
+/** What the marker reads, top to bottom: the marks to settle (third marker), the question, the reply, the case, the rubric. */
 export function layoutReply(props: MarkScreenProps, entry: QueueEntry, width: number): Line[] {
   const { item } = entry;
   const out: Line[] = [];
-  out.push(...wrapText(sanitizeText(item.stem), width).map((t) => line(t, { bold: true })));
-  out.push(...wrapText(writtenShape(item), width).map((t) => line(t, { dim: true })));
-  out.push(line(''));
-  const text = writtenForDisplay(entry.text);
-  out.push(line(`The reply (${countWords(entry.text)} words):`, { bold: true }));
-  for (const row of wrapText(text.replace(/\r\n?/g, '\n'), width - 2)) out.push(line(`  ${row}`));
-  out.push(line(''));
+  // The third marker is there to settle the two marks: they come first.
   if (entry.disagreement) {
     const { first, second, criteria } = entry.disagreement;
     out.push(line('First and second marks (they differ on ' + criteria.map(sanitizeLine).join(', ') + '):', { bold: true }));
@@ -51,6 +45,13 @@ export function layoutReply(props: MarkScreenProps, entry: QueueEntry, width: nu
     }
     out.push(line(''));
   }
+  out.push(...wrapText(sanitizeText(item.stem), width).map((t) => line(t, { bold: true })));
+  out.push(...wrapText(writtenShape(item), width).map((t) => line(t, { dim: true })));
+  out.push(line(''));
+  const text = writtenForDisplay(entry.text);
+  out.push(line(`The reply (${countWords(entry.text)} words):`, { bold: true }));
+  for (const row of wrapText(text.replace(/\r\n?/g, '\n'), width - 2)) out.push(line(`  ${row}`));
+  out.push(line(''));
   const study = item.case ? props.bank.cases?.find((c) => c.id === item.case) : undefined;
   if (study) out.push(...layoutCase(study, width), line(''));
   out.push(...layoutRubric(item, width));
@@ -64,14 +65,17 @@ function layoutCriterion(entry: QueueEntry, state: MarkQueueState, width: number
   const draft = state.drafts[state.index]!;
   const chosen = draft.levels[criterion.id];
   const other = entry.disagreement ? ` (first ${entry.disagreement.first.levels[criterion.id] ?? '-'}, second ${entry.disagreement.second.levels[criterion.id] ?? '-'})` : '';
-  const out: Line[] = [
-    line(`Criterion ${state.criterion + 1} of ${rubric.length}: ${sanitizeLine(criterion.criterion)}${other}`.slice(0, width), { bold: true }),
-    line(`  Level: ${criterion.levels.map((l) => (l.points === chosen ? `[${l.points}]` : ` ${l.points} `)).join(' ')}`.slice(0, width)),
-  ];
-  const level = criterion.levels.find((l) => l.points === chosen);
-  const descriptor = level ? `${level.points}: ${sanitizeText(level.descriptor)}` : 'no level chosen yet';
-  out.push(...wrapText(descriptor, width - 2).slice(0, 2).map((t) => line(`  ${t}`, { dim: level === undefined })));
-  while (out.length < 4) out.push(line(''));
+  const out: Line[] = [line(`Criterion ${state.criterion + 1} of ${rubric.length}: ${sanitizeLine(criterion.criterion)}${other}`.slice(0, width), { bold: true })];
+  // Every level with its descriptor, so the marker applies the rubric without scrolling to it;
+  // the one chosen is marked and shown whole, the others cut to a row.
+  for (const level of criterion.levels) {
+    const isChosen = level.points === chosen;
+    const rows = wrapHanging(`${isChosen ? '>' : ' '} ${level.points}  `, sanitizeText(level.descriptor), width - 1);
+    const shown = isChosen ? rows.slice(0, 2) : rows.slice(0, 1).map((r) => (rows.length > 1 ? `${r.slice(0, width - 2)}…` : r));
+    out.push(...shown.map((t) => line(t, isChosen ? { bold: true } : { dim: chosen !== undefined })));
+  }
+  // Room for the chosen descriptor's extra rows whether or not one is chosen: the reply above does not jump.
+  while (out.length < 1 + criterion.levels.length + 1) out.push(line(''));
   const summary = rubric.map((c) => `${sanitizeLine(c.id)} ${draft.levels[c.id] ?? '-'}`).join(' · ');
   out.push(line(`Levels: ${summary}`.slice(0, width)));
   const comment = state.mode === 'comment' ? `Comment: ${sanitizeLine(draft.comment)}` : `Comment: ${draft.comment ? sanitizeLine(draft.comment) : '(none; c adds one)'}`;

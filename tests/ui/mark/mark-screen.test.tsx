@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { markingQueue } from '../../../src/core/attempt/marking-queue.js';
 import type { Mark } from '../../../src/core/attempt/marking.js';
+import type { WrittenItem } from '../../../src/core/bank/types.js';
 import { MarkQueue, type MarkOutcome } from '../../../src/ui/mark/mark-screen.js';
 import type { MarkDraft } from '../../../src/ui/mark/mark-queue-state.js';
 import { finishedAttempt, loadStarterBank, MARK_BANK } from '../../fixtures/attempt-builder.js';
@@ -48,6 +49,13 @@ describe('the marking queue', () => {
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
   });
 
+  it('lists every level of the criterion with its descriptor before one is chosen', async () => {
+    const { screen } = queueScreen();
+    const frame = await screen.waitFor('reply 1 of 3');
+    const ack = bank.items.find((i) => i.id === 'w1')!;
+    for (const level of (ack as WrittenItem).rubric[0]!.levels) expect(frame).toContain(`  ${level.points}  ${level.descriptor.slice(0, 30)}`);
+  });
+
   it('--show-names puts the candidate in the header', async () => {
     const { screen } = queueScreen('first', [], true);
     expect(await screen.waitFor('reply 1 of 3')).toContain('Priya Shah (E1042)');
@@ -59,7 +67,7 @@ describe('the marking queue', () => {
     let frame = await screen.pressAndWait('1', 'Criterion 2 of 2');
     expect(frame).toContain('Levels: ack 1 · next -');
     frame = await screen.pressAndWait('2', 'next 2');
-    expect(frame).toContain('2: A next step with a time the customer can hold us to');
+    expect(frame).toContain('> 2  A next step with a time the customer can hold us to');
     await screen.pressAndWait('c', 'Enter: keep it');
     screen.press('good');
     await screen.waitFor('Comment: good');
