@@ -54,7 +54,13 @@ export function layoutStart(bank: Bank, itemCount: number, extraTime: number, fo
   const policy = resolvePolicy(bank.policy);
   const minutes = policy.timeLimitMinutes * extraTime;
   const time = extraTime === 1 ? plural(policy.timeLimitMinutes, 'minute') : `${formatClock(minutes * 60_000)} (${policy.timeLimitMinutes} min x ${extraTime} extra time)`;
-  const perItem = policy.itemTimeLimitSeconds ? `, up to ${formatClock(policy.itemTimeLimitSeconds * extraTime * 1000)} per question` : '';
+  // An item may set its own limit (a written reply takes longer than a choice): "up to" must not be wrong for it.
+  const ownLimits = bank.items.some((i) => i.timeLimitSeconds !== undefined && i.timeLimitSeconds !== policy.itemTimeLimitSeconds);
+  const perItem = policy.itemTimeLimitSeconds
+    ? `, up to ${formatClock(policy.itemTimeLimitSeconds * extraTime * 1000)} per question${ownLimits ? ' (some have their own limit)' : ''}`
+    : ownLimits
+      ? ', some questions with their own time limit'
+      : '';
   const floors = bank.competencies
     .filter((c) => competencyFloor(c) > 0)
     .map((c) => `${sanitizeText(c.title)} ${competencyFloor(c)}%`);

@@ -25,6 +25,12 @@ describe('start screen', () => {
     expect(await screen.waitFor('in 1 minute')).toContain('1 question in 1 minute,');
   });
 
+  it('says when some questions have their own time limit, so "up to" is not wrong for them', async () => {
+    const withOwn = { ...bank, items: bank.items.map((item, i) => (i === 0 ? { ...item, timeLimitSeconds: 420 } : item)) };
+    screen = renderScreen(<StartScreen bank={withOwn} itemCount={6} extraTime={1} defaults={{ name: '', employeeId: '' }} onStart={() => {}} onQuit={() => {}} />);
+    expect((await screen.waitFor('questions in')).replace(/\s+/g, ' ')).toContain('up to 04:00 per question (some have their own limit).');
+  });
+
   it('shows the bank, the number of items, the time, the pass rules and the keys at 80x24', async () => {
     const { screen } = mount({ name: 'Ada Lovelace', employeeId: 'E-1815' });
     const frame = await screen.waitFor('Frontline UI tour');
