@@ -23,6 +23,8 @@ describe('host issue: a hosted written test marked and certified on the host', (
   let loaded: LoadedBank;
   let record: AttemptRecord;
   const hostCli = (...args: string[]) => runCli(['--data-dir', host.dir, ...args]);
+  const finishedToday = () => (JSON.parse(hostCli('host', 'status', '--json').stdout) as { finishedToday: unknown }).finishedToday;
+  const agentHistory = () => JSON.parse(runCli(['--data-dir', host.dir, 'host', 'session', '--employee', 'E123'], { env: { SSH_ORIGINAL_COMMAND: 'history' } }).stdout) as unknown;
 
   const home = tempHome();
   afterAll(() => home.remove());
@@ -72,6 +74,8 @@ describe('host issue: a hosted written test marked and certified on the host', (
     expect(listed.stdout).toBe(`Waiting ${record.id} (E123, take-written@1.0.0):\n  "w1" waits for a first mark\n`);
     expect(hostCli('host', 'issue', '--attempt', record.id).status).toBe(ExitCode.awaitingMarking);
     expect(readdirSync(join(host.dir, 'certificates')).filter((f) => f.endsWith('.json'))).toEqual([]);
+    expect(finishedToday()).toMatchObject({ total: 1, passed: 0, awaitingMarking: 1 });
+    expect(agentHistory()).toMatchObject([{ attempt: record.id, passed: null, awaitingMarking: true, certificate: null }]);
   });
 
   it('after marking: issues it as the session would, verify exits 0, and the agent has it; a second run issues nothing', async () => {
@@ -101,6 +105,9 @@ describe('host issue: a hosted written test marked and certified on the host', (
     const mine = runCli(['--data-dir', host.dir, 'host', 'session', '--employee', 'E123'], { env: { SSH_ORIGINAL_COMMAND: 'certificates' } });
     expect(mine.status, mine.stderr).toBe(0);
     expect((JSON.parse(mine.stdout) as Array<{ id: string }>).map((c) => c.id)).toEqual([outcome.certificate]);
+    // The record still says what was known when the test ended; status and history read the registry too.
+    expect(finishedToday()).toMatchObject({ total: 1, passed: 1, awaitingMarking: 0 });
+    expect(agentHistory()).toMatchObject([{ attempt: record.id, passed: true, awaitingMarking: false, certificate: id }]);
 
     const again = hostCli('host', 'issue');
     expect(again.status, again.stderr).toBe(ExitCode.ok);

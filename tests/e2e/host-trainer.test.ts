@@ -182,7 +182,7 @@ describe('host status and host extend', () => {
     expect(s.running[0]).toMatchObject({ attemptId, employeeId: 'E1', deadline: new Date(deadline).toISOString(), extensionMinutes: 0, answered: 1 });
     expect(s.running[0]!.total).toBeGreaterThan(1);
     expect(s.running[0]!.remainingMs).toBeGreaterThan(0);
-    expect(s.finishedToday).toEqual(endedToday ? { total: 1, passed: 1, byBank: [{ bank: 'starter', total: 1, passed: 1 }] } : { total: 0, passed: 0, byBank: [] });
+    expect(s.finishedToday).toEqual(endedToday ? { total: 1, passed: 1, awaitingMarking: 0, byBank: [{ bank: 'starter', total: 1, passed: 1, awaitingMarking: 0 }] } : { total: 0, passed: 0, awaitingMarking: 0, byBank: [] });
     const text = host('status');
     expect(text.stdout).toMatch(/^Taking a test now: 1/);
     expect(text.stdout).toMatch(/E1 +Dana \[?.*Li +complaint-handl/);

@@ -3,6 +3,7 @@ import { counts } from '../../core/attempt/session.js';
 import type { Bank } from '../../core/bank/types.js';
 import { runningRow, summarizeFinished, type FinishedSummary, type RunningRow } from '../../core/host/host-status.js';
 import { listAttempts } from '../../store/attempts.js';
+import { readRegistry } from '../../store/certificates.js';
 import { hostBankPath, readHostFile } from '../../store/host-files.js';
 import { readJournal } from '../../store/journal.js';
 import { checkBankFile } from '../load-bank.js';
@@ -48,7 +49,8 @@ export async function hostStatus(hostDir: string, now = new Date()): Promise<Hos
   midnight.setHours(0, 0, 0, 0);
   const finished = await listAttempts(hostDir);
   problems.push(...finished.problems);
-  return { now: now.getTime(), running, finishedToday: summarizeFinished(finished.attempts.map((a) => a.record), midnight.getTime()), problems };
+  const certified = new Set((await readRegistry(hostDir)).map((e) => e.attempt));
+  return { now: now.getTime(), running, finishedToday: summarizeFinished(finished.attempts.map((a) => a.record), midnight.getTime(), certified), problems };
 }
 
 /** The bank a journal was taken on: the host's registered copy by hash, else the file the journal names, if its hash still matches. */

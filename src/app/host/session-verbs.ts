@@ -22,8 +22,13 @@ export interface HistoryRow {
   bank: string;
   startedAt: string;
   endedAt: string;
-  /** null: a sealed attempt, not scored until issued (not one a host takes, but one a host may be shown). */
+  /**
+   * null: not decided yet: written replies awaiting marking, or a sealed
+   * attempt (not one a host takes, but one a host may be shown). An attempt
+   * certified once marked (`host issue`) is true.
+   */
   passed: boolean | null;
+  awaitingMarking: boolean;
   certificate: string | null;
 }
 
@@ -33,14 +38,21 @@ export async function agentHistory(hostDir: string, employeeId: string): Promise
   const { attempts } = await listAttempts(hostDir);
   return attempts
     .filter((a) => a.record.candidate.employeeId === employeeId)
-    .map(({ record }) => ({
-      attempt: record.id,
-      bank: `${record.bank.id}@${record.bank.version}`,
-      startedAt: record.startedAt,
-      endedAt: record.endedAt,
-      passed: record.result?.passed ?? null,
-      certificate: registry.find((e) => e.attempt === record.id && !e.revoked)?.id ?? null,
-    }));
+    .map(({ record }) => {
+      const certificate = registry.find((e) => e.attempt === record.id && !e.revoked)?.id ?? null;
+      // The record keeps what was known when the test ended; the registry knows what marking decided since.
+      const certified = registry.some((e) => e.attempt === record.id);
+      const awaitingMarking = !certified && record.result?.status === 'awaiting-marking';
+      return {
+        attempt: record.id,
+        bank: `${record.bank.id}@${record.bank.version}`,
+        startedAt: record.startedAt,
+        endedAt: record.endedAt,
+        passed: certified ? true : awaitingMarking ? null : (record.result?.passed ?? null),
+        awaitingMarking,
+        certificate,
+      };
+    });
 }
 
 /**

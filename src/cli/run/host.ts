@@ -168,8 +168,11 @@ export const runStatus: Run<[], { json?: boolean }> = async (_, options, globals
     }
   }
   const done = status.finishedToday;
-  lines.push(`Finished today: ${done.total} (${done.passed} passed)`);
-  for (const b of done.byBank) lines.push(`  ${cell(b.bank, 40)} ${String(b.total).padStart(5)} finished ${String(b.passed).padStart(5)} passed`);
+  lines.push(`Finished today: ${done.total} (${done.passed} passed${done.awaitingMarking > 0 ? `, ${done.awaitingMarking} awaiting marking` : ''})`);
+  for (const b of done.byBank) {
+    const waiting = b.awaitingMarking > 0 ? ` ${String(b.awaitingMarking).padStart(4)} awaiting` : '';
+    lines.push(`  ${cell(b.bank, 32)} ${String(b.total).padStart(5)} finished ${String(b.passed).padStart(5)} passed${waiting}`);
+  }
   for (const p of status.problems.slice(0, 5)) lines.push(`warning: ${cell(p, 71).trimEnd()}`);
   if (status.problems.length > 5) lines.push(`warning: … and ${status.problems.length - 5} more (see --json)`);
   writeOut(`${lines.join('\n')}\n`);

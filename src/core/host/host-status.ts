@@ -18,7 +18,9 @@ export interface RunningRow {
 export interface FinishedSummary {
   total: number;
   passed: number;
-  byBank: Array<{ bank: string; total: number; passed: number }>;
+  /** Written replies still wait for marks: neither passed nor failed yet. */
+  awaitingMarking: number;
+  byBank: Array<{ bank: string; total: number; passed: number; awaitingMarking: number }>;
 }
 
 export function runningRow(
@@ -40,18 +42,29 @@ export function runningRow(
   };
 }
 
-/** Attempts that ended at or after `since`, counted per bank (by id), banks in name order. */
-export function summarizeFinished(records: ReadonlyArray<{ bank: { id: string }; endedAt: string; result?: { passed: boolean } }>, since: number): FinishedSummary {
-  const byBank = new Map<string, { total: number; passed: number }>();
+/**
+ * Attempts that ended at or after `since`, counted per bank (by id), banks in
+ * name order. An attempt that ended awaiting marking and was certified since
+ * (`host issue`, once marked) counts as passed: `certified` holds the attempt
+ * ids the registry has a certificate for.
+ */
+export function summarizeFinished(
+  records: ReadonlyArray<{ id: string; bank: { id: string }; endedAt: string; result?: { passed: boolean; status?: 'awaiting-marking' } }>,
+  since: number,
+  certified: ReadonlySet<string> = new Set(),
+): FinishedSummary {
+  const byBank = new Map<string, { total: number; passed: number; awaitingMarking: number }>();
   for (const r of records) {
     if (!(Date.parse(r.endedAt) >= since)) continue;
-    const tally = byBank.get(r.bank.id) ?? { total: 0, passed: 0 };
+    const tally = byBank.get(r.bank.id) ?? { total: 0, passed: 0, awaitingMarking: 0 };
     tally.total += 1;
-    if (r.result?.passed) tally.passed += 1;
+    if (r.result?.passed || certified.has(r.id)) tally.passed += 1;
+    else if (r.result?.status === 'awaiting-marking') tally.awaitingMarking += 1;
     byBank.set(r.bank.id, tally);
   }
   const rows = [...byBank].map(([bank, t]) => ({ bank, ...t })).sort((a, b) => a.bank.localeCompare(b.bank));
-  return { total: rows.reduce((n, r) => n + r.total, 0), passed: rows.reduce((n, r) => n + r.passed, 0), byBank: rows };
+  const sum = (key: 'total' | 'passed' | 'awaitingMarking') => rows.reduce((n, r) => n + r[key], 0);
+  return { total: sum('total'), passed: sum('passed'), awaitingMarking: sum('awaitingMarking'), byBank: rows };
 }
 
 /** `1:05:09`, `12:30`, or `-0:42` past the deadline. */

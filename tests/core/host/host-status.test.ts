@@ -3,17 +3,25 @@ import { formatRemaining, runningRow, summarizeFinished } from '../../../src/cor
 
 describe('summarizeFinished: what ended since a moment, per bank', () => {
   const since = Date.parse('2026-12-01T00:00:00Z');
-  const record = (bank: string, endedAt: string, passed: boolean) => ({ bank: { id: bank }, endedAt, result: { passed } });
+  let n = 0;
+  const record = (bank: string, endedAt: string, passed: boolean, status?: 'awaiting-marking') => ({ id: `a${(n += 1)}`, bank: { id: bank }, endedAt, result: { passed, ...(status ? { status } : {}) } });
   it.each([
-    [[], { total: 0, passed: 0, byBank: [] }],
-    [[record('chat', '2026-11-30T23:59:59Z', true)], { total: 0, passed: 0, byBank: [] }],
-    [[record('chat', '2026-12-01T00:00:00Z', true)], { total: 1, passed: 1, byBank: [{ bank: 'chat', total: 1, passed: 1 }] }],
+    [[], { total: 0, passed: 0, awaitingMarking: 0, byBank: [] }],
+    [[record('chat', '2026-11-30T23:59:59Z', true)], { total: 0, passed: 0, awaitingMarking: 0, byBank: [] }],
+    [[record('chat', '2026-12-01T00:00:00Z', true)], { total: 1, passed: 1, awaitingMarking: 0, byBank: [{ bank: 'chat', total: 1, passed: 1, awaitingMarking: 0 }] }],
     [
       [record('returns', '2026-12-01T10:00:00Z', false), record('chat', '2026-12-01T09:00:00Z', true), record('returns', '2026-12-01T11:00:00Z', true), record('chat', 'not a date', true)],
-      { total: 3, passed: 2, byBank: [{ bank: 'chat', total: 1, passed: 1 }, { bank: 'returns', total: 2, passed: 1 }] },
+      { total: 3, passed: 2, awaitingMarking: 0, byBank: [{ bank: 'chat', total: 1, passed: 1, awaitingMarking: 0 }, { bank: 'returns', total: 2, passed: 1, awaitingMarking: 0 }] },
     ],
+    [[record('chat', '2026-12-01T10:00:00Z', false, 'awaiting-marking')], { total: 1, passed: 0, awaitingMarking: 1, byBank: [{ bank: 'chat', total: 1, passed: 0, awaitingMarking: 1 }] }],
   ])('%j', (records, expected) => {
     expect(summarizeFinished(records, since)).toEqual(expected);
+  });
+
+  it('counts an attempt certified after marking (host issue) as passed, not as awaiting', () => {
+    const waiting = record('chat', '2026-12-01T10:00:00Z', false, 'awaiting-marking');
+    const other = record('chat', '2026-12-01T11:00:00Z', false, 'awaiting-marking');
+    expect(summarizeFinished([waiting, other], since, new Set([waiting.id]))).toEqual({ total: 2, passed: 1, awaitingMarking: 1, byBank: [{ bank: 'chat', total: 2, passed: 1, awaitingMarking: 1 }] });
   });
 });
 
